@@ -1,2 +1,16 @@
 import { defineConfig } from 'vitest/config';
-export default defineConfig({ test: { include: ['server/**/*.spec.ts'] } });
+
+// CI asks for a JSON report through VITEST_JSON_REPORT (see .ci/run).
+const jsonReport = process.env.VITEST_JSON_REPORT;
+
+export default defineConfig({
+  test: {
+    include: ['server/**/*.spec.ts'],
+    globalSetup: ['server/test/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration suites each get their own database; two cores, two workers.
+    maxWorkers: 2,
+    ...(jsonReport ? { reporters: ['default', 'json'], outputFile: { json: jsonReport } } : {}),
+  },
+});

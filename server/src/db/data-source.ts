@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { Config } from '../config/config.js';
+import { entities } from './entities.js';
+import { mysqlMigrations } from './migrations/mysql/index.js';
+import { sqliteMigrations } from './migrations/sqlite/index.js';
+import { QueryCounter } from './query-counter.js';
+
+export interface TockDataSource {
+  dataSource: DataSource;
+  queryCounter: QueryCounter;
+}
+
+export function createDataSource(database: Config['database']): TockDataSource {
+  const queryCounter = new QueryCounter();
+  if (database.kind === 'mysql') {
+    const dataSource = new DataSource({
+      type: database.flavor,
+      url: database.url,
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      entities,
+      migrations: mysqlMigrations,
+      migrationsRun: false,
+      logger: queryCounter,
+      logging: ['query', 'error'],
+      extra: { connectionLimit: 20 },
+    });
+    return { dataSource, queryCounter };
+  }
+  if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: database.path,
+    enableWAL: true,
+    // A second writer waits instead of failing with SQLITE_BUSY.
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+    },
+    entities,
+    migrations: sqliteMigrations,
+    migrationsRun: false,
+    logger: queryCounter,
+    logging: ['query', 'error'],
+  });
+  return { dataSource, queryCounter };
+}
+
+export function isMysql(dataSource: DataSource): boolean {
+  return dataSource.options.type === 'mysql';
+}

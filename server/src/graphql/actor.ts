@@ -1,0 +1,9 @@
+import { Role } from '../workspaces/role.enum.js';
+
+/** Who is calling: nobody, the platform operator, or an API key of one workspace. */
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'platform' }
+  | { kind: 'apiKey'; workspaceId: string; role: Role; apiKeyId: string; label: string };
+
+export type WorkspaceActor = Extract<Actor, { kind: 'apiKey' }>;

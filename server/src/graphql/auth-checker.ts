@@ -1,0 +1,24 @@
+import type { AuthCheckerFn } from 'type-graphql';
+import { ErrorCode, TockError } from '../common/tock-error.js';
+import { Role } from '../workspaces/role.enum.js';
+import type { GraphQLContext } from './context.js';
+
+/** Roles named in @Authorized(): ADMIN, MEMBER (any workspace key) or PLATFORM. */
+export const PLATFORM = 'PLATFORM';
+
+// A1: @Authorized() needs any workspace key; @Authorized(Role.ADMIN) an ADMIN
+// key; @Authorized(PLATFORM) the platform token.
+export const authChecker: AuthCheckerFn<GraphQLContext> = ({ context }, roles) => {
+  const { actor } = context;
+  if (roles.includes(PLATFORM)) {
+    if (actor.kind === 'platform') return true;
+    throw new TockError(ErrorCode.UNAUTHENTICATED, 'The platform token is required');
+  }
+  if (actor.kind !== 'apiKey') {
+    throw new TockError(ErrorCode.UNAUTHENTICATED, 'A valid workspace API key is required');
+  }
+  if (roles.includes(Role.ADMIN) && actor.role !== Role.ADMIN) {
+    throw new TockError(ErrorCode.FORBIDDEN, 'Only a workspace ADMIN may do this');
+  }
+  return true;
+};

@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import type { App } from '../app.js';
+
+// /healthz: the process is up. /readyz: it can reach its database, so a load
+// balancer may send it traffic.
+export function healthRoutes(app: App): Router {
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    try {
+      await app.dataSource.query('SELECT 1');
+      res.json({ status: 'ready', database: app.dataSource.options.type });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: app.dataSource.options.type });
+    }
+  });
+  return router;
+}

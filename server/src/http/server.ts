@@ -1,0 +1,99 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { App } from '../app.js';
+import { buildContext, type GraphQLContext } from '../graphql/context.js';
+import { createFormatError } from '../graphql/format-error.js';
+import { buildTockSchema } from '../graphql/schema.js';
+import { healthRoutes } from './health.routes.js';
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  schema: GraphQLSchema;
+  stop(): Promise<void>;
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** One HTTP server: GraphQL over HTTP and WebSocket at /graphql, health probes, and later webhooks and the console. */
+export async function startHttpServer(app: App, port = app.config.port, host = app.config.host): Promise<RunningServer> {
+  const production = app.config.env === 'production';
+  const schema = await buildTockSchema();
+  const armor = new ApolloArmor({
+    maxDepth: { n: app.config.graphql.maxDepth },
+    costLimit: { maxCost: app.config.graphql.maxCost },
+    maxAliases: { n: 20 },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 5000 },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+
+  const expressApp = express();
+  expressApp.disable('x-powered-by');
+  expressApp.set('trust proxy', 'loopback');
+  const httpServer = createServer(expressApp);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<{ apiKey?: string }>(
+    {
+      schema,
+      context: (ctx) =>
+        buildContext(app, ctx.connectionParams?.apiKey ? `Bearer ${ctx.connectionParams.apiKey}` : undefined, {
+          ip: ctx.extra.request.socket.remoteAddress ?? null,
+          userAgent: firstHeader(ctx.extra.request.headers['user-agent']) ?? null,
+        }),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: app.config.graphql.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: !production,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    formatError: createFormatError(production, (error) => console.error('[graphql] internal error', error)),
+    plugins: [
+      // graphql-armor's typings resolve Apollo's CommonJS declarations; the
+      // plugins are plain hook objects, the same at run time.
+      ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+    ],
+  });
+  await apollo.start();
+
+  expressApp.use(healthRoutes(app));
+  expressApp.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: ({ req }) =>
+        buildContext(app, req.headers.authorization, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    server: httpServer,
+    url: `http://${shownHost}:${address.port}`,
+    schema,
+    stop: () => apollo.stop(),
+  };
+}

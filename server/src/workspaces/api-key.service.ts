@@ -1,0 +1,83 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull } from 'typeorm';
+import { notFound } from '../common/tock-error.js';
+import { newId } from '../db/id.util.js';
+import type { Actor } from '../graphql/actor.js';
+import { ApiKey } from './api-key.entity.js';
+import { Role } from './role.enum.js';
+
+const KEY_PATTERN = /^tock_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
+// lastUsedAt is a hint for admins; writing it at most once a minute keeps
+// authentication off the write path.
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+function constantTimeEqual(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface IssuedApiKey {
+  apiKey: ApiKey;
+  /** The whole key, shown once (A1). */
+  secret: string;
+}
+
+export class ApiKeyService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly platformToken: string | undefined,
+  ) {}
+
+  async issue(manager: EntityManager, workspaceId: string, name: string, role: Role): Promise<IssuedApiKey> {
+    const prefix = randomBytes(6).toString('hex');
+    const secretPart = randomBytes(32).toString('base64url');
+    const apiKey = manager.create(ApiKey, {
+      id: newId(),
+      workspaceId,
+      name,
+      role,
+      prefix,
+      secretHash: sha256(secretPart).toString('hex'),
+      revokedAt: null,
+      lastUsedAt: null,
+    });
+    await manager.insert(ApiKey, apiKey);
+    return { apiKey, secret: `tock_${prefix}_${secretPart}` };
+  }
+
+  async revoke(workspaceId: string, id: string): Promise<ApiKey> {
+    const repo = this.dataSource.getRepository(ApiKey);
+    const apiKey = await repo.findOneBy({ id, workspaceId });
+    if (!apiKey) throw notFound('API key');
+    if (!apiKey.revokedAt) {
+      apiKey.revokedAt = new Date();
+      await repo.update({ id, revokedAt: IsNull() }, { revokedAt: apiKey.revokedAt });
+    }
+    return apiKey;
+  }
+
+  list(workspaceId: string): Promise<ApiKey[]> {
+    return this.dataSource.getRepository(ApiKey).find({ where: { workspaceId }, order: { id: 'ASC' } });
+  }
+
+  /** Turns an Authorization header into an Actor; anything unknown, malformed or revoked is anonymous. */
+  async authenticate(authorization: string | undefined): Promise<Actor> {
+    const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) return { kind: 'anonymous' };
+    if (this.platformToken && constantTimeEqual(sha256(token), sha256(this.platformToken))) return { kind: 'platform' };
+    const match = KEY_PATTERN.exec(token);
+    if (!match) return { kind: 'anonymous' };
+    const [, prefix, secretPart] = match;
+    const repo = this.dataSource.getRepository(ApiKey);
+    const apiKey = await repo.findOneBy({ prefix });
+    if (!apiKey || apiKey.revokedAt) return { kind: 'anonymous' };
+    if (!constantTimeEqual(sha256(secretPart), Buffer.from(apiKey.secretHash, 'hex'))) return { kind: 'anonymous' };
+    const now = Date.now();
+    if (!apiKey.lastUsedAt || now - apiKey.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+      await repo.update({ id: apiKey.id }, { lastUsedAt: new Date(now) });
+    }
+    return { kind: 'apiKey', workspaceId: apiKey.workspaceId, role: apiKey.role, apiKeyId: apiKey.id, label: `api-key:${apiKey.name}` };
+  }
+}

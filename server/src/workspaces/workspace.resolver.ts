@@ -1,0 +1,95 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PLATFORM } from '../graphql/auth-checker.js';
+import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
+import { Connection, PageArgs, paginate } from '../graphql/pagination.js';
+import { ApiKey } from './api-key.entity.js';
+import { CreateApiKeyInput, CreateWorkspaceInput, UpdateWorkspaceSettingsInput } from './dtos/workspace.inputs.js';
+import { CreatedApiKey, CreateWorkspacePayload, Me } from './dtos/workspace.payloads.js';
+import { Role } from './role.enum.js';
+import { WorkspaceAuditEntry } from './workspace-audit-entry.entity.js';
+import { Workspace } from './workspace.entity.js';
+
+const WorkspaceAuditConnection = Connection(WorkspaceAuditEntry, 'WorkspaceAuditEntry');
+
+@Resolver(() => Workspace)
+export class WorkspaceResolver {
+  @Authorized()
+  @Query(() => Me, { description: 'The calling API key and its workspace' })
+  async me(@Ctx() ctx: GraphQLContext): Promise<Me> {
+    const actor = workspaceActor(ctx);
+    const workspace = await ctx.app.services.workspaces.get(actor.workspaceId);
+    return { workspace, role: actor.role, apiKeyName: actor.label.replace(/^api-key:/, '') };
+  }
+
+  @Authorized()
+  @Query(() => Workspace)
+  workspace(@Ctx() ctx: GraphQLContext): Promise<Workspace> {
+    return ctx.app.services.workspaces.get(workspaceActor(ctx).workspaceId);
+  }
+
+  @Authorized()
+  @FieldResolver(() => WorkspaceAuditConnection, { description: 'W1: every settings change, newest first' })
+  auditTrail(@Root() workspace: Workspace, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext) {
+    const qb = ctx.app.dataSource
+      .getRepository(WorkspaceAuditEntry)
+      .createQueryBuilder('a')
+      .where('a.workspaceId = :workspaceId', { workspaceId: workspace.id });
+    return paginate(qb, page, { property: 'id', direction: 'DESC', kind: 'string' });
+  }
+
+  @Authorized(PLATFORM)
+  @Mutation(() => CreateWorkspacePayload, { description: 'Platform token only. Returns the first ADMIN key once.' })
+  async createWorkspace(
+    @Arg('input', () => CreateWorkspaceInput) input: CreateWorkspaceInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CreateWorkspacePayload> {
+    const { workspaces, idempotency } = ctx.app.services;
+    const { idempotencyKey, ...request } = input;
+    return idempotency.run<CreateWorkspacePayload>({
+      scope: 'platform',
+      operation: 'createWorkspace',
+      key: idempotencyKey,
+      input: request,
+      create: async (manager) => workspaces.create(manager, input.name, input.senderNumber),
+      load: async (id) => ({ workspace: await workspaces.get(id), adminKey: null }),
+      idOf: (payload) => payload.workspace.id,
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Workspace, { description: 'W1: turn workspace SMS on or off (ADMIN only, audited)' })
+  setWorkspaceSms(@Arg('enabled', () => Boolean) enabled: boolean, @Ctx() ctx: GraphQLContext): Promise<Workspace> {
+    return ctx.app.services.workspaces.setSms(workspaceActor(ctx), enabled);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Workspace, { description: 'Sender number, shift-alert lead time and name (ADMIN only, audited)' })
+  updateWorkspaceSettings(
+    @Arg('input', () => UpdateWorkspaceSettingsInput) input: UpdateWorkspaceSettingsInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Workspace> {
+    return ctx.app.services.workspaces.updateSettings(workspaceActor(ctx), input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => [ApiKey])
+  apiKeys(@Ctx() ctx: GraphQLContext): Promise<ApiKey[]> {
+    return ctx.app.services.apiKeys.list(workspaceActor(ctx).workspaceId);
+  }
+
+  // Not idempotent by key on purpose: a replay could not show the secret again.
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CreatedApiKey, { description: 'A1: the secret is in this answer and nowhere else' })
+  createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: GraphQLContext): Promise<CreatedApiKey> {
+    const actor = workspaceActor(ctx);
+    return ctx.app.dataSource.transaction((manager) =>
+      ctx.app.services.apiKeys.issue(manager, actor.workspaceId, input.name.trim(), input.role),
+    );
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ApiKey)
+  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ApiKey> {
+    return ctx.app.services.apiKeys.revoke(workspaceActor(ctx).workspaceId, id);
+  }
+}

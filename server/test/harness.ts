@@ -1,0 +1,130 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mysql from 'mysql2/promise';
+import { createApp, type App } from '../src/app.js';
+import { loadConfig, type Env } from '../src/config/config.js';
+import { startHttpServer, type RunningServer } from '../src/http/server.js';
+
+export type TestDatabase = 'mariadb' | 'sqlite';
+
+export const PLATFORM_TOKEN = 'test-platform-token-0123456789abcdef';
+const MYSQL_URL = process.env.TOCK_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; [k: string]: unknown } }[];
+}
+
+export interface TestServer {
+  app: App;
+  url: string;
+  running: RunningServer;
+  database: TestDatabase;
+  /** POST /graphql as the holder of `token` (an API key or the platform token). */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Like gql, but fails the test on any error and returns data. */
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** The database the suite runs on: TOCK_TEST_DB=sqlite switches the default. */
+export function defaultTestDatabase(): TestDatabase {
+  return process.env.TOCK_TEST_DB === 'sqlite' ? 'sqlite' : 'mariadb';
+}
+
+/** Starts a real Tock server on a free port against a fresh database. */
+export async function startTestServer(options: { database?: TestDatabase; env?: Env } = {}): Promise<TestServer> {
+  const database = options.database ?? defaultTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'tock-test-'));
+  let databaseUrl: string;
+  let dropDatabase = async () => {};
+  if (database === 'mariadb') {
+    const name = `tock_test_${randomBytes(6).toString('hex')}`;
+    const admin = await mysql.createConnection(MYSQL_URL);
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.end();
+    databaseUrl = `${MYSQL_URL.replace(/^mysql:/, 'mariadb:')}/${name}`;
+    dropDatabase = async () => {
+      const c = await mysql.createConnection(MYSQL_URL);
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await c.end();
+    };
+  } else {
+    databaseUrl = `sqlite:${join(dataDir, 'tock.sqlite')}`;
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    PLATFORM_TOKEN,
+    DEMO_SEED: 'false',
+    PUBLIC_URL: 'http://tock.test',
+    ...options.env,
+  });
+  const app = await createApp(config);
+  const running = await startHttpServer(app, 0, '127.0.0.1');
+  const url = running.url;
+
+  const gql: TestServer['gql'] = async (query, variables, token, headers = {}) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<any>;
+  };
+  const ok: TestServer['ok'] = async (query, variables, token) => {
+    const result = await gql(query, variables, token);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+    return result.data as any;
+  };
+  return {
+    app,
+    url,
+    running,
+    database,
+    gql,
+    ok,
+    stop: async () => {
+      await running.stop();
+      await app.close();
+      await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestWorkspace {
+  id: string;
+  adminKey: string;
+  memberKey: string;
+}
+
+/** A workspace with an ADMIN and a MEMBER key, created the way a platform operator would. */
+export async function createTestWorkspace(server: TestServer, name = 'Acme Research', options: { smsEnabled?: boolean } = {}): Promise<TestWorkspace> {
+  const created = await server.ok(
+    `mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { workspace { id } adminKey { secret } } }`,
+    { input: { name, senderNumber: '+13306619491' } },
+    PLATFORM_TOKEN,
+  );
+  const adminKey: string = created.createWorkspace.adminKey.secret;
+  const member = await server.ok(
+    `mutation { createApiKey(input: { name: "member", role: MEMBER }) { secret } }`,
+    {},
+    adminKey,
+  );
+  if (options.smsEnabled) await server.ok(`mutation { setWorkspaceSms(enabled: true) { id } }`, {}, adminKey);
+  return { id: created.createWorkspace.workspace.id, adminKey, memberKey: member.createApiKey.secret };
+}
+
+/** The error codes of a response, for compact assertions. */
+export function errorCodes(result: GraphQLResponse): (string | undefined)[] {
+  return (result.errors ?? []).map((e) => e.extensions?.code);
+}

@@ -57,7 +57,7 @@ try {
     const names = [...index.matchAll(/\[([^\]]*)\]/g)][0]?.[1].split(',').map((s) => s.trim()).filter(Boolean) ?? [];
     imports.push(`import { ${className} } from './${file.replace(/\.ts$/, '.js')}';`);
     names.push(className);
-    writeFileSync(indexUrl, `${imports.join('\n')}\n\nexport const ${listName}: Function[] = [${names.join(', ')}];\n`);
+    writeFileSync(indexUrl, `${imports.join('\n')}\n\nexport const ${listName}: (new (...args: never[]) => unknown)[] = [${names.join(', ')}];\n`);
     console.log(`${kind}: wrote ${file} (${sql.upQueries.length} statements)`);
   }
 } finally {

@@ -8,7 +8,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     connection = await mysql.createConnection(url);
   } catch (error) {
-    throw new Error(`The tests need MariaDB/MySQL at ${url} (set TOCK_TEST_MYSQL_URL): ${(error as Error).message}`);
+    throw new Error(`The tests need MariaDB/MySQL at ${url} (set TOCK_TEST_MYSQL_URL): ${(error as Error).message}`, { cause: error });
   }
   const [rows] = await connection.query("SHOW DATABASES LIKE 'tock\\_test\\_%'");
   for (const row of rows as Record<string, string>[]) {

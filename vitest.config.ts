@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 const jsonReport = process.env.VITEST_JSON_REPORT;
 
 export default defineConfig({
+  // Resolve `graphql` as Node does (graphql 16 has no exports map, so Node picks
+  // the CommonJS build); Vite would pick index.mjs and give the tests a second
+  // copy of graphql that production never loads.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['server/**/*.spec.ts'],
     globalSetup: ['server/test/global-setup.ts'],

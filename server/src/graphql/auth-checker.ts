@@ -12,6 +12,7 @@ export const authChecker: AuthCheckerFn<GraphQLContext> = ({ context }, roles) =
   const { actor } = context;
   if (roles.includes(PLATFORM)) {
     if (actor.kind === 'platform') return true;
+    if (actor.kind === 'apiKey') throw new TockError(ErrorCode.FORBIDDEN, 'Only the platform token may do this');
     throw new TockError(ErrorCode.UNAUTHENTICATED, 'The platform token is required');
   }
   if (actor.kind !== 'apiKey') {

@@ -1,6 +1,22 @@
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { TockError } from '../common/tock-error.js';
+import { ArgumentValidationError } from 'type-graphql';
+import { ErrorCode, TockError } from '../common/tock-error.js';
+
+interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+// class-validator nests errors of nested inputs; flatten them to dotted paths.
+function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...fieldProblems(e.children ?? [], field)];
+  });
+}
 
 // Typed errors go out with their code (and field); anything else is a bug and,
 // in production, becomes a bare INTERNAL_SERVER_ERROR with no stack or SQL (A4).
@@ -13,6 +29,15 @@ export function createFormatError(production: boolean, log: (error: unknown) => 
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const problems = fieldProblems(original.extensions.validationErrors as ValidationError[]);
+      return {
+        message: problems.map((p) => p.message).join('; ') || 'Invalid input',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, field: problems[0]?.field, problems },
       };
     }
     const code = formatted.extensions?.code;

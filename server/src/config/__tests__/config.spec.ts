@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../config.js';
+
+describe('configuration', () => {
+  it('defaults to embedded SQLite under ./data with no settings', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ kind: 'sqlite', path: './data/tock.sqlite' });
+    expect(config.port).toBe(4000);
+    expect(config.graphql.introspection).toBe(true);
+  });
+
+  it('reads MySQL and MariaDB URLs', () => {
+    expect(loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/tock' }).database).toEqual({ kind: 'mysql', flavor: 'mysql', url: 'mysql://u:p@db:3306/tock' });
+    expect(loadConfig({ DATABASE_URL: 'mariadb://u@db/tock' }).database).toEqual({ kind: 'mysql', flavor: 'mariadb', url: 'mysql://u@db/tock' });
+  });
+
+  it('reports every bad value at once, by name', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x', JOBS_URL: 'amqp://x', PUBLIC_URL: 'ftp://x', DEFAULT_PHONE_COUNTRY: 'usa' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const names = (error as ConfigError).problems.map((p) => p.split(':')[0]).sort();
+    expect(names).toEqual(['DATABASE_URL', 'DEFAULT_PHONE_COUNTRY', 'JOBS_URL', 'PORT', 'PUBLIC_URL']);
+  });
+
+  it('production needs a platform token and turns introspection off unless asked', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PLATFORM_TOKEN/);
+    const token = 'x'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', PLATFORM_TOKEN: token }).graphql.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', PLATFORM_TOKEN: token, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
+  });
+
+  it('Vonage credentials come in pairs', () => {
+    expect(() => loadConfig({ VONAGE_API_KEY: 'abc' })).toThrow(/VONAGE_API_KEY \/ VONAGE_API_SECRET/);
+  });
+});

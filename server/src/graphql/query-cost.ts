@@ -1,0 +1,54 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getNamedType, GraphQLError, isListType, getNullableType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { createRequire } from 'node:module';
+import type { ComplexityEstimator, getComplexity as GetComplexity } from 'graphql-query-complexity';
+
+// Its ESM build imports graphql/index.mjs, a second copy of graphql next to the
+// CommonJS one that `import 'graphql'` resolves to for type-graphql and Apollo;
+// schemas cannot cross copies, so load its CommonJS build.
+const { getComplexity } = createRequire(import.meta.url)('graphql-query-complexity') as { getComplexity: typeof GetComplexity };
+
+// A list without a page size (e.g. Study.sessions) is assumed to hold this many.
+const ASSUMED_LIST_SIZE = 10;
+
+// Cost estimates rows: a connection's children count `first` times, a plain
+// list ASSUMED_LIST_SIZE times, every other field once.
+export const rowEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (typeof args.first === 'number') return 1 + childComplexity * args.first;
+  if (isListType(getNullableType(field.type)) && getNamedType(field.type).constructor.name !== 'GraphQLScalarType') {
+    return 1 + childComplexity * ASSUMED_LIST_SIZE;
+  }
+  return 1 + childComplexity;
+};
+
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string): number {
+  return getComplexity({ schema, query: document, variables, operationName, estimators: [rowEstimator] });
+}
+
+export function costLimitError(maxCost: number, cost: number): GraphQLError {
+  return new GraphQLError(`Query cost ${cost} is over the limit of ${maxCost}; ask for smaller pages or fewer fields`, {
+    extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost },
+  });
+}
+
+// A4: computed once the operation and its variables are known, before any
+// resolver runs (a validation rule would not see variable page sizes).
+export function costLimitPlugin<T extends object>(maxCost: number): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          let cost: number;
+          try {
+            cost = queryCost(schema, document, request.variables, request.operationName ?? undefined);
+          } catch (error) {
+            // Costing coerces the variables first; a bad one is the client's error.
+            if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+            throw error;
+          }
+          if (cost > maxCost) throw costLimitError(maxCost, cost);
+        },
+      };
+    },
+  };
+}

@@ -11,6 +11,7 @@ import { WebSocketServer } from 'ws';
 import type { App } from '../app.js';
 import { buildContext, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/format-error.js';
+import { costLimitPlugin } from '../graphql/query-cost.js';
 import { buildTockSchema } from '../graphql/schema.js';
 import { healthRoutes } from './health.routes.js';
 
@@ -31,7 +32,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
   const schema = await buildTockSchema();
   const armor = new ApolloArmor({
     maxDepth: { n: app.config.graphql.maxDepth },
-    costLimit: { maxCost: app.config.graphql.maxCost },
+    costLimit: { enabled: false }, // see query-cost.ts
     maxAliases: { n: 20 },
     maxDirectives: { n: 20 },
     maxTokens: { n: 5000 },
@@ -68,6 +69,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
       // graphql-armor's typings resolve Apollo's CommonJS declarations; the
       // plugins are plain hook objects, the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
+      costLimitPlugin<GraphQLContext>(app.config.graphql.maxCost),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
     ],

@@ -6,13 +6,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import type { App } from '../app.js';
 import { buildContext, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { costLimitPlugin } from '../graphql/query-cost.js';
 import { buildTockSchema } from '../graphql/schema.js';
+import { attachGraphQLWebSocket } from './graphql-ws.js';
 import { healthRoutes } from './health.routes.js';
 
 export interface RunningServer {
@@ -20,10 +19,6 @@ export interface RunningServer {
   url: string;
   schema: GraphQLSchema;
   stop(): Promise<void>;
-}
-
-function firstHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** One HTTP server: GraphQL over HTTP and WebSocket at /graphql, health probes, and later webhooks and the console. */
@@ -44,18 +39,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
   expressApp.set('trust proxy', 'loopback');
   const httpServer = createServer(expressApp);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<{ apiKey?: string }>(
-    {
-      schema,
-      context: (ctx) =>
-        buildContext(app, ctx.connectionParams?.apiKey ? `Bearer ${ctx.connectionParams.apiKey}` : undefined, {
-          ip: ctx.extra.request.socket.remoteAddress ?? null,
-          userAgent: firstHeader(ctx.extra.request.headers['user-agent']) ?? null,
-        }),
-    },
-    wsServer,
-  );
+  const graphqlWs = attachGraphQLWebSocket(app, httpServer, schema);
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -71,7 +55,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       costLimitPlugin<GraphQLContext>(app.config.graphql.maxCost),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+      { serverWillStart: async () => ({ drainServer: () => graphqlWs.dispose() }) },
     ],
   });
   await apollo.start();

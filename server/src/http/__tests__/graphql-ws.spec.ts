@@ -1,0 +1,52 @@
+import { createClient, type Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createTestWorkspace, startTestServer, type TestServer, type TestWorkspace } from '../../../test/harness.js';
+
+function connect(server: TestServer, apiKey: string | undefined): { client: Client; closed: Promise<number> } {
+  let onClosed: (code: number) => void = () => {};
+  const closed = new Promise<number>((resolve) => (onClosed = resolve));
+  const client = createClient({
+    url: server.url.replace('http', 'ws') + '/graphql',
+    webSocketImpl: WebSocket,
+    connectionParams: apiKey ? { apiKey } : {},
+    retryAttempts: 0,
+    lazy: false,
+    on: { closed: (event) => onClosed((event as { code: number }).code) },
+  });
+  return { client, closed };
+}
+
+function run(client: Client, query: string): Promise<{ errors?: unknown[]; data?: unknown }> {
+  return new Promise((resolve, reject) => {
+    client.subscribe({ query }, { next: (value) => resolve(value as never), error: (e) => resolve({ errors: Array.isArray(e) ? e : [e] }), complete: () => reject(new Error('completed without a result')) });
+  });
+}
+
+describe('GraphQL over WebSocket', () => {
+  let server: TestServer;
+  let ws: TestWorkspace;
+  beforeAll(async () => {
+    server = await startTestServer();
+    ws = await createTestWorkspace(server);
+  });
+  afterAll(() => server?.stop());
+
+  it('A1: a socket without a valid key is closed with 4403 Forbidden', async () => {
+    const { client, closed } = connect(server, 'tock_000000000000_' + 'A'.repeat(43));
+    expect(await closed).toBe(4403);
+    await client.dispose();
+    const anonymous = connect(server, undefined);
+    expect(await anonymous.closed).toBe(4403);
+    await anonymous.client.dispose();
+  });
+
+  it('A4: mutations over the socket are refused and change nothing', async () => {
+    const { client } = connect(server, ws.adminKey);
+    const result = await run(client, 'mutation { setWorkspaceSms(enabled: true) { smsEnabled } }');
+    expect(JSON.stringify(result.errors)).toMatch(/over HTTP/);
+    await client.dispose();
+    const data = await server.ok(`{ workspace { smsEnabled } }`, {}, ws.adminKey);
+    expect(data.workspace.smsEnabled).toBe(false);
+  });
+});

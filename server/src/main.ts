@@ -31,14 +31,18 @@ async function main(): Promise<void> {
     console.log(`         -H 'authorization: Bearer ${demoKey}' -d '{"query":"{ me { role workspace { name smsEnabled } } }"}'`);
   }
 
+  // First signal: drain and stop cleanly. A second one while draining: stop now.
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
     console.log(`${signal}: shutting down`);
     await running.stop();
     await app.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error) => {

@@ -42,7 +42,8 @@ export async function startTestServer(options: { database?: TestDatabase; env?: 
   let databaseUrl: string;
   let dropDatabase = async () => {};
   if (database === 'mariadb') {
-    const name = `tock_test_${randomBytes(6).toString('hex')}`;
+    // The creation time in the name lets global setup sweep only stale databases.
+    const name = `tock_test_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
     const admin = await mysql.createConnection(MYSQL_URL);
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await admin.end();

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Config } from '../config/config.js';
+import { ConsentRecordGuard } from '../consent/consent-record.guard.js';
 import { entities } from './entities.js';
 import { mysqlMigrations } from './migrations/mysql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
@@ -23,6 +24,7 @@ export function createDataSource(database: Config['database']): TockDataSource {
       supportBigNumbers: true,
       bigNumberStrings: true,
       entities,
+      subscribers: [ConsentRecordGuard],
       migrations: mysqlMigrations,
       migrationsRun: false,
       logger: queryCounter,
@@ -42,14 +44,11 @@ export function createDataSource(database: Config['database']): TockDataSource {
       db.pragma('foreign_keys = ON');
     },
     entities,
+    subscribers: [ConsentRecordGuard],
     migrations: sqliteMigrations,
     migrationsRun: false,
     logger: queryCounter,
     logging: ['query', 'error'],
   });
   return { dataSource, queryCounter };
-}
-
-export function isMysql(dataSource: DataSource): boolean {
-  return dataSource.options.type === 'mysql';
 }

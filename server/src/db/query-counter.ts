@@ -10,7 +10,15 @@ export class QueryCounter implements Logger {
     if (process.env.TOCK_LOG_SQL_ERRORS) console.error('[sql error]', error, query);
   }
   logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
+  // Migration progress and TypeORM's own warnings are worth seeing (the CLI
+  // reports through here too); everything else stays quiet.
+  logSchemaBuild(message: string): void {
+    console.log(message);
+  }
+  logMigration(message: string): void {
+    console.log(`[migration] ${message}`);
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level !== 'log') console.log(`[typeorm] ${String(message)}`);
+  }
 }

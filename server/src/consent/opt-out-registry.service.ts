@@ -1,0 +1,78 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { ConsentSource } from './consent.enums.js';
+import { OptOut } from './opt-out.entity.js';
+
+export interface OptOutState {
+  optedOut: boolean;
+  /** When the current opt-out began; null when the number is not opted out. */
+  since: Date | null;
+}
+
+// Keeps IN lists well under every driver's parameter limit.
+const CHUNK = 1000;
+
+// K2/K3/K6: the global opt-out list, one row per E.164 number, shared by every
+// workspace. Callers pass numbers already normalised.
+export class OptOutRegistry {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async state(phone: string, manager: EntityManager = this.dataSource.manager): Promise<OptOutState> {
+    const row = await manager.findOneBy(OptOut, { phone });
+    return row?.optedOut ? { optedOut: true, since: row.updatedAt } : { optedOut: false, since: null };
+  }
+
+  async isOptedOut(phone: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return (await this.state(phone, manager)).optedOut;
+  }
+
+  /** The numbers among `phones` that are opted out, in one query per thousand numbers. */
+  async optedOutAmong(phones: string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    const unique = [...new Set(phones)];
+    const optedOut = new Set<string>();
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const rows = await manager.find(OptOut, {
+        select: { phone: true },
+        where: { phone: In(unique.slice(i, i + CHUNK)), optedOut: true },
+      });
+      for (const row of rows) optedOut.add(row.phone);
+    }
+    return optedOut;
+  }
+
+  /** K2: takes effect for every workspace at once. Runs in the caller's transaction. */
+  optOut(manager: EntityManager, phone: string, source: ConsentSource, keyword?: string | null, now = new Date()): Promise<void> {
+    return this.set(manager, phone, true, source, keyword, now);
+  }
+
+  /** K3: lifts an opt-out. Runs in the caller's transaction. */
+  optIn(manager: EntityManager, phone: string, source: ConsentSource, keyword?: string | null, now = new Date()): Promise<void> {
+    return this.set(manager, phone, false, source, keyword, now);
+  }
+
+  // A portable upsert (MySQL/MariaDB and SQLite): flip the row if it is in the
+  // other state, then insert it if it is missing. Only a change of state moves
+  // `since`, so a second STOP keeps the time of the first.
+  private async set(
+    manager: EntityManager,
+    phone: string,
+    optedOut: boolean,
+    source: ConsentSource,
+    keyword: string | null | undefined,
+    now: Date,
+  ): Promise<void> {
+    const values = { optedOut, source, keyword: keyword ? keyword.slice(0, 40) : null, updatedAt: now };
+    await manager
+      .createQueryBuilder()
+      .update(OptOut)
+      .set(values)
+      .where({ phone, optedOut: !optedOut })
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OptOut)
+      .values({ phone, ...values })
+      .orIgnore()
+      .execute();
+  }
+}

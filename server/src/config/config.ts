@@ -81,7 +81,9 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: Env = process.env): Config {
+export function loadConfig(rawEnv: Env = process.env): Config {
+  // An empty value (VAR= in a shell, ${VAR:-} in compose) means "not set".
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));

@@ -33,6 +33,13 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', PLATFORM_TOKEN: token, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
   });
 
+  it('treats empty values as unset, as docker compose passes them', () => {
+    const config = loadConfig({ PUBLIC_URL: '', REDIS_URL: '', PLATFORM_TOKEN: '', PORT: '' });
+    expect(config.publicUrl).toBe('http://localhost:4000');
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.platformToken).toBeUndefined();
+  });
+
   it('Vonage credentials come in pairs', () => {
     expect(() => loadConfig({ VONAGE_API_KEY: 'abc' })).toThrow(/VONAGE_API_KEY \/ VONAGE_API_SECRET/);
   });

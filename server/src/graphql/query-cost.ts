@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, GraphQLError, isListType, getNullableType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getNamedType, getNullableType, GraphQLError, isLeafType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { createRequire } from 'node:module';
 import type { ComplexityEstimator, getComplexity as GetComplexity } from 'graphql-query-complexity';
 
@@ -11,13 +11,15 @@ const { getComplexity } = createRequire(import.meta.url)('graphql-query-complexi
 // A list without a page size (e.g. Study.sessions) is assumed to hold this many.
 const ASSUMED_LIST_SIZE = 10;
 
-// Cost estimates rows: a connection's children count `first` times, a plain
-// list ASSUMED_LIST_SIZE times, every other field once.
-export const rowEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+// Cost estimates the rows a query touches: a scalar is free (its row is loaded
+// already), an object is one row, a connection's children count `first` times
+// (its edges and nodes lists are that page, not another multiplier), and a
+// plain list counts ASSUMED_LIST_SIZE times.
+export const rowEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (isLeafType(getNamedType(field.type))) return 0;
+  if (type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) return childComplexity;
   if (typeof args.first === 'number') return 1 + childComplexity * args.first;
-  if (isListType(getNullableType(field.type)) && getNamedType(field.type).constructor.name !== 'GraphQLScalarType') {
-    return 1 + childComplexity * ASSUMED_LIST_SIZE;
-  }
+  if (isListType(getNullableType(field.type))) return 1 + childComplexity * ASSUMED_LIST_SIZE;
   return 1 + childComplexity;
 };
 

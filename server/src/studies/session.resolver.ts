@@ -1,0 +1,58 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { notFound } from '../common/tock-error.js';
+import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
+import { Connection, PageArgs } from '../graphql/pagination.js';
+import { Booking } from './booking.entity.js';
+import { CreateSessionInput } from './dtos/session.inputs.js';
+import { SessionStatus } from './session-status.enum.js';
+import { StudySession } from './study-session.entity.js';
+import { Study } from './study.entity.js';
+
+const SessionConnection = Connection(StudySession, 'Session');
+
+@Resolver(() => StudySession)
+export class SessionResolver {
+  @Authorized()
+  @Query(() => SessionConnection, { description: 'Soonest first; from is inclusive, to exclusive' })
+  sessions(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('studyId', () => ID, { nullable: true }) studyId: string | null,
+    @Arg('from', () => Date, { nullable: true }) from: Date | null,
+    @Arg('to', () => Date, { nullable: true }) to: Date | null,
+    @Arg('status', () => SessionStatus, { nullable: true }) status: SessionStatus | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.app.services.sessions.list(workspaceActor(ctx).workspaceId, { studyId, from, to, status }, page);
+  }
+
+  @Authorized()
+  @Mutation(() => StudySession)
+  createSession(@Arg('input', () => CreateSessionInput) input: CreateSessionInput, @Ctx() ctx: GraphQLContext): Promise<StudySession> {
+    const { workspaceId } = workspaceActor(ctx);
+    const { sessions, idempotency } = ctx.app.services;
+    const { idempotencyKey, ...request } = input;
+    return idempotency.run<StudySession>({
+      scope: workspaceId,
+      operation: 'createSession',
+      key: idempotencyKey,
+      input: request,
+      create: (manager) => sessions.create(manager, workspaceId, request),
+      load: (id) => ctx.app.dataSource.getRepository(StudySession).findOneByOrFail({ id, workspaceId }),
+      idOf: (session) => session.id,
+    });
+  }
+
+  @Authorized()
+  @FieldResolver(() => Study)
+  async study(@Root() session: StudySession, @Ctx() ctx: GraphQLContext): Promise<Study> {
+    const found = await ctx.loaders.study.load(session.studyId);
+    if (!found) throw notFound('Study');
+    return found;
+  }
+
+  @Authorized()
+  @FieldResolver(() => [Booking])
+  bookings(@Root() session: StudySession, @Ctx() ctx: GraphQLContext): Promise<Booking[]> {
+    return ctx.loaders.bookingsBySession.load(session.id);
+  }
+}

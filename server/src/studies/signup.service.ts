@@ -1,0 +1,214 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { normalisePhone } from '../common/phone.util.js';
+import { badInput, conflict, notFound } from '../common/tock-error.js';
+import type { ConsentService } from '../consent/consent.service.js';
+import { ConsentSource } from '../consent/consent.enums.js';
+import { CURRENT_DISCLOSURE_VERSION, disclosureFor, type Disclosure } from '../consent/disclosure.js';
+import { newId } from '../db/id.util.js';
+import { lockForUpdate } from '../db/lock-for-update.util.js';
+import { isUniqueViolation } from '../db/unique-violation.util.js';
+import type { RequestMeta } from '../graphql/context.js';
+import type { IdempotencyService } from '../idempotency/idempotency.service.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
+import { Booking } from './booking.entity.js';
+import { consentTransition } from './consent-transition.js';
+import { Participant } from './participant.entity.js';
+import { manageUrl } from './public-links.js';
+import { newSecretToken } from './secret-token.util.js';
+import { BookingStatus, SessionStatus } from './session-status.enum.js';
+import { StudySession } from './study-session.entity.js';
+import { Study } from './study.entity.js';
+
+export interface SignupSettings {
+  brandName: string;
+  publicUrl: string;
+  defaultPhoneCountry: string;
+}
+
+export interface InviteView {
+  studyName: string;
+  sessions: StudySession[];
+  smsRequired: boolean;
+  disclosure: Disclosure;
+}
+
+export interface SignUpRequest {
+  inviteToken: string;
+  sessionId: string;
+  name: string;
+  email: string;
+  phone?: string | null;
+  smsConsent: boolean;
+  disclosureVersion?: string | null;
+  idempotencyKey?: string | null;
+}
+
+export interface SignUpResult {
+  booking: Booking;
+  manageUrl: string;
+}
+
+// The public side of a study: its invite page and the signup it submits.
+export class SignupService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly consent: ConsentService,
+    private readonly idempotency: IdempotencyService,
+    private readonly settings: SignupSettings,
+  ) {}
+
+  async invite(inviteToken: string, now = new Date()): Promise<InviteView> {
+    const { study, workspace } = await this.findInvite(inviteToken);
+    const sessions = await this.dataSource
+      .getRepository(StudySession)
+      .createQueryBuilder('session')
+      .where('session.studyId = :studyId AND session.status = :status AND session.startsAt > :now', {
+        studyId: study.id,
+        status: SessionStatus.SCHEDULED,
+        now,
+      })
+      .orderBy('session.startsAt', 'ASC')
+      .addOrderBy('session.id', 'ASC')
+      .limit(500)
+      .getMany();
+    return {
+      studyName: study.name,
+      sessions,
+      smsRequired: smsRequired(workspace, study),
+      disclosure: disclosureFor(this.settings.brandName)!,
+    };
+  }
+
+  /** S2/S3: books the participant on a session of the invite's study; idempotent per invite. */
+  async signUp(request: SignUpRequest, meta: RequestMeta): Promise<SignUpResult> {
+    const { study } = await this.findInvite(request.inviteToken);
+    const { idempotencyKey, ...input } = request;
+    const booking = await this.idempotency.run<Booking>({
+      scope: `invite:${study.id}`,
+      operation: 'signUp',
+      key: idempotencyKey,
+      input,
+      // S2 is decided on the settings as they are inside the booking's transaction.
+      create: async (manager) => {
+        const current = await this.findInvite(request.inviteToken, manager);
+        return this.book(manager, current.study, current.workspace, input, meta);
+      },
+      load: (id) => this.dataSource.getRepository(Booking).findOneByOrFail({ id }),
+      idOf: (created) => created.id,
+    });
+    return { booking, manageUrl: manageUrl(this.settings.publicUrl, booking.manageToken) };
+  }
+
+  private async findInvite(inviteToken: string, manager: EntityManager = this.dataSource.manager): Promise<{ study: Study; workspace: Workspace }> {
+    const study = await manager.findOne(Study, { where: { inviteToken }, relations: { workspace: true } });
+    if (!study?.workspace) throw notFound('Invite');
+    return { study, workspace: study.workspace };
+  }
+
+  private async book(manager: EntityManager, study: Study, workspace: Workspace, input: SignUpRequest, meta: RequestMeta, now = new Date()) {
+    const name = input.name.trim();
+    if (!name) throw badInput('name', 'Please enter your name');
+    const email = input.email.trim().toLowerCase();
+    const phone = input.phone?.trim() ? normalisePhone(input.phone, this.settings.defaultPhoneCountry, 'phone') : null;
+    const disclosure = this.disclosure(input.disclosureVersion);
+    // S2: with workspace SMS and the study's reminders on, phone and consent are required.
+    if (smsRequired(workspace, study)) {
+      if (!phone) throw badInput('phone', 'A mobile number is required to book this study');
+      if (!input.smsConsent) throw badInput('smsConsent', 'Please agree to receive SMS messages for this booking');
+    }
+    if (input.smsConsent && !phone) throw badInput('phone', 'Consent to SMS needs a mobile number');
+
+    const session = await manager.findOneBy(StudySession, { id: input.sessionId, studyId: study.id });
+    if (!session) throw notFound('Session');
+    if (session.status !== SessionStatus.SCHEDULED || session.startsAt.getTime() <= now.getTime()) {
+      throw badInput('sessionId', 'This session is no longer open for booking');
+    }
+
+    try {
+      const participant = await this.upsertParticipant(manager, workspace.id, name, email);
+      const booking = await this.createBooking(manager, session, participant.id);
+      // Leaving the box unticked withdraws nothing; a new number is consented
+      // only by ticking it (consent follows the number).
+      const after = !phone
+        ? { phone: participant.phone, smsConsent: participant.smsConsent }
+        : { phone, smsConsent: input.smsConsent || (participant.smsConsent && participant.phone === phone) };
+      await manager.update(Participant, { id: participant.id }, { name, ...after });
+      await this.consent.record(
+        manager,
+        consentTransition(
+          participant,
+          after,
+          {
+            source: ConsentSource.SIGNUP_FORM,
+            studyId: study.id,
+            sessionId: session.id,
+            bookingId: booking.id,
+            disclosureVersion: disclosure.version,
+            disclosureText: disclosure.text,
+            ipAddress: meta.ip,
+            userAgent: meta.userAgent,
+            actorLabel: 'participant',
+          },
+          input.smsConsent,
+        ),
+        now,
+      );
+      return booking;
+    } catch (error) {
+      // Two simultaneous submissions for the same person: the loser sees a clear conflict.
+      if (isUniqueViolation(error)) throw conflict('This person is already booked on this session');
+      throw error;
+    }
+  }
+
+  private disclosure(version: string | null | undefined): Disclosure {
+    const disclosure = disclosureFor(this.settings.brandName, version || CURRENT_DISCLOSURE_VERSION);
+    if (!disclosure) throw badInput('disclosureVersion', `Unknown disclosure version "${version}"`);
+    return disclosure;
+  }
+
+  // Participant identity is (workspace, lower-cased email). A locking read of a
+  // row that does not exist yet would take a gap lock, and two first-time
+  // signups would deadlock on it; so look first, insert when new, and lock only
+  // a row that exists (a record lock on the unique index).
+  private async upsertParticipant(manager: EntityManager, workspaceId: string, name: string, email: string): Promise<Participant> {
+    if (!(await manager.existsBy(Participant, { workspaceId, email }))) {
+      const participant = manager.create(Participant, { id: newId(), workspaceId, name, email, phone: null, smsConsent: false });
+      try {
+        await manager.insert(Participant, participant);
+        return participant;
+      } catch (error) {
+        // The same person signing up twice at once: use the row the other request made.
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    return lockForUpdate(manager.createQueryBuilder(Participant, 'participant'))
+      .where('participant.workspaceId = :workspaceId AND participant.email = :email', { workspaceId, email })
+      .getOneOrFail();
+  }
+
+  // One booking per participant per session; a cancelled one is booked again with a fresh manage link.
+  private async createBooking(manager: EntityManager, session: StudySession, participantId: string): Promise<Booking> {
+    const existing = await manager.findOneBy(Booking, { sessionId: session.id, participantId });
+    if (existing?.status === BookingStatus.BOOKED) throw conflict('This person is already booked on this session');
+    if (existing) {
+      await manager.update(Booking, { id: existing.id }, { status: BookingStatus.BOOKED, cancelledAt: null, manageToken: newSecretToken() });
+      return manager.findOneByOrFail(Booking, { id: existing.id });
+    }
+    const booking = manager.create(Booking, {
+      id: newId(),
+      workspaceId: session.workspaceId,
+      sessionId: session.id,
+      participantId,
+      status: BookingStatus.BOOKED,
+      manageToken: newSecretToken(),
+      cancelledAt: null,
+    });
+    await manager.insert(Booking, booking);
+    return manager.findOneByOrFail(Booking, { id: booking.id });
+  }
+}
+
+function smsRequired(workspace: Workspace, study: Study): boolean {
+  return workspace.smsEnabled && study.smsRemindersEnabled;
+}

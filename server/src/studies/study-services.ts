@@ -1,0 +1,25 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config/config.js';
+import type { ConsentService } from '../consent/consent.service.js';
+import type { IdempotencyService } from '../idempotency/idempotency.service.js';
+import { ManageBookingService } from './manage-booking.service.js';
+import { ParticipantService } from './participant.service.js';
+import { SessionService } from './session.service.js';
+import { SignupService } from './signup.service.js';
+import { StudyService } from './study.service.js';
+
+/** The studies domain's services, for the app's service registry. */
+export function createStudyServices(config: Config, dataSource: DataSource, consent: ConsentService, idempotency: IdempotencyService) {
+  const studies = new StudyService(dataSource);
+  return {
+    studies,
+    sessions: new SessionService(dataSource, studies),
+    participants: new ParticipantService(dataSource, consent, config.defaultPhoneCountry),
+    signup: new SignupService(dataSource, consent, idempotency, {
+      brandName: config.brandName,
+      publicUrl: config.publicUrl,
+      defaultPhoneCountry: config.defaultPhoneCountry,
+    }),
+    manageBooking: new ManageBookingService(dataSource, consent),
+  };
+}

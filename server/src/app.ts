@@ -1,9 +1,17 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config/config.js';
+import { CommsLogService } from './comms-log/comms-log.service.js';
+import { ConsentAuditService } from './consent/consent-audit.service.js';
 import { ConsentService } from './consent/consent.service.js';
+import { OptOutRegistry } from './consent/opt-out-registry.service.js';
 import { createDataSource } from './db/data-source.js';
 import type { QueryCounter } from './db/query-counter.js';
+import { BulkSmsOptInService } from './employees/bulk-sms-opt-in.service.js';
+import { EmployeeService } from './employees/employee.service.js';
+import { ScheduleService } from './employees/schedule.service.js';
+import { TimeOffService } from './employees/time-off.service.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { createStudyServices } from './studies/study-services.js';
 import { ApiKeyService } from './workspaces/api-key.service.js';
 import { WorkspaceService } from './workspaces/workspace.service.js';
 
@@ -18,11 +26,21 @@ export interface App {
 
 function createServices(config: Config, dataSource: DataSource) {
   const apiKeys = new ApiKeyService(dataSource, config.platformToken);
+  const consent = new ConsentService();
+  const idempotency = new IdempotencyService(dataSource);
   return {
     apiKeys,
-    consent: new ConsentService(),
-    idempotency: new IdempotencyService(dataSource),
+    commsLog: new CommsLogService(dataSource, config.defaultPhoneCountry),
+    consent,
+    consentAudit: new ConsentAuditService(dataSource, config.defaultPhoneCountry),
+    optOuts: new OptOutRegistry(dataSource),
+    idempotency,
+    ...createStudyServices(config, dataSource, consent, idempotency),
     workspaces: new WorkspaceService(dataSource, apiKeys, config.defaultPhoneCountry),
+    employees: new EmployeeService(dataSource, consent, config.defaultPhoneCountry),
+    bulkSmsOptIn: new BulkSmsOptInService(dataSource, consent),
+    schedules: new ScheduleService(dataSource),
+    timeOff: new TimeOffService(dataSource),
   };
 }
 

@@ -43,7 +43,7 @@ const envSchema = z.object({
     .default('US'),
   GRAPHQL_INTROSPECTION: boolFlag(true),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(10000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),
   DEMO_SEED: boolFlag(true),
 });
 

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ConsentRecord } from './consent-record.entity.js';
 import type { ConsentAction, ConsentSource, ConsentSubjectType } from './consent.enums.js';
 
@@ -22,6 +22,15 @@ export interface ConsentChange {
   attestation?: string | null;
   keyword?: string | null;
 }
+
+/** What every record of a set-based change shares; the rows give workspace, subject and phone. */
+export type SharedConsentFields = Omit<ConsentChange, 'workspaceId' | 'subjectId' | 'phone'>;
+
+// Columns that recordForEach fills, in the order of its select list.
+const SET_BASED_COLUMNS = [
+  'workspaceId', 'subjectId', 'phone', 'subjectType', 'action', 'source', 'ipAddress', 'userAgent',
+  'actorApiKeyId', 'actorLabel', 'attestation', 'keyword', 'createdAt',
+] as const;
 
 // K5: the only write path to consent_records, and it only inserts. It runs in
 // the caller's transaction, so a consent change and its record commit together.
@@ -47,5 +56,41 @@ export class ConsentService {
     for (let i = 0; i < rows.length; i += 500) {
       await manager.insert(ConsentRecord, rows.slice(i, i + 500));
     }
+  }
+
+  /**
+   * One record per row of `subjects`, written by a single INSERT … SELECT, for
+   * set-based changes (bulk opt-in). `subjectColumns` selects the workspace id,
+   * subject id and phone, in that order, e.g. 'e.workspaceId, e.id, e.phone'.
+   */
+  async recordForEach(
+    manager: EntityManager,
+    subjects: SelectQueryBuilder<ObjectLiteral>,
+    subjectColumns: string,
+    shared: SharedConsentFields,
+    now = new Date(),
+  ): Promise<void> {
+    const { driver } = manager.connection;
+    const createdAt = manager.connection.getMetadata(ConsentRecord).findColumnWithPropertyName('createdAt')!;
+    // One raw select list: TypeORM reorders separate selections, and the order
+    // must match SET_BASED_COLUMNS.
+    const select = subjects
+      .select(`${subjectColumns}, :crSubjectType, :crAction, :crSource, :crIp, :crUserAgent, :crActorApiKeyId, :crActorLabel, :crAttestation, :crKeyword, :crCreatedAt`)
+      .setParameters({
+        crSubjectType: shared.subjectType,
+        crAction: shared.action,
+        crSource: shared.source,
+        crIp: shared.ipAddress ? shared.ipAddress.slice(0, 45) : null,
+        crUserAgent: shared.userAgent ? shared.userAgent.slice(0, 512) : null,
+        crActorApiKeyId: shared.actorApiKeyId ?? null,
+        crActorLabel: shared.actorLabel ?? null,
+        crAttestation: shared.attestation ?? null,
+        crKeyword: shared.keyword ?? null,
+        // The driver's own form of a datetime (a Date for mysql2, text for SQLite).
+        crCreatedAt: driver.preparePersistentValue(now, createdAt),
+      });
+    const [selectSql, parameters] = select.getQueryAndParameters();
+    const columns = SET_BASED_COLUMNS.map((c) => driver.escape(c)).join(', ');
+    await manager.query(`INSERT INTO ${driver.escape('consent_records')} (${columns}) ${selectSql}`, parameters);
   }
 }

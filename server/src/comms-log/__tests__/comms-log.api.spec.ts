@@ -250,7 +250,7 @@ describe('communications log paging and cost (MariaDB)', () => {
     const sizes: number[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page += 1) {
-      const data = await server.ok(PAGE, { first: 25, after }, walk.memberKey);
+      const data: Record<string, any> = await server.ok(PAGE, { first: 25, after }, walk.memberKey);
       sizes.push(data.commsLog.nodes.length);
       seen.push(...data.commsLog.nodes.map((n: { id: string }) => Number(n.id)));
       // A message logged mid-walk is newer than the cursor, so it does not shift later pages.

@@ -151,7 +151,7 @@ describe('consent audit read side (MariaDB)', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page += 1) {
-      const data = await server.ok(RECORDS, { first: 2, after }, a.adminKey);
+      const data: Record<string, any> = await server.ok(RECORDS, { first: 2, after }, a.adminKey);
       seen.push(...data.consentRecords.nodes.map((n: { id: string }) => n.id));
       after = data.consentRecords.pageInfo.endCursor;
       if (!data.consentRecords.pageInfo.hasNextPage) break;

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestDatabase, type TestServer } from '../../../test/harness.js';
 import { ConsentSource } from '../consent.enums.js';
@@ -9,7 +10,7 @@ const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 9, minute, 0));
 describe.each<TestDatabase>(['mariadb', 'sqlite'])('opt-out registry (%s)', (database) => {
   let server: TestServer;
   let registry: OptOutRegistry;
-  const inTransaction = (work: Parameters<TestServer['app']['dataSource']['transaction']>[0]) => server.app.dataSource.transaction(work);
+  const inTransaction = (work: (manager: EntityManager) => Promise<unknown>) => server.app.dataSource.transaction(work);
 
   beforeAll(async () => {
     server = await startTestServer({ database });

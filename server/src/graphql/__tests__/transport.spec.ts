@@ -29,11 +29,11 @@ describe('GraphQL transport safety (A4)', () => {
   });
 
   it('A4: a query over the cost limit is refused before it runs; the same shape with smaller pages runs', async () => {
-    // Nested lists multiply: 100 studies x 10 sessions x 10 bookings is about 11,000 rows.
-    const query = `query($n: Int!) { studies(first: $n) { nodes { sessions { bookings { participant { name } } } } } }`;
+    // Nested lists multiply: 100 studies x 10 sessions x 10 bookings x 10 more is about 21,000 rows.
+    const query = `query($n: Int!) { studies(first: $n) { nodes { sessions { bookings { participant { bookings { id } } } } } } }`;
     const costly = await server.gql(query, { n: 100 }, ws.adminKey);
     expect(errorCodes(costly)).toEqual(['QUERY_TOO_COSTLY']);
-    expect(costly.errors![0].extensions).toMatchObject({ maxCost: 10000 });
+    expect(costly.errors![0].extensions).toMatchObject({ maxCost: 20000, cost: 21101 });
     expect(costly.data).toBeUndefined();
     const smaller = await server.gql(query, { n: 50 }, ws.adminKey);
     expect(smaller.errors).toBeUndefined();

@@ -1,0 +1,46 @@
+import { IsOptional, Length, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { TimeOffStatus } from '../time-off-request.entity.js';
+
+@InputType()
+export class ScheduleWeekFilter {
+  @Field(() => ID, { nullable: true }) employeeId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Monday, YYYY-MM-DD' }) weekStart?: string | null;
+  @Field(() => Boolean, { nullable: true }) published?: boolean | null;
+}
+
+@InputType()
+export class ShiftInput {
+  @Field(() => Date) startsAt!: Date;
+  @Field(() => Date) endsAt!: Date;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 255) note?: string | null;
+}
+
+@InputType()
+export class SaveScheduleWeekInput {
+  @Field(() => ID) employeeId!: string;
+  @Field(() => String, { description: 'Monday of the week, YYYY-MM-DD' }) weekStart!: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "E4: omitted, a new week takes the employee's smsOptIn and a saved week keeps its setting",
+  })
+  sendSmsAlert?: boolean | null;
+  @Field(() => [ShiftInput], { description: "Replaces the week's shifts; at most 14" })
+  @ValidateNested()
+  shifts!: ShiftInput[];
+}
+
+@InputType()
+export class TimeOffRequestFilter {
+  @Field(() => ID, { nullable: true }) employeeId?: string | null;
+  @Field(() => TimeOffStatus, { nullable: true }) status?: TimeOffStatus | null;
+}
+
+@InputType()
+export class CreateTimeOffRequestInput {
+  @Field(() => ID) employeeId!: string;
+  @Field(() => String, { description: 'YYYY-MM-DD' }) startsOn!: string;
+  @Field(() => String, { description: 'YYYY-MM-DD, inclusive' }) endsOn!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) reason?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 191) idempotencyKey?: string | null;
+}

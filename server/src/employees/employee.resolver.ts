@@ -1,0 +1,69 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
+import { Connection, PageArgs } from '../graphql/pagination.js';
+import { Role } from '../workspaces/role.enum.js';
+import { BulkSetEmployeeSmsOptInInput, EmployeeFilter, SetEmployeeSmsOptInInput, UpsertEmployeeInput } from './dtos/employee.inputs.js';
+import { BulkSmsOptInResult } from './dtos/employee.payloads.js';
+import { Employee } from './employee.entity.js';
+import { ScheduleWeek } from './schedule-week.entity.js';
+
+const EmployeeConnection = Connection(Employee, 'Employee');
+
+@Resolver(() => Employee)
+export class EmployeeResolver {
+  @Authorized()
+  @Query(() => EmployeeConnection, { description: 'Ordered by name' })
+  employees(
+    @Arg('filter', () => EmployeeFilter, { nullable: true }) filter: EmployeeFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.app.services.employees.list(workspaceActor(ctx).workspaceId, filter, page);
+  }
+
+  @Authorized()
+  @Query(() => Employee)
+  employee(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Employee> {
+    return ctx.app.services.employees.get(workspaceActor(ctx).workspaceId, id);
+  }
+
+  @FieldResolver(() => [ScheduleWeek], { description: 'Every saved week, oldest first' })
+  scheduleWeeks(@Root() employee: Employee, @Ctx() ctx: GraphQLContext): Promise<ScheduleWeek[]> {
+    return ctx.loaders.weeksByEmployee.load(employee.id);
+  }
+
+  @Authorized()
+  @Mutation(() => Employee, { description: 'Create (E1: opted out) or update an employee; a new phone starts a carrier look-up (E7)' })
+  upsertEmployee(@Arg('input', () => UpsertEmployeeInput) input: UpsertEmployeeInput, @Ctx() ctx: GraphQLContext): Promise<Employee> {
+    const { workspaceId } = workspaceActor(ctx);
+    const { employees, idempotency } = ctx.app.services;
+    const { idempotencyKey, ...request } = input;
+    return idempotency.run<Employee>({
+      scope: workspaceId,
+      operation: 'upsertEmployee',
+      key: idempotencyKey,
+      input: request,
+      create: (manager) => employees.upsert(manager, workspaceId, input),
+      load: (id) => employees.get(workspaceId, id),
+      idOf: (employee) => employee.id,
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => Employee, { description: 'E2: change one employee\'s SMS opt-in (a consent record); E5 when turning it on' })
+  setEmployeeSmsOptIn(
+    @Arg('input', () => SetEmployeeSmsOptInInput) input: SetEmployeeSmsOptInInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Employee> {
+    return ctx.app.services.employees.setSmsOptIn(workspaceActor(ctx), ctx.request, input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => BulkSmsOptInResult, { description: 'E2/E5 in bulk (ADMIN only): by ids or by filter, all or nothing' })
+  bulkSetEmployeeSmsOptIn(
+    @Arg('input', () => BulkSetEmployeeSmsOptInInput) input: BulkSetEmployeeSmsOptInInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<BulkSmsOptInResult> {
+    return ctx.app.services.bulkSmsOptIn.run(workspaceActor(ctx), ctx.request, input);
+  }
+}

@@ -1,0 +1,122 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { normalisePhone } from '../common/phone.util.js';
+import { badInput, notFound } from '../common/tock-error.js';
+import { ConsentAction, ConsentSource, ConsentSubjectType } from '../consent/consent.enums.js';
+import type { ConsentService } from '../consent/consent.service.js';
+import { newId } from '../db/id.util.js';
+import { lockForUpdate } from '../db/lock-for-update.util.js';
+import type { WorkspaceActor } from '../graphql/actor.js';
+import type { RequestMeta } from '../graphql/context.js';
+import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
+import { EmployeeOptInSource, type EmployeeFilter, type SetEmployeeSmsOptInInput, type UpsertEmployeeInput } from './dtos/employee.inputs.js';
+import { whereEmployeeMatches } from './employee-filter.util.js';
+import { CarrierLookupStatus, Employee } from './employee.entity.js';
+import { ScheduleWeek } from './schedule-week.entity.js';
+
+// E7: a new or changed number needs a fresh carrier look-up; what was known
+// about the old number no longer holds.
+function carrierFieldsFor(phone: string | null): Partial<Employee> {
+  return {
+    carrierLookupStatus: phone ? CarrierLookupStatus.PENDING : null,
+    carrierName: null,
+    carrierGatewayDomain: null,
+    carrierLookedUpAt: null,
+  };
+}
+
+export class EmployeeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly consent: ConsentService,
+    private readonly defaultPhoneCountry: string,
+  ) {}
+
+  /** Ordered by name, then id (keyset). */
+  list(workspaceId: string, filter: EmployeeFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Employee>> {
+    const qb = whereEmployeeMatches(this.dataSource.getRepository(Employee).createQueryBuilder('e'), 'e', workspaceId, filter);
+    return paginate(qb, page, { property: 'name', direction: 'ASC', kind: 'string' });
+  }
+
+  async get(workspaceId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<Employee> {
+    const employee = await manager.findOneBy(Employee, { id, workspaceId });
+    if (!employee) throw notFound('Employee');
+    return employee;
+  }
+
+  /** Creates (E1: opted out) or updates an employee; runs in the caller's transaction. */
+  async upsert(manager: EntityManager, workspaceId: string, input: UpsertEmployeeInput): Promise<Employee> {
+    const name = input.name.trim();
+    if (!name) throw badInput('name', 'An employee needs a name');
+    // Omitted keeps what is stored; null or empty clears.
+    const email = input.email === undefined ? undefined : input.email?.trim() || null;
+    const phone =
+      input.phone === undefined ? undefined : input.phone?.trim() ? normalisePhone(input.phone, this.defaultPhoneCountry, 'phone') : null;
+
+    if (!input.id) {
+      const id = newId();
+      await manager.insert(Employee, {
+        id,
+        workspaceId,
+        name,
+        email: email ?? null,
+        phone: phone ?? null,
+        smsOptIn: false,
+        ...carrierFieldsFor(phone ?? null),
+      });
+      return this.get(workspaceId, id, manager);
+    }
+
+    const current = await lockForUpdate(manager.createQueryBuilder(Employee, 'e'))
+      .where('e.id = :id AND e.workspaceId = :workspaceId', { id: input.id, workspaceId })
+      .getOne();
+    if (!current) throw notFound('Employee');
+    const patch: Partial<Employee> = { name };
+    if (email !== undefined) patch.email = email;
+    if (phone !== undefined && phone !== current.phone) Object.assign(patch, { phone }, carrierFieldsFor(phone));
+    await manager.update(Employee, { id: current.id }, patch);
+    return this.get(workspaceId, current.id, manager);
+  }
+
+  /** E2: one employee's opt-in from the Team page/API (ADMIN) or at signup (SIGNUP). */
+  async setSmsOptIn(actor: WorkspaceActor, request: RequestMeta, input: SetEmployeeSmsOptInInput): Promise<Employee> {
+    return this.dataSource.transaction(async (manager) => {
+      // The lock orders this change against saveScheduleWeek's E4 default.
+      const employee = await lockForUpdate(manager.createQueryBuilder(Employee, 'e'))
+        .where('e.id = :id AND e.workspaceId = :workspaceId', { id: input.employeeId, workspaceId: actor.workspaceId })
+        .getOne();
+      if (!employee) throw notFound('Employee');
+      if (employee.smsOptIn === input.optIn) return employee;
+      if (input.optIn && !employee.phone) throw badInput('phone', 'Opting in needs a phone number; save one on the employee first');
+
+      await manager.update(Employee, { id: employee.id }, { smsOptIn: input.optIn });
+      if (input.optIn) {
+        // E5: every existing week of this employee, in one set-based UPDATE.
+        await manager
+          .createQueryBuilder()
+          .update(ScheduleWeek)
+          .set({ sendSmsAlert: true })
+          .where('workspaceId = :workspaceId AND employeeId = :employeeId AND sendSmsAlert = 0', {
+            workspaceId: actor.workspaceId,
+            employeeId: employee.id,
+          })
+          .execute();
+      }
+      await this.consent.record(manager, [
+        {
+          workspaceId: actor.workspaceId,
+          subjectType: ConsentSubjectType.EMPLOYEE,
+          subjectId: employee.id,
+          phone: employee.phone,
+          action: input.optIn ? ConsentAction.GRANTED : ConsentAction.REVOKED,
+          source: input.source === EmployeeOptInSource.SIGNUP ? ConsentSource.SIGNUP : ConsentSource.ADMIN,
+          actorApiKeyId: actor.apiKeyId,
+          actorLabel: actor.label,
+          ipAddress: request.ip,
+          userAgent: request.userAgent,
+          attestation: input.attestation?.trim() || null,
+        },
+      ]);
+      return this.get(actor.workspaceId, employee.id, manager);
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
+import { Connection, PageArgs } from '../graphql/pagination.js';
+import { SaveScheduleWeekInput, ScheduleWeekFilter } from './dtos/schedule.inputs.js';
+import { Employee } from './employee.entity.js';
+import { loadEmployee } from './load-employee.util.js';
+import { ScheduleWeek } from './schedule-week.entity.js';
+import { Shift } from './shift.entity.js';
+
+const ScheduleWeekConnection = Connection(ScheduleWeek, 'ScheduleWeek');
+
+@Resolver(() => ScheduleWeek)
+export class ScheduleWeekResolver {
+  @Authorized()
+  @Query(() => ScheduleWeekConnection, { description: 'Ordered by weekStart' })
+  scheduleWeeks(
+    @Arg('filter', () => ScheduleWeekFilter, { nullable: true }) filter: ScheduleWeekFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.app.services.schedules.list(workspaceActor(ctx).workspaceId, filter, page);
+  }
+
+  @FieldResolver(() => Employee)
+  employee(@Root() week: ScheduleWeek, @Ctx() ctx: GraphQLContext): Promise<Employee> {
+    return loadEmployee(ctx, week.employeeId);
+  }
+
+  @FieldResolver(() => [Shift], { description: 'In start order' })
+  shifts(@Root() week: ScheduleWeek, @Ctx() ctx: GraphQLContext): Promise<Shift[]> {
+    return ctx.loaders.shiftsByWeek.load(week.id);
+  }
+
+  @Authorized()
+  @Mutation(() => ScheduleWeek, { description: "Save one employee's week and replace its shifts; E4 for Send SMS Alert" })
+  saveScheduleWeek(@Arg('input', () => SaveScheduleWeekInput) input: SaveScheduleWeekInput, @Ctx() ctx: GraphQLContext): Promise<ScheduleWeek> {
+    return ctx.app.services.schedules.saveWeek(workspaceActor(ctx).workspaceId, input);
+  }
+
+  @Authorized()
+  @Mutation(() => ScheduleWeek, { description: "E4: the week's Send SMS Alert switch" })
+  setWeekSmsAlert(
+    @Arg('weekId', () => ID) weekId: string,
+    @Arg('enabled', () => Boolean) enabled: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ScheduleWeek> {
+    return ctx.app.services.schedules.setSmsAlert(workspaceActor(ctx).workspaceId, weekId, enabled);
+  }
+}

@@ -1,0 +1,47 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
+import { Connection, PageArgs } from '../graphql/pagination.js';
+import { CreateTimeOffRequestInput, TimeOffRequestFilter } from './dtos/schedule.inputs.js';
+import { Employee } from './employee.entity.js';
+import { loadEmployee } from './load-employee.util.js';
+import { TimeOffRequest } from './time-off-request.entity.js';
+
+const TimeOffRequestConnection = Connection(TimeOffRequest, 'TimeOffRequest');
+
+@Resolver(() => TimeOffRequest)
+export class TimeOffResolver {
+  @Authorized()
+  @Query(() => TimeOffRequestConnection, { description: 'Newest first' })
+  timeOffRequests(
+    @Arg('filter', () => TimeOffRequestFilter, { nullable: true }) filter: TimeOffRequestFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.app.services.timeOff.list(workspaceActor(ctx).workspaceId, filter, page);
+  }
+
+  @FieldResolver(() => Employee)
+  employee(@Root() request: TimeOffRequest, @Ctx() ctx: GraphQLContext): Promise<Employee> {
+    return loadEmployee(ctx, request.employeeId);
+  }
+
+  @Authorized()
+  @Mutation(() => TimeOffRequest, { description: 'Record a request (PENDING); deciding it is a separate step' })
+  createTimeOffRequest(
+    @Arg('input', () => CreateTimeOffRequestInput) input: CreateTimeOffRequestInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TimeOffRequest> {
+    const { workspaceId } = workspaceActor(ctx);
+    const { timeOff, idempotency } = ctx.app.services;
+    const { idempotencyKey, ...request } = input;
+    return idempotency.run<TimeOffRequest>({
+      scope: workspaceId,
+      operation: 'createTimeOffRequest',
+      key: idempotencyKey,
+      input: request,
+      create: (manager) => timeOff.create(manager, workspaceId, input),
+      load: (id) => timeOff.get(workspaceId, id),
+      idOf: (created) => created.id,
+    });
+  }
+}

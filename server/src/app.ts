@@ -45,7 +45,7 @@ function createServices(config: Config, dataSource: DataSource) {
 }
 
 export async function createApp(config: Config): Promise<App> {
-  const { dataSource, queryCounter } = createDataSource(config.database);
+  const { dataSource, queryCounter } = createDataSource(config.database, { quiet: config.env === 'test' });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return {

@@ -3,6 +3,9 @@ import type { Logger } from 'typeorm';
 /** Counts SQL statements, so tests can prove that a page of rows costs a handful of queries (no N+1). */
 export class QueryCounter implements Logger {
   count = 0;
+
+  constructor(private readonly quiet = false) {}
+
   logQuery(): void {
     this.count += 1;
   }
@@ -13,10 +16,10 @@ export class QueryCounter implements Logger {
   // Migration progress and TypeORM's own warnings are worth seeing (the CLI
   // reports through here too); everything else stays quiet.
   logSchemaBuild(message: string): void {
-    console.log(message);
+    if (!this.quiet) console.log(message);
   }
   logMigration(message: string): void {
-    console.log(`[migration] ${message}`);
+    if (!this.quiet) console.log(`[migration] ${message}`);
   }
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     if (level !== 'log') console.log(`[typeorm] ${String(message)}`);

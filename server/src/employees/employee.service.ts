@@ -44,7 +44,8 @@ export class EmployeeService {
   }
 
   /** Creates (E1: opted out) or updates an employee; runs in the caller's transaction. */
-  async upsert(manager: EntityManager, workspaceId: string, input: UpsertEmployeeInput): Promise<Employee> {
+  async upsert(manager: EntityManager, actor: WorkspaceActor, request: RequestMeta, input: UpsertEmployeeInput): Promise<Employee> {
+    const { workspaceId } = actor;
     const name = input.name.trim();
     if (!name) throw badInput('name', 'An employee needs a name');
     // Omitted keeps what is stored; null or empty clears.
@@ -72,7 +73,23 @@ export class EmployeeService {
     if (!current) throw notFound('Employee');
     const patch: Partial<Employee> = { name };
     if (email !== undefined) patch.email = email;
-    if (phone !== undefined && phone !== current.phone) Object.assign(patch, { phone }, carrierFieldsFor(phone));
+    const phoneChanged = phone !== undefined && phone !== current.phone;
+    if (phoneChanged) Object.assign(patch, { phone }, carrierFieldsFor(phone));
+    // Consent was given for a number: a new number (or none) is not opted in
+    // until consent is given for it, and the audit trail says why.
+    if (phoneChanged && current.smsOptIn) {
+      patch.smsOptIn = false;
+      await this.consent.record(manager, [
+        {
+          ...this.consentBy(actor, request),
+          subjectId: current.id,
+          phone: current.phone,
+          action: ConsentAction.REVOKED,
+          source: ConsentSource.ADMIN,
+          attestation: phone ? 'Phone number changed; consent covered the previous number' : 'Phone number removed',
+        },
+      ]);
+    }
     await manager.update(Employee, { id: current.id }, patch);
     return this.get(workspaceId, current.id, manager);
   }
@@ -103,20 +120,27 @@ export class EmployeeService {
       }
       await this.consent.record(manager, [
         {
-          workspaceId: actor.workspaceId,
-          subjectType: ConsentSubjectType.EMPLOYEE,
+          ...this.consentBy(actor, request),
           subjectId: employee.id,
           phone: employee.phone,
           action: input.optIn ? ConsentAction.GRANTED : ConsentAction.REVOKED,
           source: input.source === EmployeeOptInSource.SIGNUP ? ConsentSource.SIGNUP : ConsentSource.ADMIN,
-          actorApiKeyId: actor.apiKeyId,
-          actorLabel: actor.label,
-          ipAddress: request.ip,
-          userAgent: request.userAgent,
           attestation: input.attestation?.trim() || null,
         },
       ]);
       return this.get(actor.workspaceId, employee.id, manager);
     });
+  }
+
+  // Who made an employee's consent change, and from where.
+  private consentBy(actor: WorkspaceActor, request: RequestMeta) {
+    return {
+      workspaceId: actor.workspaceId,
+      subjectType: ConsentSubjectType.EMPLOYEE,
+      actorApiKeyId: actor.apiKeyId,
+      actorLabel: actor.label,
+      ipAddress: request.ip,
+      userAgent: request.userAgent,
+    };
   }
 }

@@ -128,4 +128,23 @@ describe('employee SMS opt-in, one at a time (MariaDB)', () => {
     expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
     expect(await snapshot(server, ws.id)).toEqual(before);
   });
+
+  it('E2: a changed or removed phone number is no longer opted in, with a REVOKED record saying why', async () => {
+    const id = await createEmployee(server, ws.adminKey, { name: 'New Number', phone: '+14155550161' });
+    await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true } }, ws.adminKey);
+    const upsert = `mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { phone smsOptIn } }`;
+    // The same number typed differently is no change.
+    expect((await server.ok(upsert, { input: { id, name: 'New Number', phone: '(415) 555-0161' } }, ws.adminKey)).upsertEmployee.smsOptIn).toBe(true);
+    const changed = await server.ok(upsert, { input: { id, name: 'New Number', phone: '+14155550162' } }, ws.adminKey);
+    expect(changed.upsertEmployee).toEqual({ phone: '+14155550162', smsOptIn: false });
+    const records = await server.app.dataSource.query(
+      `SELECT action, source, phone, attestation FROM consent_records WHERE subjectId = ? ORDER BY id`,
+      [id],
+    );
+    expect(records.map((r: { action: string; source: string; phone: string }) => [r.action, r.source, r.phone])).toEqual([
+      ['GRANTED', 'ADMIN', '+14155550161'],
+      ['REVOKED', 'ADMIN', '+14155550161'],
+    ]);
+    expect(records[1].attestation).toMatch(/previous number/);
+  });
 });

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { decideSend, EVENT_TEXT_CAP, type SendFacts } from '../decide-send.js';
+import { SkipReason } from '../skip-reason.js';
+
+const participant: SendFacts = {
+  audience: 'PARTICIPANT',
+  stillValid: true,
+  workspaceSmsEnabled: true,
+  deliveryConfigured: true,
+  studySmsEnabled: true,
+  consented: true,
+  phone: '+14155550100',
+  optedOut: false,
+  weekAlertsOn: null,
+  eventTextsSoFar: 0,
+};
+const shiftAlert: SendFacts = { ...participant, audience: 'EMPLOYEE', studySmsEnabled: null, weekAlertsOn: true };
+const keywordReply: SendFacts = { ...participant, audience: 'KEYWORD_REPLY', studySmsEnabled: null };
+
+describe('decideSend', () => {
+  it('sends when every rule holds', () => {
+    expect(decideSend(participant)).toEqual({ action: 'send' });
+    expect(decideSend(shiftAlert)).toEqual({ action: 'send' });
+    expect(decideSend({ ...shiftAlert, weekAlertsOn: null })).toEqual({ action: 'send' });
+  });
+
+  it.each<[string, Partial<SendFacts>, SkipReason]>([
+    ['S6: a reminder never goes for a time that no longer holds', { stillValid: false }, SkipReason.NO_LONGER_VALID],
+    ['W2: workspace SMS off holds back everything', { workspaceSmsEnabled: false }, SkipReason.WORKSPACE_SMS_DISABLED],
+    ['S1: study reminders off', { studySmsEnabled: false }, SkipReason.STUDY_SMS_DISABLED],
+    ['S2: no consent', { consented: false }, SkipReason.NOT_OPTED_IN],
+    ['S2: no phone', { phone: null }, SkipReason.NO_PHONE],
+    ['K2: the number opted out', { optedOut: true }, SkipReason.OPTED_OUT],
+    ['W3: delivery not configured', { deliveryConfigured: false }, SkipReason.DELIVERY_NOT_CONFIGURED],
+    ['S5: the 7th text of an event', { eventTextsSoFar: EVENT_TEXT_CAP }, SkipReason.EVENT_CAP_REACHED],
+  ])('participant: %s', (_name, change, reason) => {
+    expect(decideSend({ ...participant, ...change })).toEqual({ action: 'skip', reason });
+  });
+
+  it('S5: the 6th text of an event still goes', () => {
+    expect(decideSend({ ...participant, eventTextsSoFar: EVENT_TEXT_CAP - 1 })).toEqual({ action: 'send' });
+  });
+
+  it.each<[string, Partial<SendFacts>, SkipReason]>([
+    ['E1: not opted in', { consented: false }, SkipReason.NOT_OPTED_IN],
+    ['E3: no phone', { phone: null }, SkipReason.NO_PHONE],
+    ['E3: week alerts off', { weekAlertsOn: false }, SkipReason.WEEK_ALERTS_OFF],
+    ['E3: delivery not configured', { deliveryConfigured: false }, SkipReason.DELIVERY_NOT_CONFIGURED],
+    ['K2: opted out', { optedOut: true }, SkipReason.OPTED_OUT],
+  ])('employee: %s', (_name, change, reason) => {
+    expect(decideSend({ ...shiftAlert, ...change })).toEqual({ action: 'skip', reason });
+  });
+
+  it('S5: employees have no per-event cap', () => {
+    expect(decideSend({ ...shiftAlert, eventTextsSoFar: 99 })).toEqual({ action: 'send' });
+  });
+
+  // Each row breaks two rules; the earlier one in the contract is the reason.
+  it.each<[string, Partial<SendFacts>, SkipReason]>([
+    ['E3: not opted in comes before no phone', { consented: false, phone: null }, SkipReason.NOT_OPTED_IN],
+    ['E3: no phone comes before week alerts off', { phone: null, weekAlertsOn: false }, SkipReason.NO_PHONE],
+    ['E3: week alerts off comes before delivery', { weekAlertsOn: false, deliveryConfigured: false }, SkipReason.WEEK_ALERTS_OFF],
+    ['W2 comes before the employee rules', { workspaceSmsEnabled: false, consented: false }, SkipReason.WORKSPACE_SMS_DISABLED],
+    ['S6: a stale text is stale whatever else holds', { stillValid: false, workspaceSmsEnabled: false }, SkipReason.NO_LONGER_VALID],
+    ['K6: an opt-out is reported before delivery problems', { optedOut: true, deliveryConfigured: false }, SkipReason.OPTED_OUT],
+  ])('order: %s', (_name, change, reason) => {
+    expect(decideSend({ ...shiftAlert, ...change })).toEqual({ action: 'skip', reason });
+  });
+
+  it('S1 comes before consent for participants', () => {
+    expect(decideSend({ ...participant, studySmsEnabled: false, consented: false })).toEqual({ action: 'skip', reason: SkipReason.STUDY_SMS_DISABLED });
+  });
+
+  it('K2: a keyword reply passes consent and the opt-out, but still needs a phone and delivery', () => {
+    expect(decideSend({ ...keywordReply, consented: false, optedOut: true, workspaceSmsEnabled: false })).toEqual({ action: 'send' });
+    expect(decideSend({ ...keywordReply, deliveryConfigured: false })).toEqual({ action: 'skip', reason: SkipReason.DELIVERY_NOT_CONFIGURED });
+    expect(decideSend({ ...keywordReply, phone: null })).toEqual({ action: 'skip', reason: SkipReason.NO_PHONE });
+  });
+});

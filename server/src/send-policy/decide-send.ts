@@ -1,0 +1,62 @@
+import { SkipReason } from './skip-reason.js';
+
+/** S5: texts per participant per booked event; the 7th and later are held back. */
+export const EVENT_TEXT_CAP = 6;
+
+export type Audience = 'PARTICIPANT' | 'EMPLOYEE' | 'KEYWORD_REPLY';
+
+/** Everything the decision needs, loaded fresh when the message is due. No I/O happens past this point. */
+export interface SendFacts {
+  audience: Audience;
+  /** S6: the booking, session or shift the text is about still holds as the text describes it. */
+  stillValid: boolean;
+  workspaceSmsEnabled: boolean;
+  /** W3: a provider and a sender number. */
+  deliveryConfigured: boolean;
+  /** S1: the study's Interview Reminder SMS switch (participant texts only). */
+  studySmsEnabled: boolean | null;
+  /** Participant consent, or the employee's smsOptIn (E1). */
+  consented: boolean;
+  phone: string | null;
+  /** K2: the number is in the global opt-out registry. */
+  optedOut: boolean;
+  /** E3: the week's Send SMS Alert switch, for shift alerts; null for other kinds. */
+  weekAlertsOn: boolean | null;
+  /** S5: texts already sent (or being sent) for this participant's event. */
+  eventTextsSoFar: number;
+}
+
+export type SendDecision = { action: 'send' } | { action: 'skip'; reason: SkipReason };
+
+type Rule = (facts: SendFacts) => SkipReason | null;
+
+// The order is the contract: the first rule that fails is the reason logged.
+const RULES: Rule[] = [
+  (f) => (f.stillValid ? null : SkipReason.NO_LONGER_VALID),
+  (f) => (f.workspaceSmsEnabled ? null : SkipReason.WORKSPACE_SMS_DISABLED),
+  (f) => (f.studySmsEnabled === false ? SkipReason.STUDY_SMS_DISABLED : null),
+  (f) => (f.consented ? null : SkipReason.NOT_OPTED_IN),
+  (f) => (f.phone ? null : SkipReason.NO_PHONE),
+  (f) => (f.optedOut ? SkipReason.OPTED_OUT : null),
+  (f) => (f.weekAlertsOn === false ? SkipReason.WEEK_ALERTS_OFF : null),
+  (f) => (f.deliveryConfigured ? null : SkipReason.DELIVERY_NOT_CONFIGURED),
+  (f) => (f.audience === 'PARTICIPANT' && f.eventTextsSoFar >= EVENT_TEXT_CAP ? SkipReason.EVENT_CAP_REACHED : null),
+];
+
+// K2/K4: a keyword reply answers the handset that just wrote; it is the one
+// text allowed past consent and the opt-out (so STOP gets its confirmation),
+// and it still needs somewhere to send from.
+const KEYWORD_REPLY_RULES: Rule[] = [
+  (f) => (f.phone ? null : SkipReason.NO_PHONE),
+  (f) => (f.deliveryConfigured ? null : SkipReason.DELIVERY_NOT_CONFIGURED),
+];
+
+/** The one gate every outgoing text passes: pure, ordered, first failure wins. */
+export function decideSend(facts: SendFacts): SendDecision {
+  const rules = facts.audience === 'KEYWORD_REPLY' ? KEYWORD_REPLY_RULES : RULES;
+  for (const rule of rules) {
+    const reason = rule(facts);
+    if (reason) return { action: 'skip', reason };
+  }
+  return { action: 'send' };
+}

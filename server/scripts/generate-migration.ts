@@ -54,7 +54,7 @@ try {
     const index = readFileSync(indexUrl, 'utf8');
     const listName = `${kind}Migrations`;
     const imports = [...index.matchAll(/^import .*$/gm)].map((m) => m[0]);
-    const names = [...index.matchAll(/\[([^\]]*)\]/g)][0]?.[1].split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+    const names = /=\s*\[([^\]]*)\]/.exec(index)?.[1].split(',').map((s) => s.trim()).filter(Boolean) ?? [];
     imports.push(`import { ${className} } from './${file.replace(/\.ts$/, '.js')}';`);
     names.push(className);
     writeFileSync(indexUrl, `${imports.join('\n')}\n\nexport const ${listName}: (new (...args: never[]) => unknown)[] = [${names.join(', ')}];\n`);

@@ -14,6 +14,10 @@ import { MessageChannel, MessageDirection, MessageKind, MessageStatus } from './
 @Index(['workspaceId', 'skipReason', 'id'])
 @Index(['workspaceId', 'recipientPhone', 'id'])
 @Index(['workspaceId', 'createdAt'])
+@Index(['workspaceId', 'participantId', 'id'])
+@Index(['workspaceId', 'employeeId', 'id'])
+@Index(['workspaceId', 'bookingId', 'id'])
+@Index(['status', 'scheduledFor'])
 @Index(['eventKey'])
 @Index(['providerMessageId'])
 export class CommsLogEntry {
@@ -26,6 +30,9 @@ export class CommsLogEntry {
   @Field(() => SkipReason, { nullable: true }) @CodeColumn({ nullable: true }) skipReason!: SkipReason | null;
   @Field(() => MessageChannel, { nullable: true }) @CodeColumn({ nullable: true }) channel!: MessageChannel | null;
   @Field(() => String, { nullable: true }) @PhoneColumn() recipientPhone!: string | null;
+  @Field(() => String, { nullable: true, description: 'The Tock number it was sent from (outbound) or to (inbound)' })
+  @PhoneColumn()
+  senderPhone!: string | null;
   @Field(() => ID, { nullable: true }) @RefColumn({ nullable: true }) participantId!: string | null;
   @Field(() => ID, { nullable: true }) @RefColumn({ nullable: true }) employeeId!: string | null;
   @Field(() => ID, { nullable: true }) @RefColumn({ nullable: true }) studyId!: string | null;
@@ -45,7 +52,10 @@ export class CommsLogEntry {
   // L2: one intended message, one key; the unique index makes a second send impossible.
   @Index({ unique: true }) @Column({ type: 'varchar', length: 191, nullable: true }) idempotencyKey!: string | null;
   @Field(() => Int) @Column({ type: 'int', default: 0 }) attempts!: number;
-  @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) scheduledFor!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the text is due' }) @TimestampColumn({ nullable: true }) scheduledFor!: Date | null;
+  // S6: the session or shift start this text describes; if that no longer
+  // holds when the text is due, it is held back as NO_LONGER_VALID.
+  @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) subjectStartsAt!: Date | null;
   @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) sentAt!: Date | null;
   @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) deliveredAt!: Date | null;
   @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) failedAt!: Date | null;

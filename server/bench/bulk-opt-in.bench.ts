@@ -7,6 +7,7 @@ import { newId } from '../src/db/id.util.js';
 import type { WorkspaceActor } from '../src/graphql/actor.js';
 import { startHttpServer } from '../src/http/server.js';
 import { Role } from '../src/workspaces/role.enum.js';
+import { mb, measure, median } from './measure.util.js';
 
 // Bulk opt-in of 100,000 employees: Tock's set-based service against a
 // hand-written chunked baseline on the same database, in the same process.
@@ -33,26 +34,6 @@ export interface BulkOptInReport {
   ratio: number;
   targetRatio: number;
   peakRssMb: number;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-
-// Samples RSS while `work` runs (the event loop turns at every await), so each
-// row reports its own peak and not the seeding's.
-async function measure<T>(work: () => Promise<T>): Promise<{ ms: number; peakRss: number; result: T }> {
-  let peakRss = process.memoryUsage.rss();
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  }, 10);
-  const started = performance.now();
-  try {
-    const result = await work();
-    const ms = performance.now() - started;
-    return { ms, peakRss: Math.max(peakRss, process.memoryUsage.rss()), result };
-  } finally {
-    clearInterval(sampler);
-  }
 }
 
 async function seed(db: mysql.Connection, workspaceId: string): Promise<void> {

@@ -1,58 +1,128 @@
+import 'reflect-metadata';
+import { hostname } from 'node:os';
+import type { Agenda } from 'agenda';
 import type { DataSource } from 'typeorm';
-import type { Config } from './config/config.js';
+import { CommsEvents } from './comms-log/comms-events.js';
 import { CommsLogService } from './comms-log/comms-log.service.js';
+import type { Config } from './config/config.js';
 import { ConsentAuditService } from './consent/consent-audit.service.js';
 import { ConsentService } from './consent/consent.service.js';
 import { OptOutRegistry } from './consent/opt-out-registry.service.js';
 import { createDataSource } from './db/data-source.js';
 import type { QueryCounter } from './db/query-counter.js';
 import { BulkSmsOptInService } from './employees/bulk-sms-opt-in.service.js';
+import { CarrierLookupService } from './employees/carrier-lookup.service.js';
 import { EmployeeService } from './employees/employee.service.js';
+import { SchedulePublishingService } from './employees/schedule-publishing.service.js';
 import { ScheduleService } from './employees/schedule.service.js';
 import { TimeOffService } from './employees/time-off.service.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { createAgenda } from './jobs/agenda.factory.js';
+import { AgendaMessageScheduler } from './jobs/agenda-message-scheduler.js';
+import { createJobBackend } from './jobs/job-backend.js';
+import { defineTockJobs, requestCarrierLookup, startWorker } from './jobs/tock-jobs.js';
+import { gatewayFor, isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
+import { DeliveryService, type DeliveryChannels } from './messaging/delivery/delivery.service.js';
+import type { MessageScheduler } from './messaging/delivery/message-intent.js';
+import { ReconcilerService } from './messaging/delivery/reconciler.service.js';
+import { SendFactsLoader } from './messaging/delivery/send-facts.loader.js';
+import { createDeliveryProviders, type DeliveryProviders } from './messaging/providers/create-delivery-providers.js';
 import { createStudyServices } from './studies/study-services.js';
 import { ApiKeyService } from './workspaces/api-key.service.js';
 import { WorkspaceService } from './workspaces/workspace.service.js';
 
-/** What the server holds for its lifetime: configuration, the database and the domain services. */
+/** What the server holds for its lifetime: configuration, stores, jobs and the domain services. */
 export interface App {
   config: Config;
   dataSource: DataSource;
   queryCounter: QueryCounter;
+  agenda: Agenda;
+  providers: DeliveryProviders;
   services: ReturnType<typeof createServices>;
+  /** Starts processing jobs (the worker role). */
+  startWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
-function createServices(config: Config, dataSource: DataSource) {
+interface Infrastructure {
+  agenda: Agenda;
+  scheduler: MessageScheduler;
+  providers: DeliveryProviders;
+}
+
+function createServices(config: Config, dataSource: DataSource, { agenda, scheduler, providers }: Infrastructure) {
   const apiKeys = new ApiKeyService(dataSource, config.platformToken);
   const consent = new ConsentService();
   const idempotency = new IdempotencyService(dataSource);
+  const events = new CommsEvents();
+  const channels: DeliveryChannels = {
+    sms: providers.sms,
+    email: providers.emailGateway,
+    // E8: a gateway known to be shut down is never used, whatever was stored.
+    gatewayUsable: (carrierName, domain) => !isShutDownGatewayDomain(domain) && !gatewayFor(carrierName)?.shutDown,
+  };
+  const defaultSender = config.vonage.from ?? null;
+  const facts = new SendFactsLoader(dataSource, {
+    hasChannel: !!(providers.sms || providers.emailGateway),
+    defaultSender,
+    publicUrl: config.publicUrl,
+  });
+  const brand = { name: config.brandName, supportContact: config.supportContact };
+  const delivery = new DeliveryService(dataSource, facts, channels, scheduler, events, brand);
   return {
+    events,
+    delivery,
+    reconciler: new ReconcilerService(dataSource, delivery, scheduler),
     apiKeys,
     commsLog: new CommsLogService(dataSource, config.defaultPhoneCountry),
     consent,
     consentAudit: new ConsentAuditService(dataSource, config.defaultPhoneCountry),
     optOuts: new OptOutRegistry(dataSource),
     idempotency,
-    ...createStudyServices(config, dataSource, consent, idempotency),
+    ...createStudyServices(config, dataSource, consent, idempotency, delivery),
     workspaces: new WorkspaceService(dataSource, apiKeys, config.defaultPhoneCountry),
-    employees: new EmployeeService(dataSource, consent, config.defaultPhoneCountry),
+    employees: new EmployeeService(dataSource, consent, config.defaultPhoneCountry, (employeeId) => requestCarrierLookup(agenda, employeeId)),
+    carrierLookups: new CarrierLookupService(dataSource, providers.carrierLookup),
     bulkSmsOptIn: new BulkSmsOptInService(dataSource, consent),
     schedules: new ScheduleService(dataSource),
-    timeOff: new TimeOffService(dataSource),
+    timeOff: new TimeOffService(dataSource, delivery),
+    schedulePublishing: new SchedulePublishingService(dataSource, delivery),
   };
 }
 
 export async function createApp(config: Config): Promise<App> {
-  const { dataSource, queryCounter } = createDataSource(config.database, { quiet: config.env === 'test' });
+  const quiet = config.env === 'test';
+  const { dataSource, queryCounter } = createDataSource(config.database, { quiet });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
-  return {
+
+  const agenda = createAgenda(createJobBackend(config, dataSource), {
+    processEvery: config.jobs.processEveryMs,
+    defaultLockLifetime: config.jobs.lockLifetimeMs,
+    name: `${hostname()}:${process.pid}`,
+  });
+  const providers = createDeliveryProviders(config, { quiet });
+  const services = createServices(config, dataSource, { agenda, scheduler: new AgendaMessageScheduler(agenda), providers });
+  let working = false;
+  const app: App = {
     config,
     dataSource,
     queryCounter,
-    services: createServices(config, dataSource),
-    close: () => dataSource.destroy(),
+    agenda,
+    providers,
+    services,
+    startWorker: async () => {
+      working = true;
+      await startWorker(agenda);
+    },
+    close: async () => {
+      // Stop taking jobs first; running ones finish or their locks expire.
+      await (working ? agenda.stop() : agenda.ready.then(() => agenda.stop()));
+      await providers.close();
+      await dataSource.destroy();
+    },
   };
+  defineTockJobs(agenda, app);
+  await agenda.ready;
+  return app;
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
-import { startHttpServer } from './http/server.js';
+import { startHealthServer, startHttpServer } from './http/server.js';
 import { ensureDemoWorkspace } from './workspaces/demo-seed.js';
 
 // Start order: config -> data source (migrations) -> schema -> HTTP + WS.
@@ -19,12 +19,16 @@ async function main(): Promise<void> {
   }
   mkdirSync(config.dataDir, { recursive: true });
   const app = await createApp(config);
-  const demoKey = await ensureDemoWorkspace(app);
-  const running = await startHttpServer(app);
+  const runsApi = config.role !== 'worker';
+  const demoKey = runsApi ? await ensureDemoWorkspace(app) : null;
+  const running = runsApi ? await startHttpServer(app) : await startHealthServer(app);
+  if (config.role !== 'api') await app.startWorker();
 
   const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.path}` : 'MySQL';
-  console.log(`Tock is running (${config.env}, ${where})`);
-  console.log(`  GraphQL:  ${running.url}/graphql`);
+  const sender = app.providers.sms ? app.providers.sms.channel : 'none configured';
+  console.log(`Tock is running (${config.env}, role ${config.role}, ${where}, SMS: ${sender})`);
+  if (runsApi) console.log(`  GraphQL:  ${running.url}/graphql`);
+  else console.log(`  Health:   ${running.url}/healthz`);
   if (demoKey) {
     console.log(`  Demo workspace admin key: ${demoKey}`);
     console.log(`  Try: curl -s ${running.url}/graphql -H 'content-type: application/json' \\`);

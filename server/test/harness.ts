@@ -23,6 +23,8 @@ export interface TestServer {
   url: string;
   running: RunningServer;
   database: TestDatabase;
+  /** What DATABASE_URL the server uses, for a second process on the same store. */
+  databaseUrl: string;
   /** POST /graphql as the holder of `token` (an API key or the platform token). */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on any error and returns data. */
@@ -36,7 +38,7 @@ export function defaultTestDatabase(): TestDatabase {
 }
 
 /** Starts a real Tock server on a free port against a fresh database. */
-export async function startTestServer(options: { database?: TestDatabase; env?: Env } = {}): Promise<TestServer> {
+export async function startTestServer(options: { database?: TestDatabase; env?: Env; worker?: boolean } = {}): Promise<TestServer> {
   const database = options.database ?? defaultTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'tock-test-'));
   let databaseUrl: string;
@@ -63,10 +65,13 @@ export async function startTestServer(options: { database?: TestDatabase; env?: 
     PLATFORM_TOKEN,
     DEMO_SEED: 'false',
     PUBLIC_URL: 'http://tock.test',
+    JOBS_PROCESS_EVERY_MS: '100',
     ...options.env,
   });
   const app = await createApp(config);
   const running = await startHttpServer(app, 0, '127.0.0.1');
+  // API and worker in one process, as `npm start` runs them.
+  if (options.worker !== false) await app.startWorker();
   const url = running.url;
 
   const gql: TestServer['gql'] = async (query, variables, token, headers = {}) => {
@@ -91,6 +96,7 @@ export async function startTestServer(options: { database?: TestDatabase; env?: 
     url,
     running,
     database,
+    databaseUrl,
     gql,
     ok,
     stop: async () => {

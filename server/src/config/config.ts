@@ -29,9 +29,12 @@ const envSchema = z.object({
   VONAGE_API_KEY: z.string().optional(),
   VONAGE_API_SECRET: z.string().optional(),
   VONAGE_SIGNATURE_SECRET: z.string().optional(),
+  VONAGE_SIGNATURE_METHOD: z.enum(['md5hash', 'md5', 'sha1', 'sha256', 'sha512']).default('sha256'),
   VONAGE_FROM: z.string().optional(),
   VONAGE_REST_HOST: optionalUrl(['http://', 'https://']),
   VONAGE_API_HOST: optionalUrl(['http://', 'https://']),
+  // L5: Vonage's default throughput is 30 requests per second per API key.
+  VONAGE_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
   SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   PLATFORM_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
@@ -45,6 +48,12 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),
   DEMO_SEED: boolFlag(true),
+  TOCK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  JOBS_PROCESS_EVERY_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  JOBS_LOCK_LIFETIME_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  SEND_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  SEND_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  SEND_MAX_RETRIES: z.coerce.number().int().min(0).max(100).default(12),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -61,9 +70,12 @@ export interface Config {
     apiKey?: string;
     apiSecret?: string;
     signatureSecret?: string;
+    /** A3: how Vonage signs webhooks for this account (its dashboard setting). */
+    signatureMethod: 'md5hash' | 'md5' | 'sha1' | 'sha256' | 'sha512';
     from?: string;
     restHost?: string;
     apiHost?: string;
+    rateLimitPerSecond: number;
   };
   smtpUrl?: string;
   publicUrl: string;
@@ -73,6 +85,12 @@ export interface Config {
   defaultPhoneCountry: string;
   graphql: { introspection: boolean; maxDepth: number; maxCost: number };
   demoSeed: boolean;
+  /** all: API and worker in one process; api: GraphQL and webhooks only; worker: jobs only. */
+  role: 'all' | 'api' | 'worker';
+  /** lockLifetimeMs: how long a job may run before another worker may take it over. */
+  jobs: { processEveryMs: number; lockLifetimeMs: number };
+  /** L5: back-off for sends the provider refused for now (throttled, 5xx, timeouts). */
+  sendRetry: { baseDelayMs: number; maxDelayMs: number; maxRetries: number };
 }
 
 export class ConfigError extends Error {
@@ -119,9 +137,11 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       apiKey: e.VONAGE_API_KEY,
       apiSecret: e.VONAGE_API_SECRET,
       signatureSecret: e.VONAGE_SIGNATURE_SECRET,
+      signatureMethod: e.VONAGE_SIGNATURE_METHOD,
       from: e.VONAGE_FROM,
       restHost: e.VONAGE_REST_HOST,
       apiHost: e.VONAGE_API_HOST,
+      rateLimitPerSecond: e.VONAGE_RATE_LIMIT_PER_SECOND,
     },
     smtpUrl: e.SMTP_URL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
@@ -131,5 +151,8 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     defaultPhoneCountry: e.DEFAULT_PHONE_COUNTRY,
     graphql: { introspection: e.GRAPHQL_INTROSPECTION, maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
     demoSeed: e.DEMO_SEED,
+    role: e.TOCK_ROLE,
+    jobs: { processEveryMs: e.JOBS_PROCESS_EVERY_MS, lockLifetimeMs: e.JOBS_LOCK_LIFETIME_MS },
+    sendRetry: { baseDelayMs: e.SEND_RETRY_BASE_MS, maxDelayMs: e.SEND_RETRY_MAX_DELAY_MS, maxRetries: e.SEND_MAX_RETRIES },
   };
 }

@@ -6,6 +6,8 @@ import { ScheduleWeek } from '../employees/schedule-week.entity.js';
 import { Shift } from '../employees/shift.entity.js';
 import { TimeOffRequest } from '../employees/time-off-request.entity.js';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity.js';
+import { AgendaJob } from '../jobs/sql-backend/agenda-job.entity.js';
+import { InboundPart } from '../messaging/keywords/inbound-part.entity.js';
 import { Booking } from '../studies/booking.entity.js';
 import { Participant } from '../studies/participant.entity.js';
 import { StudySession } from '../studies/study-session.entity.js';
@@ -30,4 +32,6 @@ export const entities = [
   OptOut,
   CommsLogEntry,
   IdempotencyRecord,
+  AgendaJob,
+  InboundPart,
 ];

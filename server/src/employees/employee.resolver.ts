@@ -34,20 +34,22 @@ export class EmployeeResolver {
 
   @Authorized()
   @Mutation(() => Employee, { description: 'Create (E1: opted out) or update an employee; a new phone starts a carrier look-up (E7) and is not opted in until consent is given for it' })
-  upsertEmployee(@Arg('input', () => UpsertEmployeeInput) input: UpsertEmployeeInput, @Ctx() ctx: GraphQLContext): Promise<Employee> {
+  async upsertEmployee(@Arg('input', () => UpsertEmployeeInput) input: UpsertEmployeeInput, @Ctx() ctx: GraphQLContext): Promise<Employee> {
     const actor = workspaceActor(ctx);
     const { workspaceId } = actor;
     const { employees, idempotency } = ctx.app.services;
     const { idempotencyKey, ...request } = input;
-    return idempotency.run<Employee>({
+    const employee = await idempotency.run<Employee>({
       scope: workspaceId,
       operation: 'upsertEmployee',
       key: idempotencyKey,
       input: request,
       create: (manager) => employees.upsert(manager, actor, ctx.request, input),
       load: (id) => employees.get(workspaceId, id),
-      idOf: (employee) => employee.id,
+      idOf: (saved) => saved.id,
     });
+    await employees.afterSave(employee);
+    return employee;
   }
 
   @Authorized()

@@ -29,7 +29,13 @@ export class EmployeeService {
     private readonly dataSource: DataSource,
     private readonly consent: ConsentService,
     private readonly defaultPhoneCountry: string,
+    private readonly requestCarrierLookup: (employeeId: string) => Promise<void>,
   ) {}
+
+  /** E7: after a save has committed, a number awaiting its carrier look-up gets one. */
+  async afterSave(employee: Employee): Promise<void> {
+    if (employee.phone && employee.carrierLookupStatus === CarrierLookupStatus.PENDING) await this.requestCarrierLookup(employee.id);
+  }
 
   /** Ordered by name, then id (keyset). */
   list(workspaceId: string, filter: EmployeeFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Employee>> {

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
-import { SaveScheduleWeekInput, ScheduleWeekFilter } from './dtos/schedule.inputs.js';
+import { PublishScheduleInput, PublishSchedulePayload, SaveScheduleWeekInput, ScheduleWeekFilter } from './dtos/schedule.inputs.js';
 import { Employee } from './employee.entity.js';
 import { loadEmployee } from './load-employee.util.js';
 import { ScheduleWeek } from './schedule-week.entity.js';
@@ -35,6 +35,12 @@ export class ScheduleWeekResolver {
   @Mutation(() => ScheduleWeek, { description: "Save one employee's week and replace its shifts; E4 for Send SMS Alert" })
   saveScheduleWeek(@Arg('input', () => SaveScheduleWeekInput) input: SaveScheduleWeekInput, @Ctx() ctx: GraphQLContext): Promise<ScheduleWeek> {
     return ctx.app.services.schedules.saveWeek(workspaceActor(ctx).workspaceId, input);
+  }
+
+  @Authorized()
+  @Mutation(() => PublishSchedulePayload, { description: 'E6: publish every schedule of a week; employees with shifts get SCHEDULE_PUBLISHED' })
+  publishSchedule(@Arg('input', () => PublishScheduleInput) input: PublishScheduleInput, @Ctx() ctx: GraphQLContext): Promise<PublishSchedulePayload> {
+    return ctx.app.services.schedulePublishing.publish(workspaceActor(ctx).workspaceId, input.weekStart, input.idempotencyKey);
   }
 
   @Authorized()

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
 import { CreateTimeOffRequestInput, TimeOffRequestFilter } from './dtos/schedule.inputs.js';
@@ -23,6 +23,16 @@ export class TimeOffResolver {
   @FieldResolver(() => Employee)
   employee(@Root() request: TimeOffRequest, @Ctx() ctx: GraphQLContext): Promise<Employee> {
     return loadEmployee(ctx, request.employeeId);
+  }
+
+  @Authorized()
+  @Mutation(() => TimeOffRequest, { description: 'E6: approve or decline a PENDING request; the employee is texted the answer' })
+  decideTimeOff(
+    @Arg('id', () => ID) id: string,
+    @Arg('approved', () => Boolean) approved: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TimeOffRequest> {
+    return ctx.app.services.timeOff.decide(workspaceActor(ctx), id, approved);
   }
 
   @Authorized()

@@ -1,15 +1,43 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { badInput, notFound } from '../common/tock-error.js';
+import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
+import { badInput, conflict, notFound } from '../common/tock-error.js';
+import { lockForUpdate } from '../db/lock-for-update.util.js';
+import type { WorkspaceActor } from '../graphql/actor.js';
+import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
 import { newId } from '../db/id.util.js';
 import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
 import type { CreateTimeOffRequestInput, TimeOffRequestFilter } from './dtos/schedule.inputs.js';
 import { Employee } from './employee.entity.js';
+import { timeOffResponseIntent } from './employee-messages.js';
 import { parseIsoDate } from './iso-date.util.js';
 import { TimeOffRequest, TimeOffStatus } from './time-off-request.entity.js';
 
-// Time-off requests as data; deciding one sends a text (E6) and is a later issue.
+// Time-off requests; deciding one sends the answer (E6).
 export class TimeOffService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly delivery: DeliveryService,
+  ) {}
+
+  /** E6: approve or decline a PENDING request and text the answer; deciding the same way again changes nothing. */
+  async decide(actor: WorkspaceActor, id: string, approved: boolean, now = new Date()): Promise<TimeOffRequest> {
+    const status = approved ? TimeOffStatus.APPROVED : TimeOffStatus.DENIED;
+    let queued: CommsLogEntry[] = [];
+    const request = await this.dataSource.transaction(async (manager) => {
+      const current = await lockForUpdate(manager.createQueryBuilder(TimeOffRequest, 't'))
+        .where('t.id = :id AND t.workspaceId = :workspaceId', { id, workspaceId: actor.workspaceId })
+        .getOne();
+      if (!current) throw notFound('Time-off request');
+      if (current.status === status) return current;
+      if (current.status !== TimeOffStatus.PENDING) throw conflict(`This request was already ${current.status.toLowerCase()}`);
+      await manager.update(TimeOffRequest, { id }, { status, decidedAt: now, decidedBy: actor.label });
+      const decided = await manager.findOneByOrFail(TimeOffRequest, { id });
+      queued = await this.delivery.record(manager, [timeOffResponseIntent(decided, now)]);
+      return decided;
+    });
+    await this.delivery.schedule(queued);
+    return request;
+  }
 
   /** Newest first (keyset on the time-ordered id). */
   list(workspaceId: string, filter: TimeOffRequestFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<TimeOffRequest>> {

@@ -11,6 +11,7 @@ import { buildContext, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { costLimitPlugin } from '../graphql/query-cost.js';
 import { buildTockSchema } from '../graphql/schema.js';
+import { vonageWebhookRoutes } from '../messaging/webhooks/vonage-webhooks.routes.js';
 import { attachGraphQLWebSocket } from './graphql-ws.js';
 import { healthRoutes } from './health.routes.js';
 
@@ -21,7 +22,23 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** One HTTP server: GraphQL over HTTP and WebSocket at /graphql, health probes, and later webhooks and the console. */
+/** A worker-only process answers health probes and nothing else. */
+export async function startHealthServer(app: App, port = app.config.port, host = app.config.host): Promise<{ url: string; stop(): Promise<void> }> {
+  const expressApp = express();
+  expressApp.use(healthRoutes(app));
+  const httpServer = createServer(expressApp);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  return {
+    url: `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${address.port}`,
+    stop: () => new Promise((resolve) => httpServer.close(() => resolve())),
+  };
+}
+
+/** One HTTP server: GraphQL over HTTP and WebSocket at /graphql, the Vonage webhooks, health probes. */
 export async function startHttpServer(app: App, port = app.config.port, host = app.config.host): Promise<RunningServer> {
   const production = app.config.env === 'production';
   const schema = await buildTockSchema();
@@ -47,6 +64,9 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown (HTTP, then jobs, then the database); Apollo's own
+    // handler would stop and re-raise the signal half-way through it.
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     formatError: createFormatError(production, (error) => console.error('[graphql] internal error', error)),
     plugins: [
@@ -61,6 +81,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
   await apollo.start();
 
   expressApp.use(healthRoutes(app));
+  expressApp.use('/webhooks/vonage', vonageWebhookRoutes(app, { signatureMethod: app.config.vonage.signatureMethod }));
   expressApp.use(
     '/graphql',
     express.json({ limit: '1mb' }),

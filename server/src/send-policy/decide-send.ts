@@ -35,9 +35,10 @@ const RULES: Rule[] = [
   (f) => (f.stillValid ? null : SkipReason.NO_LONGER_VALID),
   (f) => (f.workspaceSmsEnabled ? null : SkipReason.WORKSPACE_SMS_DISABLED),
   (f) => (f.studySmsEnabled === false ? SkipReason.STUDY_SMS_DISABLED : null),
+  // K2: a STOP also withdraws consent; the reason to report is the opt-out.
+  (f) => (f.optedOut ? SkipReason.OPTED_OUT : null),
   (f) => (f.consented ? null : SkipReason.NOT_OPTED_IN),
   (f) => (f.phone ? null : SkipReason.NO_PHONE),
-  (f) => (f.optedOut ? SkipReason.OPTED_OUT : null),
   (f) => (f.weekAlertsOn === false ? SkipReason.WEEK_ALERTS_OFF : null),
   (f) => (f.deliveryConfigured ? null : SkipReason.DELIVERY_NOT_CONFIGURED),
   (f) => (f.audience === 'PARTICIPANT' && f.eventTextsSoFar >= EVENT_TEXT_CAP ? SkipReason.EVENT_CAP_REACHED : null),

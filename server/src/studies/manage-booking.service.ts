@@ -1,10 +1,14 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
+import { MessageKind } from '../comms-log/comms-log.enums.js';
 import { conflict, notFound } from '../common/tock-error.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import { ConsentSource } from '../consent/consent.enums.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
 import type { RequestMeta } from '../graphql/context.js';
+import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
 import { Booking } from './booking.entity.js';
+import { cancelledIntent } from './booking-messages.js';
 import { consentTransition } from './consent-transition.js';
 import { Participant } from './participant.entity.js';
 import { BookingStatus, type SessionStatus } from './session-status.enum.js';
@@ -23,12 +27,16 @@ export interface ManagedBookingView {
   smsConsent: boolean;
 }
 
+// Texts about a booking that no longer holds once it is cancelled.
+export const DROPPED_ON_CANCEL = [MessageKind.CONFIRMATION, MessageKind.REMINDER, MessageKind.SCHEDULE_CHANGE, MessageKind.DAY_OF_UPDATE];
+
 // S7: what the holder of a manage-booking link may see and do. The token is the
 // only credential, so an unknown one answers NOT_FOUND and changes nothing.
 export class ManageBookingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly consent: ConsentService,
+    private readonly delivery: DeliveryService,
   ) {}
 
   async view(manageToken: string, manager: EntityManager = this.dataSource.manager): Promise<ManagedBookingView> {
@@ -85,16 +93,25 @@ export class ManageBookingService {
     });
   }
 
-  /** S7: cancelling twice is the same as once. */
+  /** S7: cancelling twice is the same as once. S6: the cancellation text goes, the reminder does not. */
   async cancel(manageToken: string, now = new Date()): Promise<ManagedBookingView> {
-    return this.dataSource.transaction(async (manager) => {
+    let queued: CommsLogEntry[] = [];
+    let cancelledBookingId: string | null = null;
+    const view = await this.dataSource.transaction(async (manager) => {
       const booking = await this.find(manager, manageToken);
       if (booking.status !== BookingStatus.CANCELLED) {
         if (booking.session!.startsAt.getTime() <= now.getTime()) throw conflict('This session has already started');
         await manager.update(Booking, { id: booking.id }, { status: BookingStatus.CANCELLED, cancelledAt: now });
+        queued = await this.delivery.record(manager, [cancelledIntent(booking, booking.session!, now)]);
+        cancelledBookingId = booking.id;
       }
       return this.view(manageToken, manager);
     });
+    if (cancelledBookingId) {
+      await this.delivery.dropQueued({ bookingId: cancelledBookingId, kind: In(DROPPED_ON_CANCEL) });
+      await this.delivery.schedule(queued);
+    }
+    return view;
   }
 
   private async find(manager: EntityManager, manageToken: string): Promise<Booking> {

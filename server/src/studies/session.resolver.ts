@@ -3,7 +3,7 @@ import { notFound } from '../common/tock-error.js';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
 import { Booking } from './booking.entity.js';
-import { CreateSessionInput } from './dtos/session.inputs.js';
+import { CreateSessionInput, RescheduleSessionInput, SendDayOfUpdateInput, SessionChangePayload } from './dtos/session.inputs.js';
 import { SessionStatus } from './session-status.enum.js';
 import { StudySession } from './study-session.entity.js';
 import { Study } from './study.entity.js';
@@ -40,6 +40,24 @@ export class SessionResolver {
       load: (id) => ctx.app.dataSource.getRepository(StudySession).findOneByOrFail({ id, workspaceId }),
       idOf: (session) => session.id,
     });
+  }
+
+  @Authorized()
+  @Mutation(() => SessionChangePayload, { description: 'S6: move a session; booked participants get SCHEDULE_CHANGE and their reminder moves' })
+  rescheduleSession(@Arg('input', () => RescheduleSessionInput) input: RescheduleSessionInput, @Ctx() ctx: GraphQLContext): Promise<SessionChangePayload> {
+    return ctx.app.services.sessionChanges.reschedule(workspaceActor(ctx).workspaceId, input.sessionId, input.startsAt);
+  }
+
+  @Authorized()
+  @Mutation(() => SessionChangePayload, { description: 'S6: cancel a session; booked participants get CANCELLATION and no reminder' })
+  cancelSession(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: GraphQLContext): Promise<SessionChangePayload> {
+    return ctx.app.services.sessionChanges.cancel(workspaceActor(ctx).workspaceId, sessionId);
+  }
+
+  @Authorized()
+  @Mutation(() => SessionChangePayload, { description: 'A fixed day-of update to everyone booked on the session' })
+  sendDayOfUpdate(@Arg('input', () => SendDayOfUpdateInput) input: SendDayOfUpdateInput, @Ctx() ctx: GraphQLContext): Promise<SessionChangePayload> {
+    return ctx.app.services.sessionChanges.dayOfUpdate(workspaceActor(ctx).workspaceId, input.sessionId, input.update, input.idempotencyKey);
   }
 
   @Authorized()

@@ -8,9 +8,12 @@ import { newId } from '../db/id.util.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
 import { isUniqueViolation } from '../db/unique-violation.util.js';
 import type { RequestMeta } from '../graphql/context.js';
+import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
+import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 import { Booking } from './booking.entity.js';
+import { bookedIntents } from './booking-messages.js';
 import { consentTransition } from './consent-transition.js';
 import { Participant } from './participant.entity.js';
 import { manageUrl } from './public-links.js';
@@ -54,6 +57,7 @@ export class SignupService {
     private readonly dataSource: DataSource,
     private readonly consent: ConsentService,
     private readonly idempotency: IdempotencyService,
+    private readonly delivery: DeliveryService,
     private readonly settings: SignupSettings,
   ) {}
 
@@ -83,6 +87,7 @@ export class SignupService {
   async signUp(request: SignUpRequest, meta: RequestMeta): Promise<SignUpResult> {
     const { study } = await this.findInvite(request.inviteToken);
     const { idempotencyKey, ...input } = request;
+    let queued: CommsLogEntry[] = [];
     const booking = await this.idempotency.run<Booking>({
       scope: `invite:${study.id}`,
       operation: 'signUp',
@@ -91,11 +96,16 @@ export class SignupService {
       // S2 is decided on the settings as they are inside the booking's transaction.
       create: async (manager) => {
         const current = await this.findInvite(request.inviteToken, manager);
-        return this.book(manager, current.study, current.workspace, input, meta);
+        const booked = await this.book(manager, current.study, current.workspace, input, meta);
+        // S4: the confirmation and the reminder are recorded with the booking.
+        const session = await manager.findOneByOrFail(StudySession, { id: booked.sessionId });
+        queued = await this.delivery.record(manager, bookedIntents(booked, session, new Date()));
+        return booked;
       },
       load: (id) => this.dataSource.getRepository(Booking).findOneByOrFail({ id }),
       idOf: (created) => created.id,
     });
+    await this.delivery.schedule(queued);
     return { booking, manageUrl: manageUrl(this.settings.publicUrl, booking.manageToken) };
   }
 

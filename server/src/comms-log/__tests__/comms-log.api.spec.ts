@@ -238,7 +238,7 @@ describe('communications log paging and cost (MariaDB)', () => {
     }));
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ worker: false });
     walk = await createTestWorkspace(server, 'Walk');
     busy = await createTestWorkspace(server, 'Busy');
     await server.app.dataSource.getRepository(CommsLogEntry).insert(rows(walk.id, 60));

@@ -40,6 +40,13 @@ describe('configuration', () => {
     expect(config.platformToken).toBeUndefined();
   });
 
+  it('L5: the Vonage rate limit defaults to 30 requests per second and must be a positive whole number', () => {
+    expect(loadConfig({}).vonage.rateLimitPerSecond).toBe(30);
+    expect(loadConfig({ VONAGE_RATE_LIMIT_PER_SECOND: '5' }).vonage.rateLimitPerSecond).toBe(5);
+    expect(() => loadConfig({ VONAGE_RATE_LIMIT_PER_SECOND: '0' })).toThrow(/VONAGE_RATE_LIMIT_PER_SECOND/);
+    expect(() => loadConfig({ VONAGE_RATE_LIMIT_PER_SECOND: 'fast' })).toThrow(/VONAGE_RATE_LIMIT_PER_SECOND/);
+  });
+
   it('Vonage credentials come in pairs', () => {
     expect(() => loadConfig({ VONAGE_API_KEY: 'abc' })).toThrow(/VONAGE_API_KEY \/ VONAGE_API_SECRET/);
   });

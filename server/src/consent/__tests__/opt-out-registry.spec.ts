@@ -13,7 +13,7 @@ describe.each<TestDatabase>(['mariadb', 'sqlite'])('opt-out registry (%s)', (dat
   const inTransaction = (work: (manager: EntityManager) => Promise<unknown>) => server.app.dataSource.transaction(work);
 
   beforeAll(async () => {
-    server = await startTestServer({ database });
+    server = await startTestServer({ database, worker: false });
     registry = server.app.services.optOuts;
   });
   afterAll(() => server?.stop());

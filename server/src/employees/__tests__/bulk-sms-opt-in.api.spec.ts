@@ -10,7 +10,7 @@ describe('bulk employee SMS opt-in (MariaDB)', () => {
   let server: TestServer;
   let other: TestWorkspace;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ worker: false });
     other = await createTestWorkspace(server, 'Other Org');
   });
   afterAll(() => server?.stop());

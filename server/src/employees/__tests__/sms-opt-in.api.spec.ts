@@ -9,7 +9,7 @@ describe('employee SMS opt-in, one at a time (MariaDB)', () => {
   let ws: TestWorkspace;
   let other: TestWorkspace;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ worker: false });
     ws = await createTestWorkspace(server, 'Timely Cafe');
     other = await createTestWorkspace(server, 'Other Org');
   });

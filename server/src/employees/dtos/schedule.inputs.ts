@@ -1,5 +1,5 @@
 import { IsOptional, Length, ValidateNested } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { TimeOffStatus } from '../time-off-request.entity.js';
 
 @InputType()
@@ -43,4 +43,19 @@ export class CreateTimeOffRequestInput {
   @Field(() => String, { description: 'YYYY-MM-DD, inclusive' }) endsOn!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) reason?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 191) idempotencyKey?: string | null;
+}
+
+@InputType()
+export class PublishScheduleInput {
+  @Field(() => String, { description: 'Monday of the week, YYYY-MM-DD' }) weekStart!: string;
+  @Field(() => String, { nullable: true, description: 'A retry with the same key texts nobody twice' })
+  @IsOptional()
+  @Length(1, 191)
+  idempotencyKey?: string | null;
+}
+
+@ObjectType()
+export class PublishSchedulePayload {
+  @Field(() => Int) weeksPublished!: number;
+  @Field(() => Int, { description: 'SCHEDULE_PUBLISHED texts recorded; each still passes the send policy' }) messagesQueued!: number;
 }

@@ -63,6 +63,7 @@ describe('decideSend', () => {
     ['W2 comes before the employee rules', { workspaceSmsEnabled: false, consented: false }, SkipReason.WORKSPACE_SMS_DISABLED],
     ['S6: a stale text is stale whatever else holds', { stillValid: false, workspaceSmsEnabled: false }, SkipReason.NO_LONGER_VALID],
     ['K6: an opt-out is reported before delivery problems', { optedOut: true, deliveryConfigured: false }, SkipReason.OPTED_OUT],
+    ['K2: after STOP the reason is the opt-out, not the consent it also withdrew', { optedOut: true, consented: false }, SkipReason.OPTED_OUT],
   ])('order: %s', (_name, change, reason) => {
     expect(decideSend({ ...shiftAlert, ...change })).toEqual({ action: 'skip', reason });
   });

@@ -209,7 +209,7 @@ describe('no N+1 on studies, sessions, bookings and participants (MariaDB)', () 
 
   beforeAll(async () => {
     // Full 100-row pages with nested relations, under the default cost limit (A4).
-    server = await startTestServer();
+    server = await startTestServer({ worker: false });
     ws = await createTestWorkspace(server, 'Busy workspace');
     studyNames = ['Study one', 'Study two', 'Study three'];
     const sessions: { token: string; sessionId: string }[] = [];

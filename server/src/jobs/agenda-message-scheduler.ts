@@ -1,0 +1,18 @@
+import type { Agenda } from 'agenda';
+import type { MessageScheduler } from '../messaging/delivery/message-intent.js';
+import { SEND_MESSAGE_JOB, type SendMessageJobData } from './definitions/send-message.job.js';
+
+// One Agenda job per log entry, unique on the entry id: scheduling the same
+// entry again (the reconciler does) moves its job instead of adding one.
+export class AgendaMessageScheduler implements MessageScheduler {
+  constructor(private readonly agenda: Agenda) {}
+
+  async scheduleSend(entryId: string, at: Date): Promise<void> {
+    await this.agenda.ready;
+    await this.agenda.create<SendMessageJobData>(SEND_MESSAGE_JOB, { entryId }).unique({ 'data.entryId': entryId }).schedule(at).save();
+  }
+
+  async cancelSends(entryIds: string[]): Promise<void> {
+    for (const entryId of entryIds) await this.agenda.cancel({ name: SEND_MESSAGE_JOB, data: { entryId } });
+  }
+}

@@ -1,0 +1,26 @@
+import type { Job } from 'agenda';
+import type { App } from '../../app.js';
+import { sendRetryDelay } from '../../messaging/delivery/retry-backoff.js';
+
+export const SEND_MESSAGE_JOB = 'send-message';
+
+export interface SendMessageJobData {
+  entryId: string;
+}
+
+/** Sends one log entry when due; Agenda retries it with backoff while the provider says "later" (L5). */
+export function sendMessageJob(app: App) {
+  return {
+    name: SEND_MESSAGE_JOB,
+    handler: async (job: Job<SendMessageJobData>) => {
+      await app.services.delivery.deliver(job.attrs.data.entryId);
+    },
+    options: {
+      concurrency: 20,
+      lockLifetime: app.config.jobs.lockLifetimeMs,
+      backoff: ({ attempt, error }: { attempt: number; error: Error }) => sendRetryDelay(attempt, error, app.config.sendRetry),
+    },
+    /** Retries ran out: the entry ends FAILED with the last error. */
+    onRetriesExhausted: (error: Error, job: Job<SendMessageJobData>) => app.services.delivery.giveUp(job.attrs.data.entryId, error.message),
+  };
+}

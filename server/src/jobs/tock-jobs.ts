@@ -1,0 +1,32 @@
+import type { Agenda } from 'agenda';
+import type { App } from '../app.js';
+import { carrierLookupJob, CARRIER_LOOKUP_JOB, type CarrierLookupJobData } from './definitions/carrier-lookup.job.js';
+import { reconcileJob, RECONCILE_EVERY, RECONCILE_JOB } from './definitions/reconcile.job.js';
+import { sendMessageJob, SEND_MESSAGE_JOB, type SendMessageJobData } from './definitions/send-message.job.js';
+import { shiftAlertsJob, SHIFT_ALERTS_EVERY, SHIFT_ALERTS_JOB } from './definitions/shift-alerts.job.js';
+
+/** Defines every Tock job on the Agenda; any process may then schedule them. */
+export function defineTockJobs(agenda: Agenda, app: App): void {
+  const send = sendMessageJob(app);
+  agenda.define<SendMessageJobData>(send.name, send.handler, send.options);
+  agenda.on(`retry exhausted:${SEND_MESSAGE_JOB}`, (error: Error, job) => {
+    void send.onRetriesExhausted(error, job as never).catch((e: unknown) => console.error('[jobs] giving up failed', e));
+  });
+  for (const definition of [carrierLookupJob(app), shiftAlertsJob(app), reconcileJob(app)]) {
+    agenda.define(definition.name, definition.handler as never, definition.options);
+  }
+  agenda.on('error', (error: Error) => console.error('[jobs] agenda error', error));
+}
+
+/** The worker role: process due jobs and keep the recurring ones scheduled. */
+export async function startWorker(agenda: Agenda): Promise<void> {
+  await agenda.start();
+  await agenda.every(SHIFT_ALERTS_EVERY, SHIFT_ALERTS_JOB);
+  await agenda.every(RECONCILE_EVERY, RECONCILE_JOB);
+}
+
+/** E7: look up the carrier of a newly saved number, soon, in a worker. */
+export async function requestCarrierLookup(agenda: Agenda, employeeId: string): Promise<void> {
+  await agenda.ready;
+  await agenda.create<CarrierLookupJobData>(CARRIER_LOOKUP_JOB, { employeeId }).unique({ 'data.employeeId': employeeId }).schedule(new Date()).save();
+}

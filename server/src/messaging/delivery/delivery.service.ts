@@ -1,0 +1,312 @@
+import { In, IsNull, LessThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
+import { MessageChannel, MessageDirection, MessageStatus } from '../../comms-log/comms-log.enums.js';
+import type { CommsEvents } from '../../comms-log/comms-events.js';
+import { isUniqueViolation } from '../../db/unique-violation.util.js';
+import { decideSend } from '../../send-policy/decide-send.js';
+import { SkipReason } from '../../send-policy/skip-reason.js';
+import type { OutgoingSms, SendResult, SmsProvider } from '../providers/sms-provider.js';
+import { renderMessage, type Brand } from '../templates/message-templates.js';
+import { countSmsSegments } from '../templates/sms-segments.util.js';
+import type { MessageIntent, MessageScheduler } from './message-intent.js';
+import { TransientSendError } from './retry-backoff.js';
+import type { SendFactsLoader } from './send-facts.loader.js';
+
+/** E8: email-to-SMS through a carrier's gateway. */
+export interface EmailGateway {
+  sendVia(gatewayDomain: string, sms: OutgoingSms): Promise<SendResult>;
+}
+
+export interface DeliveryChannels {
+  /** Vonage, or the sandbox recorder outside production; null when none is configured. */
+  sms: SmsProvider | null;
+  email: EmailGateway | null;
+  /** E8: gateways known to be shut down (AT&T, T-Mobile) are never used. */
+  gatewayUsable(carrierName: string | null, domain: string): boolean;
+}
+
+// Intents recorded per multi-row INSERT.
+const RECORD_CHUNK = 500;
+
+export type DeliveryOutcome = 'sent' | 'skipped' | 'failed' | 'not-queued';
+
+export interface ReceiptUpdate {
+  providerMessageId: string;
+  /** Our client-ref: the entry id, for entries left mid-send. */
+  clientRef?: string | null;
+  outcome: MessageStatus.DELIVERED | MessageStatus.FAILED | null;
+  errorCode: string | null;
+  reason?: string | null;
+  at: Date;
+}
+
+// The imperative shell around decideSend: record the intent (QUEUED), and when
+// it is due load fresh facts, decide, and either log the skip or claim the
+// entry and hand it to a channel, then publish every change (L1, L2, L4).
+export class DeliveryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly facts: SendFactsLoader,
+    private readonly channels: DeliveryChannels,
+    private readonly scheduler: MessageScheduler,
+    private readonly events: CommsEvents,
+    private readonly brand: Brand,
+  ) {}
+
+  /** L1/L2: one QUEUED entry per idempotency key, in the caller's transaction. Returns the entries that are new. */
+  async record(manager: EntityManager, intents: MessageIntent[], now = new Date()): Promise<CommsLogEntry[]> {
+    const created: CommsLogEntry[] = [];
+    for (let i = 0; i < intents.length; i += RECORD_CHUNK) {
+      const chunk = intents.slice(i, i + RECORD_CHUNK);
+      const keys = chunk.map((intent) => intent.idempotencyKey);
+      const known = new Set(
+        (await manager.find(CommsLogEntry, { select: { idempotencyKey: true }, where: { idempotencyKey: In(keys) } })).map((e) => e.idempotencyKey),
+      );
+      const fresh = chunk.filter((intent) => !known.has(intent.idempotencyKey)).map((intent) => this.queuedEntry(manager, intent, now));
+      if (fresh.length === 0) continue;
+      try {
+        // A savepoint keeps a lost race on a key from aborting the caller's transaction.
+        await manager.transaction((inner) => inner.insert(CommsLogEntry, fresh));
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        for (const entry of fresh) {
+          await manager.transaction((inner) => inner.insert(CommsLogEntry, entry)).catch((e: unknown) => {
+            if (!isUniqueViolation(e)) throw e;
+          });
+        }
+      }
+      // Read the rows back by key: their ids, and only the ones this call wrote.
+      const mine = new Set(fresh.map((e) => e.idempotencyKey));
+      const rows = await manager.findBy(CommsLogEntry, { idempotencyKey: In([...mine]), createdAt: now });
+      created.push(...rows.filter((row) => mine.has(row.idempotencyKey)));
+    }
+    return created;
+  }
+
+  private queuedEntry(manager: EntityManager, intent: MessageIntent, now: Date): CommsLogEntry {
+    return manager.create(CommsLogEntry, {
+      workspaceId: intent.workspaceId,
+      direction: MessageDirection.OUTBOUND,
+      kind: intent.kind,
+      status: MessageStatus.QUEUED,
+      skipReason: null,
+      channel: null,
+      recipientPhone: intent.recipientPhone ?? null,
+      senderPhone: intent.senderPhone ?? null,
+      participantId: intent.participantId ?? null,
+      employeeId: intent.employeeId ?? null,
+      studyId: intent.studyId ?? null,
+      sessionId: intent.sessionId ?? null,
+      bookingId: intent.bookingId ?? null,
+      shiftId: intent.shiftId ?? null,
+      scheduleWeekId: intent.scheduleWeekId ?? null,
+      timeOffRequestId: intent.timeOffRequestId ?? null,
+      eventKey: intent.eventKey ?? null,
+      body: intent.body ?? null,
+      segments: null,
+      encoding: null,
+      providerMessageId: null,
+      errorCode: null,
+      errorReason: null,
+      idempotencyKey: intent.idempotencyKey,
+      attempts: 0,
+      scheduledFor: intent.sendAt,
+      subjectStartsAt: intent.subjectStartsAt ?? null,
+      sentAt: null,
+      deliveredAt: null,
+      failedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  /** After the recording transaction committed: put each new entry on the job store and announce it. */
+  async schedule(entries: CommsLogEntry[]): Promise<void> {
+    for (const entry of entries) {
+      await this.scheduler.scheduleSend(String(entry.id), entry.scheduledFor ?? new Date());
+      this.events.publish({ type: 'created', entry });
+    }
+  }
+
+  /** Record and schedule in one go, for callers with no transaction of their own. */
+  async enqueue(intents: MessageIntent[]): Promise<CommsLogEntry[]> {
+    const created = await this.dataSource.transaction((manager) => this.record(manager, intents));
+    await this.schedule(created);
+    return created;
+  }
+
+  /**
+   * The send job. Decides on the facts of now; a skip is logged with its reason;
+   * a send first claims the entry (QUEUED -> SENDING, a conditional update), so
+   * retries, re-run jobs and several workers never send it twice (L2).
+   * Throws TransientSendError when the channel says "try later" (L5).
+   */
+  async deliver(entryId: string, now = new Date()): Promise<DeliveryOutcome> {
+    const repo = this.dataSource.getRepository(CommsLogEntry);
+    const entry = await repo.findOneBy({ id: entryId });
+    // Anything but QUEUED is settled or in flight; an entry left SENDING by a
+    // crash is settled by its receipt or marked for review, never resent.
+    if (!entry || entry.status !== MessageStatus.QUEUED) return 'not-queued';
+
+    const loaded = await this.facts.load(entry);
+    const decision = decideSend(loaded.facts);
+    if (decision.action === 'skip') {
+      const skipped = await this.transition(entry.id, MessageStatus.QUEUED, {
+        status: MessageStatus.SKIPPED,
+        skipReason: decision.reason,
+        recipientPhone: loaded.to,
+        updatedAt: now,
+      });
+      return skipped ? 'skipped' : 'not-queued';
+    }
+
+    const body = entry.body ?? renderMessage(loaded.template!, this.brand);
+    const { segments, encoding } = countSmsSegments(body);
+    const claimed = await this.transition(entry.id, MessageStatus.QUEUED, {
+      status: MessageStatus.SENDING,
+      attempts: entry.attempts + 1,
+      body,
+      segments,
+      encoding,
+      recipientPhone: loaded.to,
+      senderPhone: loaded.from,
+      updatedAt: now,
+    });
+    if (!claimed) return 'not-queued';
+
+    const sms: OutgoingSms = { to: loaded.to!, from: loaded.from!, text: body, clientRef: String(entry.id) };
+    let channel = this.channels.sms?.channel ?? MessageChannel.EMAIL_GATEWAY;
+    let result: SendResult;
+    try {
+      result = this.channels.sms
+        ? await this.channels.sms.send(sms)
+        : { outcome: 'failed', errorCode: 'NO_SMS_PROVIDER', reason: 'No SMS provider is configured', directUnavailable: true };
+      // E8: where direct SMS cannot reach the carrier, the gateway may.
+      if (result.outcome === 'failed' && result.directUnavailable) {
+        const gateway = loaded.gateway;
+        if (gateway && this.channels.email && this.channels.gatewayUsable(gateway.carrierName, gateway.domain)) {
+          channel = MessageChannel.EMAIL_GATEWAY;
+          result = await this.channels.email.sendVia(gateway.domain, sms);
+        } else {
+          result = { ...result, reason: `${result.reason}; ${noGatewayReason(gateway, this.channels)}` };
+        }
+      }
+    } catch (error) {
+      // An unexpected failure after the claim: give the entry back so a retry can claim it.
+      await this.transition(entry.id, MessageStatus.SENDING, { status: MessageStatus.QUEUED, updatedAt: new Date() });
+      throw error;
+    }
+
+    const at = new Date();
+    if (result.outcome === 'sent') {
+      await this.transition(entry.id, MessageStatus.SENDING, {
+        status: MessageStatus.SENT,
+        channel,
+        providerMessageId: result.providerMessageId,
+        sentAt: at,
+        updatedAt: at,
+      });
+      return 'sent';
+    }
+    if (result.outcome === 'retry') {
+      await this.transition(entry.id, MessageStatus.SENDING, {
+        status: MessageStatus.QUEUED,
+        errorCode: result.errorCode,
+        errorReason: result.reason.slice(0, 255),
+        updatedAt: at,
+      });
+      throw new TransientSendError(result.errorCode, result.reason, result.retryAfterMs);
+    }
+    await this.transition(entry.id, MessageStatus.SENDING, {
+      status: MessageStatus.FAILED,
+      channel,
+      errorCode: result.errorCode,
+      errorReason: result.reason.slice(0, 255),
+      failedAt: at,
+      updatedAt: at,
+    });
+    return 'failed';
+  }
+
+  /** L5: retries ran out; the entry ends FAILED with the last error. */
+  async giveUp(entryId: string, reason: string, now = new Date()): Promise<void> {
+    await this.transition(entryId, MessageStatus.QUEUED, {
+      status: MessageStatus.FAILED,
+      errorReason: `Gave up after retries: ${reason}`.slice(0, 255),
+      failedAt: now,
+      updatedAt: now,
+    });
+  }
+
+  /** S6: texts that no longer hold are held back now, and their jobs dropped. */
+  async dropQueued(where: FindOptionsWhere<CommsLogEntry>, now = new Date()): Promise<void> {
+    const repo = this.dataSource.getRepository(CommsLogEntry);
+    const entries = await repo.findBy({ ...where, status: MessageStatus.QUEUED });
+    for (const entry of entries) {
+      await this.transition(entry.id, MessageStatus.QUEUED, { status: MessageStatus.SKIPPED, skipReason: SkipReason.NO_LONGER_VALID, updatedAt: now });
+    }
+    if (entries.length) await this.scheduler.cancelSends(entries.map((e) => String(e.id)));
+  }
+
+  /** L3/K7: a delivery receipt moves the entry to DELIVERED or FAILED; an unknown id changes nothing. */
+  async applyReceipt(receipt: ReceiptUpdate): Promise<CommsLogEntry | null> {
+    const repo = this.dataSource.getRepository(CommsLogEntry);
+    let entry = await repo.findOneBy({ providerMessageId: receipt.providerMessageId });
+    // An entry left SENDING by a crash knows no provider id yet; our client-ref names it.
+    if (!entry && receipt.clientRef && /^\d+$/.test(receipt.clientRef)) {
+      entry = await repo.findOneBy({ id: receipt.clientRef, providerMessageId: IsNull(), status: In([MessageStatus.SENDING, MessageStatus.FAILED]) });
+    }
+    if (!entry || !receipt.outcome) return entry;
+    // A final state is not overwritten by a late or replayed receipt.
+    if (entry.status === MessageStatus.DELIVERED || (entry.status === MessageStatus.FAILED && entry.providerMessageId)) return entry;
+    const patch: Partial<CommsLogEntry> =
+      receipt.outcome === MessageStatus.DELIVERED
+        ? { status: MessageStatus.DELIVERED, deliveredAt: receipt.at, providerMessageId: receipt.providerMessageId, updatedAt: new Date() }
+        : {
+            status: MessageStatus.FAILED,
+            failedAt: receipt.at,
+            errorCode: receipt.errorCode,
+            errorReason: receipt.reason?.slice(0, 255) ?? null,
+            providerMessageId: receipt.providerMessageId,
+            updatedAt: new Date(),
+          };
+    await this.transition(entry.id, entry.status, patch);
+    return repo.findOneBy({ id: entry.id });
+  }
+
+  /**
+   * L2: entries left SENDING by a worker that died mid-send. They may have been
+   * sent, so they are not resent: each is marked FAILED for review, and a late
+   * receipt (matched by client-ref) still settles it.
+   */
+  async markInterrupted(olderThan: Date, now = new Date()): Promise<number> {
+    const repo = this.dataSource.getRepository(CommsLogEntry);
+    const stuck = await repo.findBy({ status: MessageStatus.SENDING, updatedAt: LessThan(olderThan) });
+    for (const entry of stuck) {
+      await this.transition(entry.id, MessageStatus.SENDING, {
+        status: MessageStatus.FAILED,
+        errorCode: 'INTERRUPTED',
+        errorReason: 'Sending was interrupted; not resent to avoid a duplicate. Check the receipt before resending.',
+        failedAt: now,
+        updatedAt: now,
+      });
+    }
+    return stuck.length;
+  }
+
+  // Every state change is a conditional UPDATE from the state we saw, then an event.
+  private async transition(id: string, from: MessageStatus, patch: Partial<CommsLogEntry>): Promise<boolean> {
+    const repo = this.dataSource.getRepository(CommsLogEntry);
+    const result = await repo.update({ id, status: from }, patch);
+    if (!result.affected) return false;
+    const entry = await repo.findOneBy({ id });
+    if (entry) this.events.publish({ type: 'updated', entry });
+    return true;
+  }
+}
+
+function noGatewayReason(gateway: { carrierName: string | null; domain: string } | null, channels: DeliveryChannels): string {
+  if (!gateway) return 'no email-to-SMS gateway is known for this number';
+  if (!channels.email) return 'email-to-SMS is not configured (SMTP_URL)';
+  return `the ${gateway.carrierName ?? gateway.domain} email-to-SMS gateway is shut down`;
+}

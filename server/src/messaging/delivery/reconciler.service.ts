@@ -1,0 +1,62 @@
+import { LessThanOrEqual, type DataSource } from 'typeorm';
+import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
+import { MessageStatus } from '../../comms-log/comms-log.enums.js';
+import { Booking } from '../../studies/booking.entity.js';
+import { reminderIntent } from '../../studies/booking-messages.js';
+import { BookingStatus, SessionStatus } from '../../studies/session-status.enum.js';
+import { StudySession } from '../../studies/study-session.entity.js';
+import type { DeliveryService } from './delivery.service.js';
+import type { MessageScheduler } from './message-intent.js';
+
+/** How far ahead the reconciler makes sure reminders exist. */
+export const RECONCILE_HORIZON_MS = 24 * 60 * 60_000;
+/** A QUEUED entry this far past due has lost its job (a crash between commit and job insert). */
+export const LOST_JOB_GRACE_MS = 2 * 60_000;
+/** A SENDING entry untouched this long belongs to a worker that died mid-send. */
+export const INTERRUPTED_AFTER_MS = 5 * 60_000;
+
+export interface ReconcileReport {
+  remindersRecorded: number;
+  jobsRescheduled: number;
+  interrupted: number;
+}
+
+// Repairs what a crash between a database commit and a job insert can leave
+// behind. Idempotency keys and unique jobs make it safe to run at any time.
+export class ReconcilerService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly delivery: DeliveryService,
+    private readonly scheduler: MessageScheduler,
+  ) {}
+
+  async run(now = new Date()): Promise<ReconcileReport> {
+    const remindersRecorded = await this.ensureReminders(now);
+    const lost = await this.dataSource.getRepository(CommsLogEntry).find({
+      select: { id: true },
+      where: { status: MessageStatus.QUEUED, scheduledFor: LessThanOrEqual(new Date(now.getTime() - LOST_JOB_GRACE_MS)) },
+      take: 5000,
+    });
+    for (const entry of lost) await this.scheduler.scheduleSend(String(entry.id), now);
+    const interrupted = await this.delivery.markInterrupted(new Date(now.getTime() - INTERRUPTED_AFTER_MS), now);
+    return { remindersRecorded, jobsRescheduled: lost.length, interrupted };
+  }
+
+  // S4: every booked session starting within the horizon has its reminder.
+  private async ensureReminders(now: Date): Promise<number> {
+    const earliest = new Date(now.getTime() + 15 * 60_000);
+    const latest = new Date(now.getTime() + RECONCILE_HORIZON_MS);
+    const bookings = await this.dataSource
+      .getRepository(Booking)
+      .createQueryBuilder('booking')
+      .innerJoinAndSelect('booking.session', 'session')
+      .where('booking.status = :booked AND session.status = :scheduled', { booked: BookingStatus.BOOKED, scheduled: SessionStatus.SCHEDULED })
+      .andWhere('session.startsAt > :earliest AND session.startsAt <= :latest', { earliest, latest })
+      .getMany();
+    if (bookings.length === 0) return 0;
+    const intents = bookings.map((booking) => reminderIntent(booking, booking.session as StudySession));
+    const created = await this.dataSource.transaction((manager) => this.delivery.record(manager, intents, now));
+    await this.delivery.schedule(created);
+    return created.length;
+  }
+}

@@ -1,0 +1,276 @@
+import { createHash } from 'node:crypto';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
+import type { CommsEvents } from '../../comms-log/comms-events.js';
+import { MessageDirection, MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
+import { ConsentSource } from '../../consent/consent.enums.js';
+import { newId } from '../../db/id.util.js';
+import { isUniqueViolation } from '../../db/unique-violation.util.js';
+import type { Employee } from '../../employees/employee.entity.js';
+import { IdempotencyRecord } from '../../idempotency/idempotency-record.entity.js';
+import type { Participant } from '../../studies/participant.entity.js';
+import { Workspace } from '../../workspaces/workspace.entity.js';
+import type { DeliveryService } from '../delivery/delivery.service.js';
+import { renderMessage, type Brand, type KeywordReply } from '../templates/message-templates.js';
+import { InboundPart } from './inbound-part.entity.js';
+import { parseKeyword, type Keyword } from './keyword.js';
+import type { NumberConsentService, NumberSubjects } from './number-consent.service.js';
+
+/** An inbound text as Tock reads it: whole (parts joined), numbers in E.164. */
+export interface InboundText {
+  messageId: string;
+  /** The handset that wrote. */
+  from: string;
+  /** Our number it was sent to. */
+  to: string;
+  text: string;
+  /** One part of a longer text, when the text came in several webhooks. */
+  concat?: { ref: string; total: number; part: number } | null;
+}
+
+/** What became of an inbound webhook. */
+export type InboundOutcome = 'processed' | 'duplicate' | 'awaiting-parts';
+
+export interface InboundSettings {
+  brand: Brand;
+  /** The sender used by workspaces without a number of their own (VONAGE_FROM). */
+  defaultSender: string | null;
+}
+
+const KEYWORD_REPLIES: Record<Keyword['action'], KeywordReply> = { OPT_OUT: 'OPTED_OUT', OPT_IN: 'OPTED_IN', HELP: 'HELP' };
+// Processed inbound message ids, in the idempotency table.
+const PROCESSED_SCOPE = 'vonage-inbound';
+const PROCESSED_OPERATION = 'inbound-sms';
+
+/** A participant or employee with the number, in one workspace. */
+interface Subject {
+  kind: 'participant' | 'employee';
+  id: string;
+  workspaceId: string;
+  createdAt: Date;
+}
+
+// Rolls back a transaction that finds its message already handled by another request.
+class AlreadyProcessed extends Error {}
+
+// K1-K4, L1: an inbound text is read for a keyword before anything else, acted
+// on for its number in every workspace, logged in each workspace that knows the
+// number (K6), and answered once when it is a keyword.
+export class InboundMessageService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly delivery: DeliveryService,
+    private readonly numberConsent: NumberConsentService,
+    private readonly events: CommsEvents,
+    private readonly settings: InboundSettings,
+  ) {}
+
+  async receive(inbound: InboundText, now = new Date()): Promise<InboundOutcome> {
+    if (!inbound.concat) return this.process(inbound, [], now);
+    const whole = await this.assemble(inbound, now);
+    return whole ? this.process(whole.text, whole.partIds, now) : 'awaiting-parts';
+  }
+
+  // A long text comes as parts in separate webhooks, in any order. Each part is
+  // stored (and committed) before the parts are counted, so whichever part
+  // arrives last sees them all.
+  private async assemble(inbound: InboundText, now: Date): Promise<{ text: InboundText; partIds: string[] } | null> {
+    const { ref, total, part } = inbound.concat!;
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(InboundPart)
+      .values({
+        id: newId(),
+        messageId: inbound.messageId,
+        sender: inbound.from,
+        recipient: inbound.to,
+        concatRef: ref,
+        partCount: total,
+        partNumber: part,
+        text: inbound.text,
+        receivedAt: now,
+        consumedAt: null,
+      })
+      .orIgnore()
+      .execute();
+    const waiting = await this.dataSource.getRepository(InboundPart).find({
+      where: { sender: inbound.from, recipient: inbound.to, concatRef: ref, consumedAt: IsNull(), partCount: total },
+      order: { partNumber: 'ASC', receivedAt: 'ASC', id: 'ASC' },
+    });
+    const byNumber = new Map<number, InboundPart>();
+    for (const p of waiting) if (!byNumber.has(p.partNumber)) byNumber.set(p.partNumber, p);
+    if (byNumber.size < total) return null;
+    const parts = [...byNumber.values()];
+    // The message is known by its first part's id (K2: one reply per message).
+    const text = { messageId: parts[0].messageId, from: inbound.from, to: inbound.to, text: parts.map((p) => p.text).join('') };
+    return { text, partIds: parts.map((p) => p.id) };
+  }
+
+  private async process(inbound: InboundText, partIds: string[], now: Date): Promise<InboundOutcome> {
+    // K1: keywords first, before anything else is read from the text.
+    const keyword = parseKeyword(inbound.text);
+    let done: { logged: CommsLogEntry[]; replies: CommsLogEntry[] };
+    try {
+      done = await this.dataSource.transaction(async (manager) => {
+        // Parts are consumed with the processing, so a crash leaves them waiting for Vonage's retry.
+        if (partIds.length) {
+          const consumed = await manager.update(InboundPart, { id: In(partIds), consumedAt: IsNull() }, { consumedAt: now });
+          if (consumed.affected !== partIds.length) throw new AlreadyProcessed();
+        }
+        await this.markProcessed(manager, inbound, now);
+        const subjects = await this.applyKeyword(manager, inbound.from, keyword, now);
+        const logged = await this.logInbound(manager, inbound, subjects, now);
+        const replies = keyword ? await this.recordReply(manager, inbound, keyword, subjects, now) : [];
+        return { logged, replies };
+      });
+    } catch (error) {
+      if (error instanceof AlreadyProcessed) return 'duplicate';
+      throw error;
+    }
+    for (const entry of done.logged) this.events.publish({ type: 'created', entry });
+    await this.delivery.schedule(done.replies);
+    return 'processed';
+  }
+
+  // A replayed message id (Vonage retries until it gets a 200) is processed
+  // once: the marker's unique index makes a concurrent second request wait for
+  // the first and then find it done.
+  private async markProcessed(manager: EntityManager, inbound: InboundText, now: Date): Promise<void> {
+    try {
+      await manager.insert(IdempotencyRecord, {
+        id: newId(),
+        scope: PROCESSED_SCOPE,
+        operation: PROCESSED_OPERATION,
+        idempotencyKey: inbound.messageId,
+        requestHash: createHash('sha256').update(`${inbound.from}\n${inbound.to}\n${inbound.text}`).digest('hex'),
+        resultId: null,
+        createdAt: now,
+      });
+    } catch (error) {
+      throw isUniqueViolation(error) ? new AlreadyProcessed() : error;
+    }
+  }
+
+  private async applyKeyword(manager: EntityManager, phone: string, keyword: Keyword | null, now: Date): Promise<NumberSubjects> {
+    const change = { source: ConsentSource.KEYWORD, keyword: keyword?.keyword ?? null, actorLabel: 'handset' };
+    switch (keyword?.action) {
+      case 'OPT_OUT':
+        return this.numberConsent.optOut(manager, phone, change, now);
+      case 'OPT_IN':
+        return this.numberConsent.optIn(manager, phone, change, now);
+      default:
+        return this.numberConsent.subjects(manager, phone);
+    }
+  }
+
+  // L1/K6: one INBOUND entry in each workspace that knows the number, and none elsewhere.
+  private async logInbound(manager: EntityManager, inbound: InboundText, subjects: NumberSubjects, now: Date): Promise<CommsLogEntry[]> {
+    const logged: CommsLogEntry[] = [];
+    for (const [workspaceId, own] of byWorkspace(subjects)) {
+      const entry = manager.create(CommsLogEntry, {
+        ...blankEntry(now),
+        workspaceId,
+        direction: MessageDirection.INBOUND,
+        kind: MessageKind.INBOUND,
+        status: MessageStatus.RECEIVED,
+        recipientPhone: inbound.from,
+        senderPhone: inbound.to,
+        participantId: own.find((s) => s.kind === 'participant')?.id ?? null,
+        employeeId: own.find((s) => s.kind === 'employee')?.id ?? null,
+        body: inbound.text,
+        idempotencyKey: `inbound:${inbound.messageId}:${workspaceId}`,
+      });
+      await manager.insert(CommsLogEntry, entry);
+      logged.push(entry);
+    }
+    return logged;
+  }
+
+  // K2-K4: exactly one confirmation, keyed by the message id so a replay cannot
+  // record a second; it passes the send policy as a KEYWORD_REPLY.
+  private async recordReply(manager: EntityManager, inbound: InboundText, keyword: Keyword, subjects: NumberSubjects, now: Date): Promise<CommsLogEntry[]> {
+    const attribution = await this.replyWorkspace(manager, inbound.to, subjects);
+    if (!attribution) return [];
+    return this.delivery.record(
+      manager,
+      [
+        {
+          workspaceId: attribution.workspaceId,
+          kind: MessageKind.KEYWORD_REPLY,
+          idempotencyKey: `keyword-reply:${inbound.messageId}`,
+          sendAt: now,
+          participantId: attribution.subject?.kind === 'participant' ? attribution.subject.id : null,
+          employeeId: attribution.subject?.kind === 'employee' ? attribution.subject.id : null,
+          recipientPhone: inbound.from,
+          senderPhone: inbound.to,
+          body: renderMessage({ kind: MessageKind.KEYWORD_REPLY, reply: KEYWORD_REPLIES[keyword.action] }, this.settings.brand),
+        },
+      ],
+      now,
+    );
+  }
+
+  /**
+   * A log entry belongs to one workspace. The reply goes in, in order: a
+   * workspace that owns the number texted and knows the handset; the one
+   * workspace that owns that number; the workspace that has known the handset
+   * longest. A number no workspace knows, texted to a number no single
+   * workspace owns, gets no logged reply (its opt-out still stands).
+   */
+  private async replyWorkspace(
+    manager: EntityManager,
+    ourNumber: string,
+    subjects: NumberSubjects,
+  ): Promise<{ workspaceId: string; subject: Subject | null } | null> {
+    const ownersQuery = manager.createQueryBuilder(Workspace, 'w').select('w.id', 'id').where('w.senderNumber = :ourNumber', { ourNumber });
+    // Workspaces without a number of their own send from the default sender.
+    if (this.settings.defaultSender === ourNumber) ownersQuery.orWhere('w.senderNumber IS NULL');
+    const owners = await ownersQuery.getRawMany<{ id: string }>();
+    const ownerIds = new Set(owners.map((o) => o.id));
+    const oldestFirst = allSubjects(subjects).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+    const known = oldestFirst.find((s) => ownerIds.has(s.workspaceId));
+    if (known) return { workspaceId: known.workspaceId, subject: known };
+    if (owners.length === 1) return { workspaceId: owners[0].id, subject: null };
+    const oldest = oldestFirst[0];
+    return oldest ? { workspaceId: oldest.workspaceId, subject: oldest } : null;
+  }
+}
+
+function allSubjects(subjects: NumberSubjects): Subject[] {
+  const subject = (kind: Subject['kind']) => (s: Participant | Employee): Subject => ({ kind, id: s.id, workspaceId: s.workspaceId, createdAt: s.createdAt });
+  return [...subjects.participants.map(subject('participant')), ...subjects.employees.map(subject('employee'))];
+}
+
+function byWorkspace(subjects: NumberSubjects): Map<string, Subject[]> {
+  const map = new Map<string, Subject[]>();
+  for (const subject of allSubjects(subjects)) map.set(subject.workspaceId, [...(map.get(subject.workspaceId) ?? []), subject]);
+  return map;
+}
+
+function blankEntry(now: Date): Partial<CommsLogEntry> {
+  return {
+    skipReason: null,
+    channel: null,
+    studyId: null,
+    sessionId: null,
+    bookingId: null,
+    shiftId: null,
+    scheduleWeekId: null,
+    timeOffRequestId: null,
+    eventKey: null,
+    segments: null,
+    encoding: null,
+    providerMessageId: null,
+    errorCode: null,
+    errorReason: null,
+    attempts: 0,
+    scheduledFor: null,
+    subjectStartsAt: null,
+    sentAt: null,
+    deliveredAt: null,
+    failedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}

@@ -1,0 +1,36 @@
+import type { DataSource } from 'typeorm';
+import { ConsentSource } from '../../consent/consent.enums.js';
+import type { DeliveryService } from '../delivery/delivery.service.js';
+import type { NumberConsentService } from '../keywords/number-consent.service.js';
+import type { DeliveryReceipt } from './delivery-receipt.js';
+
+/** What a receipt did: moved an entry, named no entry Tock knows, or said nothing final yet. */
+export type ReceiptOutcome = 'applied' | 'unknown' | 'pending';
+
+// L3/K7: a receipt settles the entry it names; one that says the handset opted
+// out at the carrier also opts the number out everywhere, with no reply.
+export class DeliveryReceiptService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly delivery: DeliveryService,
+    private readonly numberConsent: NumberConsentService,
+  ) {}
+
+  async apply(receipt: DeliveryReceipt): Promise<ReceiptOutcome> {
+    if (!receipt.update.outcome) return 'pending';
+    const started = new Date();
+    const entry = await this.delivery.applyReceipt(receipt.update);
+    // L3: an id Tock never sent is ignored.
+    if (!entry) return 'unknown';
+    // K7 acts only on the receipt that settled the entry: a replayed receipt
+    // must not undo a START texted since.
+    const settledNow = entry.updatedAt.getTime() >= started.getTime();
+    if (receipt.carrierOptOut && settledNow) {
+      const phone = entry.recipientPhone ?? receipt.recipient;
+      await this.dataSource.transaction((manager) =>
+        this.numberConsent.optOut(manager, phone, { source: ConsentSource.CARRIER, keyword: null, actorLabel: 'carrier' }, receipt.update.at),
+      );
+    }
+    return 'applied';
+  }
+}

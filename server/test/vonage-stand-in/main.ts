@@ -1,0 +1,50 @@
+import { createInterface } from 'node:readline';
+import { startVonageStandIn } from './vonage-stand-in.js';
+
+// Local runs: `npm run vonage-stand-in -w server`, then start Tock with the
+// printed variables. Accepted texts get a "delivered" receipt after a moment;
+// type "<from number> <text>" and Enter to send Tock an inbound text (e.g. STOP).
+const port = Number(process.env.VONAGE_STAND_IN_PORT ?? 4010);
+const tockUrl = process.env.TOCK_URL ?? 'http://localhost:4000';
+const from = process.env.VONAGE_FROM ?? '15550100000';
+
+const standIn = await startVonageStandIn({
+  port,
+  host: process.env.VONAGE_STAND_IN_HOST ?? '127.0.0.1',
+  apiKey: process.env.VONAGE_API_KEY ?? 'standin-key',
+  apiSecret: process.env.VONAGE_API_SECRET ?? 'standin-secret',
+  signatureSecret: process.env.VONAGE_SIGNATURE_SECRET ?? 'standin-signature-secret',
+  autoReceipt: { webhookBaseUrl: tockUrl, delayMs: Number(process.env.VONAGE_STAND_IN_RECEIPT_DELAY_MS ?? 1000) },
+  log: (line) => console.log(line),
+});
+
+console.log(`Vonage stand-in listening on ${standIn.url}; receipts and inbound texts go to ${tockUrl}.`);
+console.log('Point Tock at it with:\n');
+console.log(
+  [
+    `VONAGE_API_KEY=${standIn.apiKey}`,
+    `VONAGE_API_SECRET=${standIn.apiSecret}`,
+    `VONAGE_SIGNATURE_SECRET=${standIn.signatureSecret}`,
+    `VONAGE_FROM=${from}`,
+    `VONAGE_REST_HOST=${standIn.url}`,
+    `VONAGE_API_HOST=${standIn.url}`,
+  ].join(' \\\n'),
+);
+console.log('\nType "<from number> <text>" to send an inbound text, e.g. "+15551234567 STOP".');
+
+const input = createInterface({ input: process.stdin });
+input.on('line', (line) => {
+  const match = /^\s*(\+?\d{7,15})\s+(.+)$/.exec(line);
+  if (!match) return console.log('Expected "<from number> <text>".');
+  standIn
+    .sendInbound(tockUrl, { from: match[1], to: from, text: match[2] })
+    .then(([delivery]) => console.log(`inbound ${match[2]} -> ${delivery.status}`))
+    .catch((error: unknown) => console.log(`inbound not delivered: ${(error as Error).message}`));
+});
+
+const shutdown = () => {
+  input.close();
+  void standIn.stop().then(() => process.exit(0));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -104,6 +104,18 @@ describe('sending through the Vonage stand-in (MariaDB)', () => {
     expect(retry.sendDayOfUpdate.messagesQueued).toBe(0);
   });
 
+  it('S7: consent revoked between scheduling and sending: the reminder is not sent', async () => {
+    const phone = '+14155550307';
+    const booking = await bookParticipant(server, ws, phone, REMINDER_LEAD_MS + 2000);
+    await waitForEntry(server, (e) => e.bookingId === booking.bookingId && e.kind === 'CONFIRMATION' && e.status === 'SENT');
+    // The participant removes their number on the manage page before the reminder is due.
+    const manageToken = booking.manageUrl.split('/').pop();
+    await server.ok(`mutation($t: String!) { removeBookingPhone(manageToken: $t) { hasPhone } }`, { t: manageToken });
+    const reminder = await waitForEntry(server, (e) => e.bookingId === booking.bookingId && e.kind === 'REMINDER' && e.status === 'SKIPPED');
+    expect(reminder.skipReason).toBe('NOT_OPTED_IN');
+    expect(textsTo(sending.standIn, phone)).toHaveLength(1);
+  });
+
   it('W2: with workspace SMS off nothing is sent; each would-be text is SKIPPED WORKSPACE_SMS_DISABLED', async () => {
     const quiet = await createTestWorkspace(server, 'Quiet Co');
     const booking = await bookParticipant(server, quiet, '+14155550306', 2 * 24 * 3600_000);

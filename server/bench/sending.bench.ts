@@ -19,8 +19,8 @@ import { median } from './measure.util.js';
 const MYSQL_URL = process.env.TOCK_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const SENDS = Number(process.env.TOCK_BENCH_SENDS ?? 3000);
 const REMINDERS = Number(process.env.TOCK_BENCH_REMINDERS ?? 10_000);
-const PROCESS_EVERY_MS = 1000;
-const CONCURRENCY = 20;
+const PROCESS_EVERY_MS = Number(process.env.TOCK_BENCH_PROCESS_EVERY_MS ?? 1000);
+const CONCURRENCY = Number(process.env.TOCK_BENCH_CONCURRENCY ?? 20);
 
 export interface SendingReport {
   sends: number;
@@ -121,6 +121,7 @@ export async function runSendingBench(log: (line: string) => void = console.log)
       DATABASE_URL: `${MYSQL_URL.replace(/^mysql:/, 'mariadb:')}/${name}`,
       DEMO_SEED: 'false',
       JOBS_PROCESS_EVERY_MS: String(PROCESS_EVERY_MS),
+      SEND_CONCURRENCY: String(CONCURRENCY),
       VONAGE_API_KEY: 'bench',
       VONAGE_API_SECRET: 'bench-secret',
       VONAGE_FROM: '+13306619491',
@@ -136,6 +137,7 @@ export async function runSendingBench(log: (line: string) => void = console.log)
 
     // 1. Agenda no-op jobs on the same store, same concurrency.
     const noopAgenda = createAgenda(createJobBackend(config, app.dataSource), { processEvery: PROCESS_EVERY_MS, name: 'bench-noop' });
+    noopAgenda.maxConcurrency(CONCURRENCY);
     noopAgenda.define('bench-noop', async () => {}, { concurrency: CONCURRENCY });
     for (let i = 0; i < SENDS; i++) await noopAgenda.create('bench-noop', { i }).schedule(new Date()).save();
     const noopsDone = completions({ agenda: noopAgenda }, 'complete:bench-noop', SENDS);

@@ -50,6 +50,7 @@ const envSchema = z.object({
   DEMO_SEED: boolFlag(true),
   TOCK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   JOBS_PROCESS_EVERY_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SEND_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
   JOBS_LOCK_LIFETIME_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
   SEND_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   SEND_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
@@ -88,7 +89,7 @@ export interface Config {
   /** all: API and worker in one process; api: GraphQL and webhooks only; worker: jobs only. */
   role: 'all' | 'api' | 'worker';
   /** lockLifetimeMs: how long a job may run before another worker may take it over. */
-  jobs: { processEveryMs: number; lockLifetimeMs: number };
+  jobs: { processEveryMs: number; lockLifetimeMs: number; sendConcurrency: number };
   /** L5: back-off for sends the provider refused for now (throttled, 5xx, timeouts). */
   sendRetry: { baseDelayMs: number; maxDelayMs: number; maxRetries: number };
 }
@@ -152,7 +153,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     graphql: { introspection: e.GRAPHQL_INTROSPECTION, maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
     demoSeed: e.DEMO_SEED,
     role: e.TOCK_ROLE,
-    jobs: { processEveryMs: e.JOBS_PROCESS_EVERY_MS, lockLifetimeMs: e.JOBS_LOCK_LIFETIME_MS },
+    jobs: { processEveryMs: e.JOBS_PROCESS_EVERY_MS, lockLifetimeMs: e.JOBS_LOCK_LIFETIME_MS, sendConcurrency: e.SEND_CONCURRENCY },
     sendRetry: { baseDelayMs: e.SEND_RETRY_BASE_MS, maxDelayMs: e.SEND_RETRY_MAX_DELAY_MS, maxRetries: e.SEND_MAX_RETRIES },
   };
 }

@@ -16,7 +16,7 @@ export function sendMessageJob(app: App) {
       await app.services.delivery.deliver(job.attrs.data.entryId);
     },
     options: {
-      concurrency: 20,
+      concurrency: app.config.jobs.sendConcurrency,
       lockLifetime: app.config.jobs.lockLifetimeMs,
       backoff: ({ attempt, error }: { attempt: number; error: Error }) => sendRetryDelay(attempt, error, app.config.sendRetry),
     },

@@ -9,7 +9,10 @@ export const SINGLE_JOB_KEY = 'single';
 // same table works on MySQL/MariaDB and SQLite.
 @Entity('agenda_jobs')
 // The poll: due jobs of one name, earliest first.
-@Index('IDX_agenda_jobs_due', ['name', 'nextRunAt', 'priority'])
+// The real index is (name, nextRunAt, priority DESC), made by the
+// AgendaDueIndexDescending migration: it matches the fetch's ORDER BY, so
+// finding the next job reads the index instead of sorting every due job.
+@Index('IDX_agenda_jobs_due', { synchronize: false })
 // Recovery: locks older than a job's lock lifetime.
 @Index('IDX_agenda_jobs_locked', ['lockedAt'])
 // One row per every() job name and per unique() key, even when several workers save at once (L2).

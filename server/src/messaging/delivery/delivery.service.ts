@@ -151,7 +151,7 @@ export class DeliveryService {
     const loaded = await this.facts.load(entry);
     const decision = decideSend(loaded.facts);
     if (decision.action === 'skip') {
-      const skipped = await this.transition(entry.id, MessageStatus.QUEUED, {
+      const skipped = await this.transition(entry, MessageStatus.QUEUED, {
         status: MessageStatus.SKIPPED,
         skipReason: decision.reason,
         recipientPhone: loaded.to,
@@ -162,7 +162,7 @@ export class DeliveryService {
 
     const body = entry.body ?? renderMessage(loaded.template!, this.brand);
     const { segments, encoding } = countSmsSegments(body);
-    const claimed = await this.transition(entry.id, MessageStatus.QUEUED, {
+    const claimed = await this.transition(entry, MessageStatus.QUEUED, {
       status: MessageStatus.SENDING,
       attempts: entry.attempts + 1,
       body,
@@ -193,13 +193,13 @@ export class DeliveryService {
       }
     } catch (error) {
       // An unexpected failure after the claim: give the entry back so a retry can claim it.
-      await this.transition(entry.id, MessageStatus.SENDING, { status: MessageStatus.QUEUED, updatedAt: new Date() });
+      await this.transition(entry, MessageStatus.SENDING, { status: MessageStatus.QUEUED, updatedAt: new Date() });
       throw error;
     }
 
     const at = new Date();
     if (result.outcome === 'sent') {
-      await this.transition(entry.id, MessageStatus.SENDING, {
+      await this.transition(entry, MessageStatus.SENDING, {
         status: MessageStatus.SENT,
         channel,
         providerMessageId: result.providerMessageId,
@@ -209,7 +209,7 @@ export class DeliveryService {
       return 'sent';
     }
     if (result.outcome === 'retry') {
-      await this.transition(entry.id, MessageStatus.SENDING, {
+      await this.transition(entry, MessageStatus.SENDING, {
         status: MessageStatus.QUEUED,
         errorCode: result.errorCode,
         errorReason: result.reason.slice(0, 255),
@@ -217,7 +217,7 @@ export class DeliveryService {
       });
       throw new TransientSendError(result.errorCode, result.reason, result.retryAfterMs);
     }
-    await this.transition(entry.id, MessageStatus.SENDING, {
+    await this.transition(entry, MessageStatus.SENDING, {
       status: MessageStatus.FAILED,
       channel,
       errorCode: result.errorCode,
@@ -243,7 +243,7 @@ export class DeliveryService {
     const repo = this.dataSource.getRepository(CommsLogEntry);
     const entries = await repo.findBy({ ...where, status: MessageStatus.QUEUED });
     for (const entry of entries) {
-      await this.transition(entry.id, MessageStatus.QUEUED, { status: MessageStatus.SKIPPED, skipReason: SkipReason.NO_LONGER_VALID, updatedAt: now });
+      await this.transition(entry, MessageStatus.QUEUED, { status: MessageStatus.SKIPPED, skipReason: SkipReason.NO_LONGER_VALID, updatedAt: now });
     }
     if (entries.length) await this.scheduler.cancelSends(entries.map((e) => String(e.id)));
   }
@@ -270,8 +270,8 @@ export class DeliveryService {
             providerMessageId: receipt.providerMessageId,
             updatedAt: new Date(),
           };
-    await this.transition(entry.id, entry.status, patch);
-    return repo.findOneBy({ id: entry.id });
+    await this.transition(entry, entry.status, patch);
+    return entry;
   }
 
   /**
@@ -283,7 +283,7 @@ export class DeliveryService {
     const repo = this.dataSource.getRepository(CommsLogEntry);
     const stuck = await repo.findBy({ status: MessageStatus.SENDING, updatedAt: LessThan(olderThan) });
     for (const entry of stuck) {
-      await this.transition(entry.id, MessageStatus.SENDING, {
+      await this.transition(entry, MessageStatus.SENDING, {
         status: MessageStatus.FAILED,
         errorCode: 'INTERRUPTED',
         errorReason: 'Sending was interrupted; not resent to avoid a duplicate. Check the receipt before resending.',
@@ -294,13 +294,15 @@ export class DeliveryService {
     return stuck.length;
   }
 
-  // Every state change is a conditional UPDATE from the state we saw, then an event.
-  private async transition(id: string, from: MessageStatus, patch: Partial<CommsLogEntry>): Promise<boolean> {
+  // Every state change is a conditional UPDATE from the state we saw, then an
+  // event carrying the entry as it now is (built from what we hold: no re-read).
+  private async transition(entry: CommsLogEntry | string, from: MessageStatus, patch: Partial<CommsLogEntry>): Promise<boolean> {
     const repo = this.dataSource.getRepository(CommsLogEntry);
+    const id = typeof entry === 'string' ? entry : entry.id;
     const result = await repo.update({ id, status: from }, patch);
     if (!result.affected) return false;
-    const entry = await repo.findOneBy({ id });
-    if (entry) this.events.publish({ type: 'updated', entry });
+    const current = typeof entry === 'string' ? await repo.findOneBy({ id }) : Object.assign(entry, patch);
+    if (current) this.events.publish({ type: 'updated', entry: current });
     return true;
   }
 }

@@ -4,6 +4,7 @@ import type { Agenda } from 'agenda';
 import type { DataSource } from 'typeorm';
 import { CommsEvents } from './comms-log/comms-events.js';
 import { CommsLogService } from './comms-log/comms-log.service.js';
+import { bridgeCommsEventsToRedis } from './comms-log/redis-comms-bridge.js';
 import type { Config } from './config/config.js';
 import { ConsentAuditService } from './consent/consent-audit.service.js';
 import { ConsentService } from './consent/consent.service.js';
@@ -103,6 +104,8 @@ export async function createApp(config: Config): Promise<App> {
   });
   const providers = createDeliveryProviders(config, { quiet });
   const services = createServices(config, dataSource, { agenda, scheduler: new AgendaMessageScheduler(agenda), providers });
+  // L4: with Redis, log events reach subscribers on every process.
+  const closeBridge = config.redisUrl ? await bridgeCommsEventsToRedis(services.events, config.redisUrl) : async () => {};
   let working = false;
   const app: App = {
     config,
@@ -119,6 +122,7 @@ export async function createApp(config: Config): Promise<App> {
       // Stop taking jobs first; running ones finish or their locks expire.
       await (working ? agenda.stop() : agenda.ready.then(() => agenda.stop()));
       await providers.close();
+      await closeBridge();
       await dataSource.destroy();
     },
   };

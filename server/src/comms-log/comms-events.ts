@@ -4,6 +4,8 @@ import type { CommsLogEntry } from './comms-log-entry.entity.js';
 export interface CommsEvent {
   type: 'created' | 'updated';
   entry: CommsLogEntry;
+  /** Set on events relayed from another process (L4), so they are not relayed back. */
+  remote?: boolean;
 }
 
 export type CommsEventListener = (event: CommsEvent) => void;

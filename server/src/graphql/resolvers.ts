@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 
 type ResolverClass = new (...args: never[]) => object;
+import { CommsEventsResolver } from '../comms-log/comms-events.resolver.js';
 import { CommsLogResolver } from '../comms-log/comms-log.resolver.js';
 import { ConsentResolver } from '../consent/consent.resolver.js';
 import { BookingResolver } from '../studies/booking.resolver.js';
@@ -16,4 +17,4 @@ import { TimeOffResolver } from '../employees/time-off.resolver.js';
 import { WorkspaceResolver } from '../workspaces/workspace.resolver.js';
 
 // The one list a new domain adds its resolvers to.
-export const resolvers: NonEmptyArray<ResolverClass> = [WorkspaceResolver, ConsentResolver, CommsLogResolver, StudyResolver, SessionResolver, ParticipantResolver, BookingResolver, SignupResolver, ManageBookingResolver, EmployeeResolver, ScheduleWeekResolver, ShiftResolver, TimeOffResolver];
+export const resolvers: NonEmptyArray<ResolverClass> = [WorkspaceResolver, ConsentResolver, CommsLogResolver, CommsEventsResolver, StudyResolver, SessionResolver, ParticipantResolver, BookingResolver, SignupResolver, ManageBookingResolver, EmployeeResolver, ScheduleWeekResolver, ShiftResolver, TimeOffResolver];

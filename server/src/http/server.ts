@@ -41,7 +41,7 @@ export async function startHealthServer(app: App, port = app.config.port, host =
 /** One HTTP server: GraphQL over HTTP and WebSocket at /graphql, the Vonage webhooks, health probes. */
 export async function startHttpServer(app: App, port = app.config.port, host = app.config.host): Promise<RunningServer> {
   const production = app.config.env === 'production';
-  const schema = await buildTockSchema();
+  const schema = await buildTockSchema(app.services.events);
   const armor = new ApolloArmor({
     maxDepth: { n: app.config.graphql.maxDepth },
     costLimit: { enabled: false }, // see query-cost.ts

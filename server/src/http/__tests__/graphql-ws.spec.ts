@@ -1,21 +1,7 @@
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { connectSocket as connect } from '../../../test/graphql-ws-client.js';
 import { createTestWorkspace, startTestServer, type TestServer, type TestWorkspace } from '../../../test/harness.js';
-
-function connect(server: TestServer, apiKey: string | undefined): { client: Client; closed: Promise<number> } {
-  let onClosed: (code: number) => void = () => {};
-  const closed = new Promise<number>((resolve) => (onClosed = resolve));
-  const client = createClient({
-    url: server.url.replace('http', 'ws') + '/graphql',
-    webSocketImpl: WebSocket,
-    connectionParams: apiKey ? { apiKey } : {},
-    retryAttempts: 0,
-    lazy: false,
-    on: { closed: (event) => onClosed((event as { code: number }).code) },
-  });
-  return { client, closed };
-}
 
 function run(client: Client, query: string): Promise<{ errors?: unknown[]; data?: unknown }> {
   return new Promise((resolve, reject) => {

@@ -1,35 +1,64 @@
 import type { Server } from 'node:http';
-import { GraphQLError, getOperationAST, parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { App } from '../app.js';
 import { buildContext } from '../graphql/context.js';
+import { costLimitError, queryCost } from '../graphql/query-cost.js';
+
+/** A socket may hold this many subscriptions at once. */
+export const MAX_SUBSCRIPTIONS_PER_SOCKET = 10;
+/** A socket that has not authenticated within this time is closed (4408). */
+export const CONNECTION_INIT_TIMEOUT_MS = 5_000;
+
+export interface SocketRules {
+  /** The same validation rules HTTP applies (graphql-armor: depth, aliases, tokens, directives). */
+  validationRules: readonly ValidationRule[];
+  maxCost: number;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
 
 type ConnectionParams = { apiKey?: string } & Record<string, unknown>;
 
-// GraphQL over WebSocket on the HTTP server's /graphql. The socket exists for
-// subscriptions: queries and mutations belong on HTTP, where the depth, cost
-// and masking rules apply, so they are refused here.
-export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: GraphQLSchema): { dispose(): Promise<void> } {
+// GraphQL over WebSocket on the HTTP server's /graphql. The socket carries
+// subscriptions only (queries and mutations belong on HTTP), under the same
+// depth, cost and error-masking rules as HTTP (A4).
+export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: GraphQLSchema, rules: SocketRules): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const bearer = (params: ConnectionParams | undefined) => (params?.apiKey ? `Bearer ${params.apiKey}` : undefined);
   const cleanup = useServer<ConnectionParams>(
     {
       schema,
+      connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
       // A1: an unknown or revoked key closes the socket with 4403 Forbidden.
       onConnect: async (ctx) => (await app.services.apiKeys.authenticate(bearer(ctx.connectionParams))).kind === 'apiKey',
-      onSubscribe: (_ctx, _id, payload) => {
-        let operation;
+      onSubscribe: (ctx, _id, payload) => {
+        let document;
         try {
-          operation = getOperationAST(parse(payload.query), payload.operationName);
+          document = parse(payload.query);
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the operation')];
         }
-        if (operation?.operation !== 'subscription') {
+        if (getOperationAST(document, payload.operationName)?.operation !== 'subscription') {
           return [new GraphQLError('Send queries and mutations over HTTP POST /graphql', { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        // graphql-ws has already put this subscription's id in the table.
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per connection`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
+        }
+        const invalid = validate(schema, document, [...specifiedRules, ...rules.validationRules]);
+        if (invalid.length) return invalid;
+        try {
+          const cost = queryCost(schema, document, payload.variables ?? undefined, payload.operationName ?? undefined);
+          if (cost > rules.maxCost) return [costLimitError(rules.maxCost, cost)];
+        } catch (error) {
+          return [new GraphQLError(error instanceof Error ? error.message : 'Bad variables', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
         return undefined;
       },
+      // Typed errors keep their codes; anything else is masked as over HTTP.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => rules.formatError(error.toJSON(), error)) } : undefined,
       context: (ctx) =>
         buildContext(app, bearer(ctx.connectionParams), {
           ip: ctx.extra.request.socket.remoteAddress ?? null,

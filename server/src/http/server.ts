@@ -56,7 +56,12 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
   expressApp.set('trust proxy', 'loopback');
   const httpServer = createServer(expressApp);
 
-  const graphqlWs = attachGraphQLWebSocket(app, httpServer, schema);
+  const formatError = createFormatError(production, (error) => console.error('[graphql] internal error', error));
+  const graphqlWs = attachGraphQLWebSocket(app, httpServer, schema, {
+    validationRules: armor.validationRules,
+    maxCost: app.config.graphql.maxCost,
+    formatError,
+  });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -68,7 +73,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
     // handler would stop and re-raise the signal half-way through it.
     stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
-    formatError: createFormatError(production, (error) => console.error('[graphql] internal error', error)),
+    formatError,
     plugins: [
       // graphql-armor's typings resolve Apollo's CommonJS declarations; the
       // plugins are plain hook objects, the same at run time.

@@ -21,8 +21,14 @@ export async function bridgeCommsEventsToRedis(events: CommsEvents, redisUrl: st
   const subscriber = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   await subscriber.subscribe(CHANNEL);
   subscriber.on('message', (_channel: string, message: string) => {
-    const wire = JSON.parse(message) as WireEvent;
-    if (wire.origin === origin) return;
+    let wire: WireEvent;
+    try {
+      wire = JSON.parse(message) as WireEvent;
+    } catch {
+      console.error('[comms-events] ignored a malformed message on', CHANNEL);
+      return;
+    }
+    if (wire.origin === origin || !wire.entry) return;
     const entry = Object.assign(new CommsLogEntry(), wire.entry);
     for (const field of DATE_FIELDS) {
       const value = wire.entry[field];

@@ -22,7 +22,7 @@ import { createAgenda } from './jobs/agenda.factory.js';
 import { AgendaMessageScheduler } from './jobs/agenda-message-scheduler.js';
 import { createJobBackend } from './jobs/job-backend.js';
 import { defineTockJobs, requestCarrierLookup, startWorker } from './jobs/tock-jobs.js';
-import { gatewayFor, isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
+import { isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from './messaging/delivery/delivery.service.js';
 import type { MessageScheduler } from './messaging/delivery/message-intent.js';
 import { ReconcilerService } from './messaging/delivery/reconciler.service.js';
@@ -60,10 +60,11 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     sms: providers.sms,
     email: providers.emailGateway,
     // E8: a gateway known to be shut down is never used, whatever was stored.
-    gatewayUsable: (carrierName, domain) => !isShutDownGatewayDomain(domain) && !gatewayFor(carrierName)?.shutDown,
+    gatewayUsable: (domain) => !isShutDownGatewayDomain(domain),
   };
   const defaultSender = config.vonage.from ?? null;
-  const facts = new SendFactsLoader(dataSource, {
+  const optOuts = new OptOutRegistry(dataSource);
+  const facts = new SendFactsLoader(dataSource, optOuts, {
     hasChannel: !!(providers.sms || providers.emailGateway),
     defaultSender,
     publicUrl: config.publicUrl,
@@ -78,7 +79,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     commsLog: new CommsLogService(dataSource, config.defaultPhoneCountry),
     consent,
     consentAudit: new ConsentAuditService(dataSource, config.defaultPhoneCountry),
-    optOuts: new OptOutRegistry(dataSource),
+    optOuts,
     idempotency,
     ...createStudyServices(config, dataSource, consent, idempotency, delivery),
     workspaces: new WorkspaceService(dataSource, apiKeys, config.defaultPhoneCountry),
@@ -106,7 +107,6 @@ export async function createApp(config: Config): Promise<App> {
   const services = createServices(config, dataSource, { agenda, scheduler: new AgendaMessageScheduler(agenda), providers });
   // L4: with Redis, log events reach subscribers on every process.
   const closeBridge = config.redisUrl ? await bridgeCommsEventsToRedis(services.events, config.redisUrl) : async () => {};
-  let working = false;
   const app: App = {
     config,
     dataSource,
@@ -114,13 +114,11 @@ export async function createApp(config: Config): Promise<App> {
     agenda,
     providers,
     services,
-    startWorker: async () => {
-      working = true;
-      await startWorker(agenda);
-    },
+    startWorker: () => startWorker(agenda),
     close: async () => {
       // Stop taking jobs first; running ones finish or their locks expire.
-      await (working ? agenda.stop() : agenda.ready.then(() => agenda.stop()));
+      await agenda.ready;
+      await agenda.stop();
       await providers.close();
       await closeBridge();
       await dataSource.destroy();

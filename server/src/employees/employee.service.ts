@@ -11,7 +11,7 @@ import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagina
 import { EmployeeOptInSource, type EmployeeFilter, type SetEmployeeSmsOptInInput, type UpsertEmployeeInput } from './dtos/employee.inputs.js';
 import { whereEmployeeMatches } from './employee-filter.util.js';
 import { CarrierLookupStatus, Employee } from './employee.entity.js';
-import { ScheduleWeek } from './schedule-week.entity.js';
+import { turnOnWeekAlerts } from './week-alerts.util.js';
 
 // E7: a new or changed number needs a fresh carrier look-up; what was known
 // about the old number no longer holds.
@@ -113,16 +113,8 @@ export class EmployeeService {
 
       await manager.update(Employee, { id: employee.id }, { smsOptIn: input.optIn });
       if (input.optIn) {
-        // E5: every existing week of this employee, in one set-based UPDATE.
-        await manager
-          .createQueryBuilder()
-          .update(ScheduleWeek)
-          .set({ sendSmsAlert: true })
-          .where('workspaceId = :workspaceId AND employeeId = :employeeId AND sendSmsAlert = 0', {
-            workspaceId: actor.workspaceId,
-            employeeId: employee.id,
-          })
-          .execute();
+        // E5: every existing week of this employee.
+        await turnOnWeekAlerts(manager, [employee.id]);
       }
       await this.consent.record(manager, [
         {

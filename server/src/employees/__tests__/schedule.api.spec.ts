@@ -15,7 +15,8 @@ describe('schedule weeks, shifts and time off (MariaDB)', () => {
   let optedIn: string;
   let optedOut: string;
   beforeAll(async () => {
-    server = await startTestServer();
+    // Data side only: no worker, so background carrier look-ups do not change the rows it compares.
+    server = await startTestServer({ worker: false });
     ws = await createTestWorkspace(server, 'Timely Cafe');
     other = await createTestWorkspace(server, 'Other Org');
     optedIn = await createEmployee(server, ws.adminKey, { name: 'Opted In', phone: '+14155550101' });

@@ -9,10 +9,11 @@ interface CapturedMail {
   body: string;
 }
 
-function nextMonday(): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
-  return d.toISOString().slice(0, 10);
+// Monday (UTC) of the week holding `at`: the week a shift belongs to.
+function mondayOf(at: Date): string {
+  const monday = new Date(at);
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+  return monday.toISOString().slice(0, 10);
 }
 
 async function startSmtp(): Promise<{ url: string; mails: CapturedMail[]; stop(): Promise<void> }> {
@@ -61,11 +62,7 @@ describe('employee texts through the stand-in, with an SMTP gateway (MariaDB)', 
 
   async function weekWithShift(employeeId: string, sendSmsAlert: boolean, startsInMs: number, key = ws.adminKey): Promise<string> {
     const startsAt = new Date(Date.now() + startsInMs);
-    const weekStart = nextMonday();
-    // Shifts must fall inside their week: put this one on the week that holds it.
-    const monday = new Date(startsAt);
-    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
-    const week = startsInMs < 6 * 24 * 3600_000 ? monday.toISOString().slice(0, 10) : weekStart;
+    const week = mondayOf(startsAt);
     await server.ok(
       `mutation($input: SaveScheduleWeekInput!) { saveScheduleWeek(input: $input) { id } }`,
       { input: { employeeId, weekStart: week, sendSmsAlert, shifts: [{ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 4 * 3600_000).toISOString() }] } },

@@ -2,6 +2,7 @@ import { In, IsNull, LessThan, type DataSource, type EntityManager, type FindOpt
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageChannel, MessageDirection, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import type { CommsEvents } from '../../comms-log/comms-events.js';
+import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
 import { decideSend } from '../../send-policy/decide-send.js';
 import { SkipReason } from '../../send-policy/skip-reason.js';
@@ -22,7 +23,7 @@ export interface DeliveryChannels {
   sms: SmsProvider | null;
   email: EmailGateway | null;
   /** E8: gateways known to be shut down (AT&T, T-Mobile) are never used. */
-  gatewayUsable(carrierName: string | null, domain: string): boolean;
+  gatewayUsable(domain: string): boolean;
 }
 
 // Intents recorded per multi-row INSERT.
@@ -85,12 +86,11 @@ export class DeliveryService {
 
   private queuedEntry(manager: EntityManager, intent: MessageIntent, now: Date): CommsLogEntry {
     return manager.create(CommsLogEntry, {
+      ...logEntryDefaults(now),
       workspaceId: intent.workspaceId,
       direction: MessageDirection.OUTBOUND,
       kind: intent.kind,
       status: MessageStatus.QUEUED,
-      skipReason: null,
-      channel: null,
       recipientPhone: intent.recipientPhone ?? null,
       senderPhone: intent.senderPhone ?? null,
       participantId: intent.participantId ?? null,
@@ -103,20 +103,9 @@ export class DeliveryService {
       timeOffRequestId: intent.timeOffRequestId ?? null,
       eventKey: intent.eventKey ?? null,
       body: intent.body ?? null,
-      segments: null,
-      encoding: null,
-      providerMessageId: null,
-      errorCode: null,
-      errorReason: null,
       idempotencyKey: intent.idempotencyKey,
-      attempts: 0,
       scheduledFor: intent.sendAt,
       subjectStartsAt: intent.subjectStartsAt ?? null,
-      sentAt: null,
-      deliveredAt: null,
-      failedAt: null,
-      createdAt: now,
-      updatedAt: now,
     });
   }
 
@@ -184,7 +173,7 @@ export class DeliveryService {
       // E8: where direct SMS cannot reach the carrier, the gateway may.
       if (result.outcome === 'failed' && result.directUnavailable) {
         const gateway = loaded.gateway;
-        if (gateway && this.channels.email && this.channels.gatewayUsable(gateway.carrierName, gateway.domain)) {
+        if (gateway && this.channels.email && this.channels.gatewayUsable(gateway.domain)) {
           channel = MessageChannel.EMAIL_GATEWAY;
           result = await this.channels.email.sendVia(gateway.domain, sms);
         } else {
@@ -248,17 +237,21 @@ export class DeliveryService {
     if (entries.length) await this.scheduler.cancelSends(entries.map((e) => String(e.id)));
   }
 
-  /** L3/K7: a delivery receipt moves the entry to DELIVERED or FAILED; an unknown id changes nothing. */
-  async applyReceipt(receipt: ReceiptUpdate): Promise<CommsLogEntry | null> {
+  /**
+   * L3/K7: a delivery receipt moves the entry to DELIVERED or FAILED; an unknown
+   * id changes nothing. `settled` says whether this receipt was the one that
+   * settled it (a replay or a late receipt is not).
+   */
+  async applyReceipt(receipt: ReceiptUpdate): Promise<{ entry: CommsLogEntry | null; settled: boolean }> {
     const repo = this.dataSource.getRepository(CommsLogEntry);
     let entry = await repo.findOneBy({ providerMessageId: receipt.providerMessageId });
     // An entry left SENDING by a crash knows no provider id yet; our client-ref names it.
     if (!entry && receipt.clientRef && /^\d+$/.test(receipt.clientRef)) {
       entry = await repo.findOneBy({ id: receipt.clientRef, providerMessageId: IsNull(), status: In([MessageStatus.SENDING, MessageStatus.FAILED]) });
     }
-    if (!entry || !receipt.outcome) return entry;
+    if (!entry || !receipt.outcome) return { entry, settled: false };
     // A final state is not overwritten by a late or replayed receipt.
-    if (entry.status === MessageStatus.DELIVERED || (entry.status === MessageStatus.FAILED && entry.providerMessageId)) return entry;
+    if (entry.status === MessageStatus.DELIVERED || (entry.status === MessageStatus.FAILED && entry.providerMessageId)) return { entry, settled: false };
     const patch: Partial<CommsLogEntry> =
       receipt.outcome === MessageStatus.DELIVERED
         ? { status: MessageStatus.DELIVERED, deliveredAt: receipt.at, providerMessageId: receipt.providerMessageId, updatedAt: new Date() }
@@ -270,8 +263,8 @@ export class DeliveryService {
             providerMessageId: receipt.providerMessageId,
             updatedAt: new Date(),
           };
-    await this.transition(entry, entry.status, patch);
-    return entry;
+    const settled = await this.transition(entry, entry.status, patch);
+    return { entry, settled };
   }
 
   /**

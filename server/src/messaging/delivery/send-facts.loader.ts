@@ -1,7 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
-import { OptOut } from '../../consent/opt-out.entity.js';
+import type { OptOutRegistry } from '../../consent/opt-out-registry.service.js';
 import { Employee } from '../../employees/employee.entity.js';
 import { ScheduleWeek } from '../../employees/schedule-week.entity.js';
 import { Shift } from '../../employees/shift.entity.js';
@@ -51,6 +51,7 @@ const sameInstant = (a: Date | null | undefined, b: Date | null | undefined) => 
 export class SendFactsLoader {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly optOuts: OptOutRegistry,
     private readonly settings: LoaderSettings,
   ) {}
 
@@ -143,7 +144,6 @@ export class SendFactsLoader {
   }
 
   private async isOptedOut(phone: string | null): Promise<boolean> {
-    if (!phone) return false;
-    return this.dataSource.getRepository(OptOut).existsBy({ phone, optedOut: true });
+    return phone ? this.optOuts.isOptedOut(phone) : false;
   }
 }

@@ -3,6 +3,7 @@ import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import type { CommsEvents } from '../../comms-log/comms-events.js';
 import { MessageDirection, MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
+import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
 import { ConsentSource } from '../../consent/consent.enums.js';
 import { newId } from '../../db/id.util.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
@@ -169,7 +170,7 @@ export class InboundMessageService {
     const logged: CommsLogEntry[] = [];
     for (const [workspaceId, own] of byWorkspace(subjects)) {
       const entry = manager.create(CommsLogEntry, {
-        ...blankEntry(now),
+        ...logEntryDefaults(now),
         workspaceId,
         direction: MessageDirection.INBOUND,
         kind: MessageKind.INBOUND,
@@ -246,31 +247,4 @@ function byWorkspace(subjects: NumberSubjects): Map<string, Subject[]> {
   const map = new Map<string, Subject[]>();
   for (const subject of allSubjects(subjects)) map.set(subject.workspaceId, [...(map.get(subject.workspaceId) ?? []), subject]);
   return map;
-}
-
-function blankEntry(now: Date): Partial<CommsLogEntry> {
-  return {
-    skipReason: null,
-    channel: null,
-    studyId: null,
-    sessionId: null,
-    bookingId: null,
-    shiftId: null,
-    scheduleWeekId: null,
-    timeOffRequestId: null,
-    eventKey: null,
-    segments: null,
-    encoding: null,
-    providerMessageId: null,
-    errorCode: null,
-    errorReason: null,
-    attempts: 0,
-    scheduledFor: null,
-    subjectStartsAt: null,
-    sentAt: null,
-    deliveredAt: null,
-    failedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
 }

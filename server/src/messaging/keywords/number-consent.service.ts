@@ -5,7 +5,7 @@ import type { ConsentChange, ConsentService } from '../../consent/consent.servic
 import type { OptOutRegistry } from '../../consent/opt-out-registry.service.js';
 import { lockForUpdate } from '../../db/lock-for-update.util.js';
 import { Employee } from '../../employees/employee.entity.js';
-import { ScheduleWeek } from '../../employees/schedule-week.entity.js';
+import { turnOnWeekAlerts } from '../../employees/week-alerts.util.js';
 import { Participant } from '../../studies/participant.entity.js';
 
 // K3: the revocations a START undoes.
@@ -70,8 +70,7 @@ export class NumberConsentService {
     if (employees.length) {
       const ids = employees.map((e) => e.id);
       await manager.update(Employee, { id: In(ids) }, { smsOptIn: true });
-      // E5: every existing week of these employees, in one set-based UPDATE.
-      await manager.update(ScheduleWeek, { employeeId: In(ids), sendSmsAlert: false }, { sendSmsAlert: true });
+      await turnOnWeekAlerts(manager, ids);
     }
     if (participants.length) await manager.update(Participant, { id: In(participants.map((p) => p.id)) }, { smsConsent: true });
     await this.consent.record(manager, this.records(participants, employees, ConsentAction.GRANTED, phone, change), now);

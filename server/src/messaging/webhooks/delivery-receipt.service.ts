@@ -18,14 +18,12 @@ export class DeliveryReceiptService {
 
   async apply(receipt: DeliveryReceipt): Promise<ReceiptOutcome> {
     if (!receipt.update.outcome) return 'pending';
-    const started = new Date();
-    const entry = await this.delivery.applyReceipt(receipt.update);
+    const { entry, settled } = await this.delivery.applyReceipt(receipt.update);
     // L3: an id Tock never sent is ignored.
     if (!entry) return 'unknown';
     // K7 acts only on the receipt that settled the entry: a replayed receipt
     // must not undo a START texted since.
-    const settledNow = entry.updatedAt.getTime() >= started.getTime();
-    if (receipt.carrierOptOut && settledNow) {
+    if (receipt.carrierOptOut && settled) {
       const phone = entry.recipientPhone ?? receipt.recipient;
       await this.dataSource.transaction((manager) =>
         this.numberConsent.optOut(manager, phone, { source: ConsentSource.CARRIER, keyword: null, actorLabel: 'carrier' }, receipt.update.at),

@@ -9,8 +9,8 @@ export default defineConfig({
   // copy of graphql that production never loads.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
-    include: ['server/**/*.spec.ts'],
-    globalSetup: ['server/test/global-setup.ts'],
+    include: ['server/**/*.spec.ts', 'console/e2e/**/*.spec.ts'],
+    globalSetup: ['server/test/global-setup.ts', 'console/e2e/build-console.global.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Integration suites each get their own database; two cores, two workers.

@@ -27,7 +27,10 @@ async function main(): Promise<void> {
   const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.path}` : 'MySQL';
   const sender = app.providers.sms ? app.providers.sms.channel : 'none configured';
   console.log(`Tock is running (${config.env}, role ${config.role}, ${where}, SMS: ${sender})`);
-  if (runsApi) console.log(`  GraphQL:  ${running.url}/graphql`);
+  if (runsApi) {
+    console.log(`  Console:  ${running.url}/console/`);
+    console.log(`  GraphQL:  ${running.url}/graphql`);
+  }
   else console.log(`  Health:   ${running.url}/healthz`);
   if (demoKey) {
     console.log(`  Demo workspace admin key: ${demoKey}`);

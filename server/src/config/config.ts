@@ -48,6 +48,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),
   DEMO_SEED: boolFlag(true),
+  CONSOLE_DIR: z.string().optional(),
   TOCK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   JOBS_PROCESS_EVERY_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SEND_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
@@ -86,6 +87,8 @@ export interface Config {
   defaultPhoneCountry: string;
   graphql: { introspection: boolean; maxDepth: number; maxCost: number };
   demoSeed: boolean;
+  /** The built console (index.html and assets/); unset: console/dist of this checkout. */
+  consoleDir?: string;
   /** all: API and worker in one process; api: GraphQL and webhooks only; worker: jobs only. */
   role: 'all' | 'api' | 'worker';
   /** lockLifetimeMs: how long a job may run before another worker may take it over. */
@@ -152,6 +155,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     defaultPhoneCountry: e.DEFAULT_PHONE_COUNTRY,
     graphql: { introspection: e.GRAPHQL_INTROSPECTION, maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
     demoSeed: e.DEMO_SEED,
+    consoleDir: e.CONSOLE_DIR,
     role: e.TOCK_ROLE,
     jobs: { processEveryMs: e.JOBS_PROCESS_EVERY_MS, lockLifetimeMs: e.JOBS_LOCK_LIFETIME_MS, sendConcurrency: e.SEND_CONCURRENCY },
     sendRetry: { baseDelayMs: e.SEND_RETRY_BASE_MS, maxDelayMs: e.SEND_RETRY_MAX_DELAY_MS, maxRetries: e.SEND_MAX_RETRIES },

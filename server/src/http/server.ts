@@ -12,6 +12,7 @@ import { createFormatError } from '../graphql/format-error.js';
 import { costLimitPlugin } from '../graphql/query-cost.js';
 import { buildTockSchema } from '../graphql/schema.js';
 import { vonageWebhookRoutes } from '../messaging/webhooks/vonage-webhooks.routes.js';
+import { consoleRoutes, locateConsoleBuild } from './console.routes.js';
 import { attachGraphQLWebSocket } from './graphql-ws.js';
 import { healthRoutes } from './health.routes.js';
 
@@ -38,7 +39,7 @@ export async function startHealthServer(app: App, port = app.config.port, host =
   };
 }
 
-/** One HTTP server: GraphQL over HTTP and WebSocket at /graphql, the Vonage webhooks, health probes. */
+/** One HTTP server: GraphQL over HTTP and WebSocket at /graphql, the console, the Vonage webhooks, health probes. */
 export async function startHttpServer(app: App, port = app.config.port, host = app.config.host): Promise<RunningServer> {
   const production = app.config.env === 'production';
   const schema = await buildTockSchema(app.services.events);
@@ -86,6 +87,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
   await apollo.start();
 
   expressApp.use(healthRoutes(app));
+  expressApp.use(consoleRoutes(app.config.consoleDir ?? locateConsoleBuild()));
   expressApp.use('/webhooks/vonage', vonageWebhookRoutes(app, { signatureMethod: app.config.vonage.signatureMethod }));
   expressApp.use(
     '/graphql',

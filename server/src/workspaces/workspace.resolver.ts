@@ -5,8 +5,10 @@ import { Connection, PageArgs, paginate } from '../graphql/pagination.js';
 import { ApiKey } from './api-key.entity.js';
 import { CreateApiKeyInput, CreateWorkspaceInput, UpdateWorkspaceSettingsInput } from './dtos/workspace.inputs.js';
 import { CreatedApiKey, CreateWorkspacePayload, Me } from './dtos/workspace.payloads.js';
+import { WorkspaceDelivery } from './dtos/workspace-delivery.types.js';
 import { Role } from './role.enum.js';
 import { WorkspaceAuditEntry } from './workspace-audit-entry.entity.js';
+import { describeDelivery } from './workspace-delivery.util.js';
 import { Workspace } from './workspace.entity.js';
 
 const WorkspaceAuditConnection = Connection(WorkspaceAuditEntry, 'WorkspaceAuditEntry');
@@ -35,6 +37,18 @@ export class WorkspaceResolver {
       .createQueryBuilder('a')
       .where('a.workspaceId = :workspaceId', { workspaceId: workspace.id });
     return paginate(qb, page, { property: 'id', direction: 'DESC', kind: 'string' });
+  }
+
+  @Authorized()
+  @FieldResolver(() => WorkspaceDelivery, { description: 'W3: whether texts can go out, and how' })
+  delivery(@Root() workspace: Workspace, @Ctx() ctx: GraphQLContext): WorkspaceDelivery {
+    const { providers, config } = ctx.app;
+    return describeDelivery({
+      smsChannel: providers.sms?.channel ?? null,
+      emailFallback: providers.emailGateway !== null,
+      workspaceSender: workspace.senderNumber,
+      defaultSender: config.vonage.from ?? null,
+    });
   }
 
   @Authorized(PLATFORM)

@@ -7,7 +7,10 @@ import { CommsLogService } from './comms-log/comms-log.service.js';
 import { bridgeCommsEventsToRedis } from './comms-log/redis-comms-bridge.js';
 import type { Config } from './config/config.js';
 import { ConsentAuditService } from './consent/consent-audit.service.js';
+import { ConsentEvents } from './consent/consent-events.js';
+import { ConsentOutbox } from './consent/consent-outbox.js';
 import { ConsentService } from './consent/consent.service.js';
+import { bridgeConsentEventsToRedis } from './consent/redis-consent-bridge.js';
 import { OptOutRegistry } from './consent/opt-out-registry.service.js';
 import { createDataSource } from './db/data-source.js';
 import type { QueryCounter } from './db/query-counter.js';
@@ -53,7 +56,10 @@ interface Infrastructure {
 
 function createServices(config: Config, dataSource: DataSource, { agenda, scheduler, providers }: Infrastructure) {
   const apiKeys = new ApiKeyService(dataSource, config.platformToken);
-  const consent = new ConsentService();
+  const consentEvents = new ConsentEvents();
+  const consentOutbox = new ConsentOutbox(consentEvents);
+  dataSource.subscribers.push(consentOutbox);
+  const consent = new ConsentService(consentOutbox);
   const idempotency = new IdempotencyService(dataSource);
   const events = new CommsEvents();
   const channels: DeliveryChannels = {
@@ -73,6 +79,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   const delivery = new DeliveryService(dataSource, facts, channels, scheduler, events, brand);
   return {
     events,
+    consentEvents,
     delivery,
     reconciler: new ReconcilerService(dataSource, delivery, scheduler),
     apiKeys,
@@ -105,8 +112,10 @@ export async function createApp(config: Config): Promise<App> {
   });
   const providers = createDeliveryProviders(config, { quiet });
   const services = createServices(config, dataSource, { agenda, scheduler: new AgendaMessageScheduler(agenda), providers });
-  // L4: with Redis, log events reach subscribers on every process.
-  const closeBridge = config.redisUrl ? await bridgeCommsEventsToRedis(services.events, config.redisUrl) : async () => {};
+  // L4: with Redis, log and consent events reach subscribers on every process.
+  const bridges = config.redisUrl
+    ? await Promise.all([bridgeCommsEventsToRedis(services.events, config.redisUrl), bridgeConsentEventsToRedis(services.consentEvents, config.redisUrl)])
+    : [];
   const app: App = {
     config,
     dataSource,
@@ -120,7 +129,7 @@ export async function createApp(config: Config): Promise<App> {
       await agenda.ready;
       await agenda.stop();
       await providers.close();
-      await closeBridge();
+      await Promise.all(bridges.map((close) => close()));
       await dataSource.destroy();
     },
   };

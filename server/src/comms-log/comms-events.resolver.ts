@@ -1,6 +1,6 @@
 import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
-import { COMMS_EVENTS_TOPIC } from './comms-pubsub.js';
+import { COMMS_EVENTS_TOPIC } from '../graphql/live-pubsub.js';
 import type { CommsEvent } from './comms-events.js';
 import { CommsEventFilter, CommsEventPayload, CommsEventType } from './dtos/comms-event.payload.js';
 

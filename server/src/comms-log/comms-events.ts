@@ -1,3 +1,4 @@
+import { EventBus } from '../common/event-bus.js';
 import type { CommsLogEntry } from './comms-log-entry.entity.js';
 
 /** A new log entry, or a status change of one (L4). */
@@ -8,25 +9,9 @@ export interface CommsEvent {
   remote?: boolean;
 }
 
-export type CommsEventListener = (event: CommsEvent) => void;
-
-/** Where log changes are announced. In-process here; the live feed subscribes to it. */
-export class CommsEvents {
-  private readonly listeners = new Set<CommsEventListener>();
-
-  publish(event: CommsEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        // One broken subscriber must not stop a send or the others.
-        console.error('[comms-events] listener failed', error);
-      }
-    }
-  }
-
-  subscribe(listener: CommsEventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+/** Where log changes are announced; the live feed subscribes to it. */
+export class CommsEvents extends EventBus<CommsEvent> {
+  constructor() {
+    super('comms-events');
   }
 }

@@ -1,6 +1,8 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ConsentRecord } from './consent-record.entity.js';
 import type { ConsentAction, ConsentSource, ConsentSubjectType } from './consent.enums.js';
+import { MAX_LISTED_SUBJECTS, type ConsentChangeSummary } from './consent-events.js';
+import type { ConsentOutbox } from './consent-outbox.js';
 
 /** One consent change to record; everything but the subject, action and source is optional context. */
 export interface ConsentChange {
@@ -33,8 +35,11 @@ const SET_BASED_COLUMNS = [
 ] as const;
 
 // K5: the only write path to consent_records, and it only inserts. It runs in
-// the caller's transaction, so a consent change and its record commit together.
+// the caller's transaction, so a consent change and its record commit together;
+// the outbox announces them (consentChanged) once that transaction commits.
 export class ConsentService {
+  constructor(private readonly outbox: ConsentOutbox) {}
+
   async record(manager: EntityManager, changes: ConsentChange[], now = new Date()): Promise<void> {
     if (changes.length === 0) return;
     const rows = changes.map((c) => ({
@@ -56,6 +61,7 @@ export class ConsentService {
     for (let i = 0; i < rows.length; i += 500) {
       await manager.insert(ConsentRecord, rows.slice(i, i + 500));
     }
+    this.outbox.add(manager, summarise(changes, now));
   }
 
   /**
@@ -68,6 +74,8 @@ export class ConsentService {
     subjects: SelectQueryBuilder<ObjectLiteral>,
     subjectColumns: string,
     shared: SharedConsentFields,
+    /** The workspace and how many rows `subjects` selects, for the announcement. */
+    scope: { workspaceId: string; count: number },
     now = new Date(),
   ): Promise<void> {
     const { driver } = manager.connection;
@@ -92,5 +100,40 @@ export class ConsentService {
     const [selectSql, parameters] = select.getQueryAndParameters();
     const columns = SET_BASED_COLUMNS.map((c) => driver.escape(c)).join(', ');
     await manager.query(`INSERT INTO ${driver.escape('consent_records')} (${columns}) ${selectSql}`, parameters);
+    this.outbox.add(manager, [
+      {
+        workspaceId: scope.workspaceId,
+        count: scope.count,
+        action: shared.action,
+        source: shared.source,
+        subjectType: shared.subjectType,
+        subjectIds: [],
+        actorLabel: shared.actorLabel ?? null,
+        recordedAt: now,
+      },
+    ]);
   }
+}
+
+// One announcement per workspace, action, source and subject type: a STOP that
+// reaches people in three workspaces tells each workspace only about its own.
+function summarise(changes: ConsentChange[], now: Date): ConsentChangeSummary[] {
+  const groups = new Map<string, ConsentChangeSummary>();
+  for (const change of changes) {
+    const key = [change.workspaceId, change.action, change.source, change.subjectType].join('|');
+    const group = groups.get(key) ?? {
+      workspaceId: change.workspaceId,
+      count: 0,
+      action: change.action,
+      source: change.source,
+      subjectType: change.subjectType,
+      subjectIds: [],
+      actorLabel: change.actorLabel ?? null,
+      recordedAt: now,
+    };
+    group.count += 1;
+    group.subjectIds.push(change.subjectId);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((group) => (group.count > MAX_LISTED_SUBJECTS ? { ...group, subjectIds: [] } : group));
 }

@@ -44,8 +44,10 @@ export class BulkSmsOptInService {
 
     return this.dataSource.transaction(async (manager) => {
       const result: BulkSmsOptInResult = { matched: 0, changed: 0, unchanged: 0, skippedNoPhone: 0, weeksAlertEnabled: 0 };
+      const changedIn = new Map<BulkChange, number>();
       for (const change of changes) {
         const counts = await this.countAndLock(manager, change);
+        changedIn.set(change, counts.changed);
         result.matched += counts.matched;
         result.changed += counts.changed;
         result.skippedNoPhone += counts.skippedNoPhone;
@@ -57,7 +59,9 @@ export class BulkSmsOptInService {
 
       const now = new Date();
       for (const change of changes) {
-        await this.insertConsentRecords(manager, change, actor, request, attestation, now);
+        const changed = changedIn.get(change) ?? 0;
+        if (changed === 0) continue;
+        await this.insertConsentRecords(manager, change, changed, actor, request, attestation, now);
         if (change.optIn) result.weeksAlertEnabled += await this.enableWeekAlerts(manager, change);
         await this.updateEmployees(manager, change);
       }
@@ -92,6 +96,7 @@ export class BulkSmsOptInService {
   private insertConsentRecords(
     manager: EntityManager,
     change: BulkChange,
+    changed: number,
     actor: WorkspaceActor,
     request: RequestMeta,
     attestation: string,
@@ -111,6 +116,7 @@ export class BulkSmsOptInService {
         actorLabel: actor.label,
         attestation,
       },
+      { workspaceId: change.workspaceId, count: changed },
       now,
     );
   }

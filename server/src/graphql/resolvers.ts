@@ -2,6 +2,7 @@ import type { NonEmptyArray } from 'type-graphql';
 
 type ResolverClass = new (...args: never[]) => object;
 import { CommsEventsResolver } from '../comms-log/comms-events.resolver.js';
+import { ConsentChangedResolver } from '../consent/consent-changed.resolver.js';
 import { CommsLogResolver } from '../comms-log/comms-log.resolver.js';
 import { ConsentResolver } from '../consent/consent.resolver.js';
 import { BookingResolver } from '../studies/booking.resolver.js';
@@ -17,4 +18,4 @@ import { TimeOffResolver } from '../employees/time-off.resolver.js';
 import { WorkspaceResolver } from '../workspaces/workspace.resolver.js';
 
 // The one list a new domain adds its resolvers to.
-export const resolvers: NonEmptyArray<ResolverClass> = [WorkspaceResolver, ConsentResolver, CommsLogResolver, CommsEventsResolver, StudyResolver, SessionResolver, ParticipantResolver, BookingResolver, SignupResolver, ManageBookingResolver, EmployeeResolver, ScheduleWeekResolver, ShiftResolver, TimeOffResolver];
+export const resolvers: NonEmptyArray<ResolverClass> = [WorkspaceResolver, ConsentResolver, ConsentChangedResolver, CommsLogResolver, CommsEventsResolver, StudyResolver, SessionResolver, ParticipantResolver, BookingResolver, SignupResolver, ManageBookingResolver, EmployeeResolver, ScheduleWeekResolver, ShiftResolver, TimeOffResolver];

@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { CommsEvents } from '../comms-log/comms-events.js';
-import { CommsPubSub } from '../comms-log/comms-pubsub.js';
 import { authChecker } from './auth-checker.js';
+import { emptyLiveBuses, LivePubSub, type LiveBuses } from './live-pubsub.js';
 import { resolvers } from './resolvers.js';
 
-/** `events` is the app's comms-log bus; the SDL script needs none. */
-export async function buildTockSchema(events: CommsEvents = new CommsEvents()): Promise<GraphQLSchema> {
+/** `buses` are the app's live event buses; the SDL script needs none. */
+export async function buildTockSchema(buses: LiveBuses = emptyLiveBuses()): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
-    pubSub: new CommsPubSub(events),
+    pubSub: new LivePubSub(buses),
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },

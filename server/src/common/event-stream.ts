@@ -1,14 +1,14 @@
-import type { CommsEvent, CommsEvents } from './comms-events.js';
+import type { BusEvent, EventBus } from './event-bus.js';
 
 // A slow subscriber keeps at most this many events; older ones are dropped.
 const MAX_BUFFERED = 1000;
 
 /** The events accepted by `accept`, as an async iterator that unsubscribes when the consumer stops. */
-export function commsEventStream(events: CommsEvents, accept: (event: CommsEvent) => boolean): AsyncIterableIterator<CommsEvent> {
-  const queue: CommsEvent[] = [];
+export function eventStream<T extends BusEvent>(bus: EventBus<T>, accept: (event: T) => boolean = () => true): AsyncIterableIterator<T> {
+  const queue: T[] = [];
   let wake: (() => void) | null = null;
   let finished = false;
-  const unsubscribe = events.subscribe((event) => {
+  const unsubscribe = bus.subscribe((event) => {
     if (finished || !accept(event)) return;
     queue.push(event);
     if (queue.length > MAX_BUFFERED) queue.shift();

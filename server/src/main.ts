@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   const app = await createApp(config);
   const runsApi = config.role !== 'worker';
-  const demoKey = runsApi ? await ensureDemoWorkspace(app) : null;
+  const demo = runsApi ? await ensureDemoWorkspace(app) : null;
   const running = runsApi ? await startHttpServer(app) : await startHealthServer(app);
   if (config.role !== 'api') await app.startWorker();
 
@@ -30,10 +30,13 @@ async function main(): Promise<void> {
   if (runsApi) {
     console.log(`  Console:  ${running.url}/console/`);
     console.log(`  GraphQL:  ${running.url}/graphql`);
+  } else {
+    console.log(`  Health:   ${running.url}/healthz`);
   }
-  else console.log(`  Health:   ${running.url}/healthz`);
-  if (demoKey) {
+  if (demo) {
+    const demoKey = demo.adminKey;
     console.log(`  Demo workspace admin key: ${demoKey}`);
+    if (demo.signupUrl) console.log(`  Demo signup page: ${demo.signupUrl}`);
     console.log(`  Try: curl -s ${running.url}/graphql -H 'content-type: application/json' \\`);
     console.log(`         -H 'authorization: Bearer ${demoKey}' -d '{"query":"{ me { role workspace { name smsEnabled } } }"}'`);
   }

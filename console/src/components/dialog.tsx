@@ -1,4 +1,4 @@
-import { createEffect, onCleanup, type ParentComponent } from 'solid-js';
+import { createEffect, createUniqueId, onCleanup, type ParentComponent } from 'solid-js';
 
 /**
  * A modal dialog on the native <dialog> element: focus moves into it, Escape
@@ -6,6 +6,7 @@ import { createEffect, onCleanup, type ParentComponent } from 'solid-js';
  */
 export const Dialog: ParentComponent<{ open: boolean; title: string; onClose: () => void }> = (props) => {
   let dialog!: HTMLDialogElement;
+  const titleId = createUniqueId();
   createEffect(() => {
     if (props.open && !dialog.open) dialog.showModal();
     if (!props.open && dialog.open) dialog.close();
@@ -13,8 +14,8 @@ export const Dialog: ParentComponent<{ open: boolean; title: string; onClose: ()
   const closed = () => props.onClose();
   onCleanup(() => dialog?.removeEventListener('close', closed));
   return (
-    <dialog ref={(el) => { dialog = el; el.addEventListener('close', closed); }} aria-labelledby="dialog-title" class="dialog">
-      <h2 id="dialog-title">{props.title}</h2>
+    <dialog ref={(el) => { dialog = el; el.addEventListener('close', closed); }} aria-labelledby={titleId} class="dialog">
+      <h2 id={titleId}>{props.title}</h2>
       {props.children}
     </dialog>
   );

@@ -23,7 +23,13 @@ export const Toggle: Component<{
           disabled={props.disabled || props.busy || Boolean(props.readOnlyReason)}
           aria-describedby={props.readOnlyReason ? hintId : undefined}
           aria-busy={props.busy ? 'true' : undefined}
-          onChange={(event) => props.onChange(event.currentTarget.checked)}
+          onChange={(event) => {
+            // Controlled: the switch shows what the page says is stored, so a
+            // refused change springs back instead of staying flipped.
+            const wanted = event.currentTarget.checked;
+            event.currentTarget.checked = props.checked;
+            props.onChange(wanted);
+          }}
         />
         <span class="toggle-track" aria-hidden="true" />
         <span>{props.label}</span>

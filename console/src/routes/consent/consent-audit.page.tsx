@@ -1,10 +1,134 @@
-import type { Component } from 'solid-js';
+import { createAsync, revalidate } from '@solidjs/router';
+import { ErrorBoundary, For, Show, Suspense, createSignal, type Component } from 'solid-js';
+import { createKeysetList } from '../../components/keyset-list';
+import { LoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
+import { ErrorNotice, Loading } from '../../components/status';
+import { VisuallyHidden } from '../../components/visually-hidden';
+import { formatDateTime, humanize } from '../../lib/format';
+import { isAdmin } from '../../lib/session';
+import { exportConsentCsv, getConsentRecords, loadConsentPage, type ConsentFilter, type ConsentRecordRow } from './consent-audit.data';
+import { ConsentChanges } from './consent-changes';
+import { ConsentFilters } from './consent-filters';
+import { ConsentRecordDetails } from './consent-record-details';
+import './consent-audit.css';
 
-const ConsentAuditPage: Component = () => (
-  <Page title="Consent audit">
-    <p>Not built yet.</p>
-  </Page>
-);
+/** Hands the CSV to the browser as a file download. */
+function downloadCsv(csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `tock-consent-${new Date().toISOString().slice(0, 10)}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}
+
+const ExportButton: Component<{ filter: ConsentFilter }> = (props) => {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<unknown>();
+  const run = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      downloadCsv(await exportConsentCsv(props.filter));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="consent-export">
+      <button type="button" disabled={busy() || !isAdmin()} aria-describedby={isAdmin() ? undefined : 'export-reason'} onClick={() => void run()}>
+        {busy() ? 'Exporting…' : 'Export CSV'}
+      </button>
+      <Show when={!isAdmin()}>
+        <p class="hint" id="export-reason">
+          Only an ADMIN key can export consent records.
+        </p>
+      </Show>
+      <Show when={error()}>{(failure) => <ErrorNotice error={failure()} />}</Show>
+    </div>
+  );
+};
+
+const RecordTable: Component<{ filter: ConsentFilter }> = (props) => {
+  const first = createAsync(() => getConsentRecords(props.filter));
+  const list = createKeysetList(first, (after) => loadConsentPage(props.filter, after));
+  const [open, setOpen] = createSignal<ConsentRecordRow | null>(null);
+  const rows = list.items;
+  return (
+    <Show when={first()}>
+      <Show when={rows().length} fallback={<p class="empty">No consent records match these filters.</p>}>
+        <div class="table-wrap">
+          <table aria-label="Consent records">
+            <thead>
+              <tr>
+                <th scope="col">Recorded</th>
+                <th scope="col">Action</th>
+                <th scope="col">Source</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Phone</th>
+                <th scope="col">Actor</th>
+                <th scope="col">
+                  <VisuallyHidden>Details</VisuallyHidden>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={rows()}>
+                {(record) => (
+                  <tr>
+                    <td>{formatDateTime(record.createdAt)}</td>
+                    <td>
+                      <span class={`badge badge-${record.action.toLowerCase()}`}>{humanize(record.action)}</span>
+                    </td>
+                    <td>{humanize(record.source)}</td>
+                    <td>{humanize(record.subjectType)}</td>
+                    <td>{record.phone ?? '—'}</td>
+                    <td>{record.actorLabel ?? '—'}</td>
+                    <td>
+                      <button type="button" class="link-button" onClick={() => setOpen(record)}>
+                        Details<VisuallyHidden> of the {humanize(record.action).toLowerCase()} record of {formatDateTime(record.createdAt)}</VisuallyHidden>
+                      </button>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <Show when={list.error()}>{(failure) => <ErrorNotice error={failure()} retry={() => void list.loadMore()} />}</Show>
+      <LoadMore hasMore={list.hasMore()} loading={list.loading()} onLoad={() => void list.loadMore()} />
+      <Show when={open()}>{(record) => <ConsentRecordDetails record={record()} onClose={() => setOpen(null)} />}</Show>
+    </Show>
+  );
+};
+
+const ConsentAuditPage: Component = () => {
+  const [filter, setFilter] = createSignal<ConsentFilter>({});
+  return (
+    <Page title="Consent audit">
+      <p class="hint consent-intro">
+        Every consent change in this workspace, newest first, kept for audit: records are never changed or deleted (K5). Dates
+        are days in your time zone.
+      </p>
+      <ConsentFilters onApply={setFilter} />
+      <div class="consent-toolbar">
+        <ExportButton filter={filter()} />
+      </div>
+      <ConsentChanges onShow={() => void revalidate(getConsentRecords.key)} />
+      {/* Its own boundary: a new filter reloads the list, not the filter form. */}
+      <ErrorBoundary fallback={(error, retry) => <ErrorNotice error={error} retry={retry} />}>
+        <Suspense fallback={<Loading label="Loading consent records…" />}>
+          <RecordTable filter={filter()} />
+        </Suspense>
+      </ErrorBoundary>
+    </Page>
+  );
+};
 
 export default ConsentAuditPage;

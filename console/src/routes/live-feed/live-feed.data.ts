@@ -1,2 +1,110 @@
-// Starts this page's data loading while its code loads.
+import { query } from '@solidjs/router';
+import { gql } from '../../lib/graphql';
+
+export const MESSAGE_STATUSES = ['QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'FAILED', 'SKIPPED', 'RECEIVED'] as const;
+export const MESSAGE_KINDS = [
+  'CONFIRMATION',
+  'REMINDER',
+  'SCHEDULE_CHANGE',
+  'CANCELLATION',
+  'DAY_OF_UPDATE',
+  'SHIFT_ALERT',
+  'SCHEDULE_PUBLISHED',
+  'TIME_OFF_RESPONSE',
+  'INBOUND',
+  'KEYWORD_REPLY',
+] as const;
+export const SKIP_REASONS = [
+  'WORKSPACE_SMS_DISABLED',
+  'DELIVERY_NOT_CONFIGURED',
+  'STUDY_SMS_DISABLED',
+  'WEEK_ALERTS_OFF',
+  'NOT_OPTED_IN',
+  'OPTED_OUT',
+  'NO_PHONE',
+  'NO_LONGER_VALID',
+  'EVENT_CAP_REACHED',
+] as const;
+
+/** One filter value each; the subscription takes lists, the log takes single values. */
+export interface FeedFilter {
+  status?: string;
+  kind?: string;
+  skipReason?: string;
+}
+
+/** What a feed row shows; the full entry loads when a row is opened. */
+export interface FeedEntry {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  status: string;
+  kind: string;
+  direction: string;
+  recipientPhone: string | null;
+  skipReason: string | null;
+  errorCode: string | null;
+  errorReason: string | null;
+}
+
+export interface FeedEvent {
+  type: 'CREATED' | 'UPDATED';
+  entry: FeedEntry;
+}
+
+const ROW_FIELDS = 'id createdAt updatedAt status kind direction recipientPhone skipReason errorCode errorReason';
+
+/** L4: new entries and status changes of this workspace, as they happen. */
+export const COMMS_EVENTS = /* GraphQL */ `
+  subscription ConsoleCommsEvents($filter: CommsEventFilter) {
+    commsEvents(filter: $filter) { type entry { ${ROW_FIELDS} } }
+  }
+`;
+
+const LATEST_QUERY = /* GraphQL */ `
+  query ConsoleLatestComms($filter: CommsLogFilter) {
+    commsLog(first: 50, filter: $filter) { nodes { ${ROW_FIELDS} } }
+  }
+`;
+
+const ENTRY_QUERY = /* GraphQL */ `
+  query ConsoleCommsLogEntry($id: ID!) {
+    commsLogEntry(id: $id) {
+      id createdAt updatedAt direction kind status skipReason channel body encoding segments attempts
+      recipientPhone senderPhone providerMessageId errorCode errorReason scheduledFor sentAt deliveredAt failedAt
+      subjectStartsAt studyId sessionId bookingId participantId employeeId scheduleWeekId shiftId timeOffRequestId
+      participant { id name }
+      employee { id name }
+    }
+  }
+`;
+
+export type FullEntry = Record<string, unknown> & {
+  id: string;
+  status: string;
+  kind: string;
+  participant: { id: string; name: string } | null;
+  employee: { id: string; name: string } | null;
+};
+
+export function subscriptionFilter(filter: FeedFilter): Record<string, string[]> {
+  return {
+    ...(filter.status ? { statuses: [filter.status] } : {}),
+    ...(filter.kind ? { kinds: [filter.kind] } : {}),
+    ...(filter.skipReason ? { skipReasons: [filter.skipReason] } : {}),
+  };
+}
+
+/** The newest page of the log for the filter, so the feed is not empty on arrival. */
+export async function loadLatest(filter: FeedFilter): Promise<FeedEntry[]> {
+  const data = await gql<{ commsLog: { nodes: FeedEntry[] } }>(LATEST_QUERY, { filter });
+  return data.commsLog.nodes;
+}
+
+export const getCommsLogEntry = query(async (id: string): Promise<FullEntry> => {
+  const data = await gql<{ commsLogEntry: FullEntry }>(ENTRY_QUERY, { id });
+  return data.commsLogEntry;
+}, 'commsLogEntry');
+
+// The feed seeds itself when it subscribes (seed and subscription must share one filter).
 export function preloadLiveFeed(): void {}

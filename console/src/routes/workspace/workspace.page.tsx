@@ -1,10 +1,220 @@
-import type { Component } from 'solid-js';
+import { createAsync, useAction, useSubmission } from '@solidjs/router';
+import { For, Show, createSignal, type Component } from 'solid-js';
+import { Field } from '../../components/field';
+import { createKeysetList } from '../../components/keyset-list';
+import { LoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
+import { ErrorNotice } from '../../components/status';
+import { Toggle } from '../../components/toggle';
+import { fieldError } from '../../lib/graphql';
+import { formatDateTime, humanize } from '../../lib/format';
+import { isAdmin } from '../../lib/session';
+import {
+  getWorkspace,
+  loadAuditPage,
+  setWorkspaceSms,
+  updateWorkspaceSettings,
+  type WorkspaceSettings,
+} from './workspace.data';
+import './workspace.css';
 
-const WorkspacePage: Component = () => (
-  <Page title="Workspace">
-    <p>Not built yet.</p>
-  </Page>
-);
+const MEMBER_REASON = 'Only an ADMIN key can change this. You are signed in with a MEMBER key, so it is shown read-only.';
+
+const PROVIDER_LABEL: Record<string, string> = {
+  VONAGE: 'Vonage',
+  SANDBOX: 'Sandbox (messages are recorded, not sent)',
+  NONE: 'None',
+};
+
+const SETTING_LABEL: Record<string, string> = {
+  smsEnabled: 'Workspace SMS',
+  senderNumber: 'Sender number',
+  shiftAlertLeadMinutes: 'Shift-alert lead time (minutes)',
+  name: 'Name',
+};
+
+const SmsPanel: Component<{ workspace: WorkspaceSettings }> = (props) => {
+  const setSms = useAction(setWorkspaceSms);
+  const submission = useSubmission(setWorkspaceSms);
+  return (
+    <section class="panel" aria-labelledby="sms-heading">
+      <h2 id="sms-heading">Text messages</h2>
+      <Toggle
+        label="Workspace SMS"
+        checked={props.workspace.smsEnabled}
+        busy={submission.pending}
+        readOnlyReason={isAdmin() ? undefined : MEMBER_REASON}
+        onChange={(enabled) => {
+          submission.clear();
+          setSms(enabled).catch(() => {});
+        }}
+      />
+      <p class="hint">
+        {props.workspace.smsEnabled
+          ? 'On: texts go out when everything else allows them (study and week switches, consent, opt-outs).'
+          : 'Off: nothing is sent for any study or employee; every would-be text is logged as Skipped, reason “Workspace SMS disabled”.'}
+      </p>
+      <Show when={submission.error}>{(error) => <ErrorNotice error={error()} />}</Show>
+    </section>
+  );
+};
+
+const DeliveryPanel: Component<{ workspace: WorkspaceSettings }> = (props) => {
+  const delivery = () => props.workspace.delivery;
+  return (
+    <section class="panel" aria-labelledby="delivery-heading">
+      <h2 id="delivery-heading">Delivery</h2>
+      <dl class="facts">
+        <dt>Status</dt>
+        <dd>
+          <span class={`badge ${delivery().configured ? 'badge-delivered' : 'badge-skipped'}`}>
+            {delivery().configured ? 'Configured' : 'Not configured'}
+          </span>{' '}
+          {delivery().summary}
+        </dd>
+        <dt>Provider</dt>
+        <dd>{PROVIDER_LABEL[delivery().provider] ?? delivery().provider}</dd>
+        <dt>Sender number</dt>
+        <dd>{delivery().senderNumber ?? 'None'}</dd>
+        <dt>Email fallback</dt>
+        <dd>{delivery().emailFallback ? 'Available (email-to-SMS gateways for employees)' : 'Not available'}</dd>
+      </dl>
+      <Show when={!delivery().configured}>
+        <p class="notice">
+          Delivery is not configured (W3): every text is logged as Skipped, reason “Delivery not configured”. Nothing is
+          sent, nothing fails and nothing is retried until a provider and a sender number are set up.
+        </p>
+      </Show>
+    </section>
+  );
+};
+
+const SettingsPanel: Component<{ workspace: WorkspaceSettings }> = (props) => {
+  const save = useAction(updateWorkspaceSettings);
+  const submission = useSubmission(updateWorkspaceSettings);
+  const [saved, setSaved] = createSignal(false);
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    submission.clear();
+    setSaved(false);
+    save({
+      name: String(form.get('name') ?? ''),
+      senderNumber: String(form.get('senderNumber') ?? ''),
+      shiftAlertLeadMinutes: Number(form.get('shiftAlertLeadMinutes')),
+    }).then(() => setSaved(true), () => {});
+  };
+  const formError = () => (submission.error && !['name', 'senderNumber', 'shiftAlertLeadMinutes'].some((f) => fieldError(submission.error, f)) ? submission.error : undefined);
+  return (
+    <section class="panel" aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Settings</h2>
+      <Show
+        when={isAdmin()}
+        fallback={
+          <>
+            <dl class="facts">
+              <dt>Name</dt>
+              <dd>{props.workspace.name}</dd>
+              <dt>Sender number</dt>
+              <dd>{props.workspace.senderNumber ?? 'None'}</dd>
+              <dt>Shift-alert lead time</dt>
+              <dd>{props.workspace.shiftAlertLeadMinutes} minutes before a shift</dd>
+            </dl>
+            <p class="hint">{MEMBER_REASON}</p>
+          </>
+        }
+      >
+        <form class="settings-form" onSubmit={onSubmit}>
+          <Field label="Workspace name" name="name" type="text" required value={props.workspace.name} error={fieldError(submission.error, 'name')} />
+          <Field
+            label="Sender number"
+            name="senderNumber"
+            type="tel"
+            value={props.workspace.senderNumber ?? ''}
+            hint="The number texts come from, in any format (stored as E.164). Empty clears it."
+            error={fieldError(submission.error, 'senderNumber')}
+          />
+          <Field
+            label="Shift-alert lead time (minutes)"
+            name="shiftAlertLeadMinutes"
+            type="number"
+            min="0"
+            required
+            value={String(props.workspace.shiftAlertLeadMinutes)}
+            hint="How long before a shift its SMS alert goes out."
+            error={fieldError(submission.error, 'shiftAlertLeadMinutes')}
+          />
+          <Show when={formError()}>{(error) => <ErrorNotice error={error()} />}</Show>
+          <div class="actions">
+            <Show when={saved()}>
+              <span role="status">Saved.</span>
+            </Show>
+            <button type="submit" class="primary" disabled={submission.pending}>
+              {submission.pending ? 'Saving…' : 'Save settings'}
+            </button>
+          </div>
+        </form>
+      </Show>
+    </section>
+  );
+};
+
+const AuditTrail: Component<{ workspace: WorkspaceSettings }> = (props) => {
+  const trail = createKeysetList(() => props.workspace.auditTrail, loadAuditPage);
+  const rows = trail.items;
+  return (
+    <section aria-labelledby="audit-heading">
+      <h2 id="audit-heading">Audit trail</h2>
+      <Show when={rows().length} fallback={<p class="empty">No settings have been changed yet.</p>}>
+        <div class="table-wrap">
+          <table aria-labelledby="audit-heading">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Setting</th>
+                <th scope="col">Old value</th>
+                <th scope="col">New value</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={rows()}>
+                {(entry) => (
+                  <tr>
+                    <td>{formatDateTime(entry.createdAt)}</td>
+                    <td>{entry.actorLabel}</td>
+                    <td>{SETTING_LABEL[entry.setting] ?? humanize(entry.setting)}</td>
+                    <td>{entry.oldValue ?? '—'}</td>
+                    <td>{entry.newValue ?? '—'}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <Show when={trail.error()}>{(failure) => <ErrorNotice error={failure()} retry={() => void trail.loadMore()} />}</Show>
+      <LoadMore hasMore={trail.hasMore()} loading={trail.loading()} onLoad={() => void trail.loadMore()} />
+    </section>
+  );
+};
+
+const WorkspacePage: Component = () => {
+  const workspace = createAsync(() => getWorkspace());
+  return (
+    <Page title="Workspace">
+      <Show when={workspace()}>
+        {(current) => (
+          <div class="workspace-page">
+            <SmsPanel workspace={current()} />
+            <DeliveryPanel workspace={current()} />
+            <SettingsPanel workspace={current()} />
+            <AuditTrail workspace={current()} />
+          </div>
+        )}
+      </Show>
+    </Page>
+  );
+};
 
 export default WorkspacePage;

@@ -45,6 +45,15 @@ export interface FeedEntry {
   skipReason: string | null;
   errorCode: string | null;
   errorReason: string | null;
+  participant: { name: string } | null;
+  employee: { name: string } | null;
+}
+
+/** Who a row is for: the person's name when the entry has one, then the number (a reminder has no number until it goes). */
+export function recipientOf(entry: FeedEntry): string {
+  const name = entry.participant?.name ?? entry.employee?.name;
+  if (name && entry.recipientPhone) return `${name} (${entry.recipientPhone})`;
+  return name ?? entry.recipientPhone ?? '—';
 }
 
 export interface FeedEvent {
@@ -52,7 +61,7 @@ export interface FeedEvent {
   entry: FeedEntry;
 }
 
-const ROW_FIELDS = 'id createdAt updatedAt status kind direction recipientPhone skipReason errorCode errorReason';
+const ROW_FIELDS = 'id createdAt updatedAt status kind direction recipientPhone skipReason errorCode errorReason participant { name } employee { name }';
 
 /** L4: new entries and status changes of this workspace, as they happen. */
 export const COMMS_EVENTS = /* GraphQL */ `

@@ -4,7 +4,7 @@ import { Page } from '../../components/page';
 import { ErrorNotice, Loading, StatusBadge } from '../../components/status';
 import { VisuallyHidden } from '../../components/visually-hidden';
 import { formatDateTime, formatTime, humanize } from '../../lib/format';
-import { MESSAGE_KINDS, MESSAGE_STATUSES, SKIP_REASONS, type FeedEntry, type FeedFilter } from './live-feed.data';
+import { MESSAGE_KINDS, MESSAGE_STATUSES, SKIP_REASONS, recipientOf, type FeedEntry, type FeedFilter } from './live-feed.data';
 import { ConnectionIndicator } from './connection-indicator';
 import { EntryDetails } from './entry-details';
 import { MAX_ROWS, createLiveFeed } from './live-feed.store';
@@ -100,11 +100,11 @@ const LiveFeedPage: Component = () => {
                         <StatusBadge status={row.entry.status} />
                       </td>
                       <td>{humanize(row.entry.kind)}</td>
-                      <td>{row.entry.recipientPhone ?? '—'}</td>
+                      <td>{recipientOf(row.entry)}</td>
                       <td>{detail(row.entry)}</td>
                       <td>
                         <button type="button" class="link-button" onClick={() => setOpened(row.entry.id)}>
-                          Details<VisuallyHidden> of the {humanize(row.entry.kind).toLowerCase()} to {row.entry.recipientPhone ?? 'nobody'}</VisuallyHidden>
+                          Details<VisuallyHidden> of the {humanize(row.entry.kind).toLowerCase()} to {recipientOf(row.entry)}</VisuallyHidden>
                         </button>
                       </td>
                     </tr>

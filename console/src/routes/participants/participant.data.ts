@@ -1,2 +1,100 @@
-// Starts this page's data loading while its code loads.
-export function preloadParticipant(): void {}
+import { action, query, type RoutePreloadFuncArgs } from '@solidjs/router';
+import type { Connection } from '../../components/keyset-list';
+import { ApiError, gql } from '../../lib/graphql';
+import type { ParticipantRow } from './participants.data';
+
+export interface ParticipantBooking {
+  id: string;
+  status: string;
+  createdAt: string;
+  cancelledAt: string | null;
+  session: { id: string; startsAt: string; durationMinutes: number; location: string | null; status: string; study: { id: string; name: string } };
+}
+
+export interface ParticipantDetail extends Omit<ParticipantRow, 'bookings'> {
+  updatedAt: string;
+  bookings: ParticipantBooking[];
+}
+
+export interface ParticipantConsentRecord {
+  id: string;
+  action: 'GRANTED' | 'REVOKED';
+  source: string;
+  actorLabel: string | null;
+  attestation: string | null;
+  createdAt: string;
+  phone: string | null;
+  disclosureVersion: string | null;
+  disclosureText: string | null;
+  keyword: string | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  studyId: string | null;
+}
+
+const PARTICIPANT_PAGE = /* GraphQL */ `
+  query ConsoleParticipantPage($after: String) {
+    participants(first: 100, after: $after) {
+      nodes {
+        id name email phone smsConsent createdAt updatedAt
+        bookings { id status createdAt cancelledAt session { id startsAt durationMinutes location status study { id name } } }
+      }
+      pageInfo { endCursor hasNextPage }
+    }
+  }
+`;
+
+const CONSENT_HISTORY = /* GraphQL */ `
+  query ConsoleParticipantConsent($filter: ConsentRecordFilter) {
+    consentRecords(first: 100, filter: $filter) {
+      nodes { id action source actorLabel attestation createdAt phone disclosureVersion disclosureText keyword ipAddress userAgent studyId }
+    }
+  }
+`;
+
+// The API has no participant(id) query yet, so the page walks the list by
+// cursor until it meets the id (reported to the lead; swap for participant(id)).
+export const getParticipant = query(async (id: string): Promise<ParticipantDetail> => {
+  let after: string | null = null;
+  do {
+    const page: Connection<ParticipantDetail> = (await gql<{ participants: Connection<ParticipantDetail> }>(PARTICIPANT_PAGE, { after })).participants;
+    const found = page.nodes.find((participant) => participant.id === id);
+    if (found) return found;
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (after);
+  throw new ApiError('Participant not found', 'NOT_FOUND');
+}, 'participant');
+
+export const getConsentHistory = query(
+  async (subjectId: string) =>
+    (await gql<{ consentRecords: { nodes: ParticipantConsentRecord[] } }>(CONSENT_HISTORY, { filter: { subjectId, subjectType: 'PARTICIPANT' } })).consentRecords.nodes,
+  'participantConsent',
+);
+
+export function preloadParticipant({ params }: RoutePreloadFuncArgs): void {
+  if (!params.id) return;
+  void getParticipant(params.id);
+  void getConsentHistory(params.id);
+}
+
+export interface ConsentChange {
+  participantId: string;
+  granted: boolean;
+  phone?: string;
+  attestation?: string;
+}
+
+// S8: source ADMIN, with the signed-in key as who; granting needs a phone (the server says which field).
+export const setParticipantSmsConsent = action(async (change: ConsentChange) => {
+  await gql(
+    `mutation ConsoleParticipantConsent($input: SetParticipantSmsConsentInput!) { setParticipantSmsConsent(input: $input) { id smsConsent phone } }`,
+    {
+      input: {
+        participantId: change.participantId,
+        granted: change.granted,
+        phone: change.phone?.trim() || null,
+        attestation: change.attestation?.trim() || null,
+      },
+    },
+  );
+}, 'setParticipantSmsConsent');

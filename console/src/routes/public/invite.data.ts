@@ -1,2 +1,65 @@
-// Starts this page's data loading while its code loads.
-export function preloadInvite(): void {}
+import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
+import { gql } from '../../lib/graphql';
+
+export interface InviteSession {
+  id: string;
+  startsAt: string;
+  durationMinutes: number;
+  location: string | null;
+}
+
+export interface Invite {
+  studyName: string;
+  smsRequired: boolean;
+  disclosure: { version: string; text: string };
+  sessions: InviteSession[];
+}
+
+export interface SignUpForm {
+  inviteToken: string;
+  name: string;
+  email: string;
+  sessionId: string;
+  phone: string;
+  smsConsent: boolean;
+  disclosureVersion: string;
+  idempotencyKey: string;
+}
+
+export interface SignUpResult {
+  manageUrl: string;
+  booking: { id: string; sessionId: string };
+}
+
+const INVITE = /* GraphQL */ `
+  query PublicInvite($token: String!) {
+    invite(token: $token) {
+      studyName smsRequired
+      disclosure { version text }
+      sessions { id startsAt durationMinutes location }
+    }
+  }
+`;
+
+const SIGN_UP = /* GraphQL */ `
+  mutation PublicSignUp($input: SignUpInput!) {
+    signUp(input: $input) { manageUrl booking { id sessionId } }
+  }
+`;
+
+// Public: no API key is sent (the page is opened by participants, not workspace users).
+export const getInvite = query(async (token: string) => (await gql<{ invite: Invite }>(INVITE, { token }, null)).invite, 'invite');
+
+export function preloadInvite({ params }: RoutePreloadFuncArgs): void {
+  if (params.token) void getInvite(params.token);
+}
+
+// S2/S3: the server checks phone and consent and records the disclosure shown; nothing is stored on error.
+export async function signUp(form: SignUpForm): Promise<SignUpResult> {
+  const { signUp: result } = await gql<{ signUp: SignUpResult }>(
+    SIGN_UP,
+    { input: { ...form, name: form.name.trim(), email: form.email.trim(), phone: form.phone.trim() || null, sessionId: form.sessionId } },
+    null,
+  );
+  return result;
+}

@@ -1,10 +1,186 @@
-import type { Component } from 'solid-js';
-import { Page } from '../../components/page';
+import { createAsync, useParams } from '@solidjs/router';
+import { For, Show, createSignal, createUniqueId, type Component } from 'solid-js';
+import { Field } from '../../components/field';
+import { ErrorNotice } from '../../components/status';
+import { ApiError, fieldError } from '../../lib/graphql';
+import { formatDateTime, viewerTimeZone } from '../../lib/format';
+import { getInvite, signUp, type Invite, type InviteSession, type SignUpResult } from './invite.data';
+import { PublicFrame } from './public-frame';
 
-const InvitePage: Component = () => (
-  <Page title="Sign up">
-    <p>Not built yet.</p>
-  </Page>
+const FORM_FIELDS = ['name', 'email', 'sessionId', 'phone', 'smsConsent'];
+
+const sessionLabel = (session: InviteSession): string =>
+  `${formatDateTime(session.startsAt)} · ${session.durationMinutes} min${session.location ? ` · ${session.location}` : ''}`;
+
+const InvalidInvite: Component = () => (
+  <section class="public-card" aria-labelledby="invalid-title">
+    <h1 id="invalid-title">This invite link is not valid</h1>
+    <p>The link may be mistyped, or the study may have closed. Ask the person who invited you for a new link.</p>
+  </section>
 );
+
+const Booked: Component<{ invite: Invite; result: SignUpResult }> = (props) => {
+  const session = () => props.invite.sessions.find((s) => s.id === props.result.booking.sessionId);
+  return (
+    <section class="public-card" aria-labelledby="booked-title">
+      <h1 id="booked-title">You're booked</h1>
+      <dl class="facts">
+        <dt>Study</dt>
+        <dd>{props.invite.studyName}</dd>
+        <dt>When</dt>
+        <dd>
+          {session() ? formatDateTime(session()!.startsAt) : '—'} ({viewerTimeZone()})
+        </dd>
+        <Show when={session()?.location}>
+          <dt>Where</dt>
+          <dd>{session()!.location}</dd>
+        </Show>
+      </dl>
+      <h2>Manage your booking</h2>
+      <p>Use this link to cancel or to remove your phone number. It is private: anyone who has it can change your booking, so keep it to yourself.</p>
+      <p class="secret">
+        <a href={props.result.manageUrl}>{props.result.manageUrl}</a>
+      </p>
+    </section>
+  );
+};
+
+const SignUpForm: Component<{ token: string; invite: Invite; onBooked: (result: SignUpResult) => void }> = (props) => {
+  const [name, setName] = createSignal('');
+  const [email, setEmail] = createSignal('');
+  const [sessionId, setSessionId] = createSignal('');
+  const [phone, setPhone] = createSignal('');
+  const [consent, setConsent] = createSignal(false);
+  const [error, setError] = createSignal<unknown>(null);
+  const [pending, setPending] = createSignal(false);
+  // Same answers, same key: a double submit books once. Any change is a new request.
+  const [idempotencyKey, setIdempotencyKey] = createSignal(crypto.randomUUID());
+  const ids = { disclosure: createUniqueId(), consentError: createUniqueId(), sessionError: createUniqueId() };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (pending()) return;
+    if (!sessionId()) {
+      setError(new ApiError('Choose a time for your session.', 'BAD_USER_INPUT', 'sessionId'));
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      props.onBooked(
+        await signUp({
+          inviteToken: props.token,
+          name: name(),
+          email: email(),
+          sessionId: sessionId(),
+          phone: phone(),
+          smsConsent: consent(),
+          // S3: the version of the text this page showed, so the record holds exactly it.
+          disclosureVersion: props.invite.disclosure.version,
+          idempotencyKey: idempotencyKey(),
+        }),
+      );
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setPending(false);
+    }
+  };
+  const formError = () => {
+    const failure = error();
+    return failure && !(failure instanceof ApiError && FORM_FIELDS.includes(failure.field ?? '')) ? failure : null;
+  };
+  const consentError = () => fieldError(error(), 'smsConsent');
+  const sessionError = () => fieldError(error(), 'sessionId');
+
+  return (
+    <form class="public-card" onSubmit={submit} onInput={() => setIdempotencyKey(crypto.randomUUID())} novalidate aria-labelledby="signup-title">
+      <h1 id="signup-title">Sign up for {props.invite.studyName}</h1>
+      <Show when={props.invite.sessions.length > 0} fallback={<p class="empty">There are no open sessions right now. Please check back later.</p>}>
+        <Field label="Your name" name="name" type="text" autocomplete="name" required value={name()} onInput={(event) => setName(event.currentTarget.value)} error={fieldError(error(), 'name')} />
+        <Field label="Email" name="email" type="email" autocomplete="email" required value={email()} onInput={(event) => setEmail(event.currentTarget.value)} error={fieldError(error(), 'email')} />
+        <fieldset class="public-sessions" aria-describedby={sessionError() ? ids.sessionError : undefined} aria-invalid={sessionError() ? 'true' : undefined}>
+          <legend>Choose a time (shown in your time zone, {viewerTimeZone()})</legend>
+          <For each={props.invite.sessions}>
+            {(session) => (
+              <label class="public-session">
+                <input type="radio" name="sessionId" value={session.id} checked={sessionId() === session.id} onChange={() => setSessionId(session.id)} />
+                <span>{sessionLabel(session)}</span>
+              </label>
+            )}
+          </For>
+          <Show when={sessionError()}>
+            <p class="field-error" id={ids.sessionError}>
+              {sessionError()}
+            </p>
+          </Show>
+        </fieldset>
+        <Field
+          label={props.invite.smsRequired ? 'Mobile number' : 'Mobile number (optional)'}
+          name="phone"
+          type="tel"
+          autocomplete="tel"
+          inputmode="tel"
+          required={props.invite.smsRequired}
+          value={phone()}
+          onInput={(event) => setPhone(event.currentTarget.value)}
+          hint={props.invite.smsRequired ? 'We text you logistics for this session: a confirmation, a reminder, and any change.' : 'Only if you would like text reminders.'}
+          error={fieldError(error(), 'phone')}
+        />
+        <div class="public-consent" classList={{ invalid: Boolean(consentError()) }}>
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              name="smsConsent"
+              checked={consent()}
+              required={props.invite.smsRequired}
+              aria-describedby={[ids.disclosure, consentError() ? ids.consentError : ''].filter(Boolean).join(' ')}
+              aria-invalid={consentError() ? 'true' : undefined}
+              onChange={(event) => setConsent(event.currentTarget.checked)}
+            />
+            I agree to receive text messages about this booking
+          </label>
+          {/* S3: the exact disclosure text; its version is sent with the signup. */}
+          <p class="disclosure" id={ids.disclosure} data-version={props.invite.disclosure.version}>
+            {props.invite.disclosure.text}
+          </p>
+          <Show when={consentError()}>
+            <p class="field-error" id={ids.consentError}>
+              {consentError()}
+            </p>
+          </Show>
+        </div>
+        <Show when={formError()}>
+          <ErrorNotice error={formError()} />
+        </Show>
+        <button type="submit" class="primary" disabled={pending()}>
+          {pending() ? 'Booking…' : 'Submit'}
+        </button>
+      </Show>
+    </form>
+  );
+};
+
+const InvitePage: Component = () => {
+  const params = useParams<{ token: string }>();
+  const invite = createAsync(() => getInvite(params.token));
+  const [result, setResult] = createSignal<SignUpResult | null>(null);
+  // The header sits outside the loading boundary, so it learns the name once loaded.
+  const [heading, setHeading] = createSignal('Interview signup');
+  return (
+    <PublicFrame heading={heading()} notFound={<InvalidInvite />}>
+      <Show when={invite()}>
+        {(loaded) => {
+          setHeading(loaded().studyName);
+          return (
+            <Show when={result()} fallback={<SignUpForm token={params.token} invite={loaded()} onBooked={setResult} />}>
+              {(booked) => <Booked invite={loaded()} result={booked()} />}
+            </Show>
+          );
+        }}
+      </Show>
+    </PublicFrame>
+  );
+};
 
 export default InvitePage;

@@ -1,10 +1,85 @@
-import type { Component } from 'solid-js';
+import { A, createAsync, useSubmission } from '@solidjs/router';
+import { For, Show, createSignal, type Component } from 'solid-js';
+import { Field } from '../../components/field';
+import { createKeysetList } from '../../components/keyset-list';
+import { LoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
+import { ErrorNotice } from '../../components/status';
+import { ApiError, fieldError } from '../../lib/graphql';
+import { formatDateTime } from '../../lib/format';
+import { createStudy, fetchStudies, getStudies } from './studies.data';
+import './studies.css';
 
-const StudiesPage: Component = () => (
-  <Page title="Studies">
-    <p>Not built yet.</p>
-  </Page>
-);
+const nextSession = (sessions: { status: string; startsAt: string }[]): string | undefined =>
+  sessions.find((s) => s.status === 'SCHEDULED' && new Date(s.startsAt).getTime() > Date.now())?.startsAt;
+
+const StudiesPage: Component = () => {
+  const [search, setSearch] = createSignal('');
+  const firstPage = createAsync(() => getStudies(search()));
+  const list = createKeysetList(firstPage, (after) => fetchStudies(search(), after));
+  const creating = useSubmission(createStudy);
+  // One key per form showing: a double submit creates one study.
+  const idempotencyKey = crypto.randomUUID();
+
+  return (
+    <Page title="Studies">
+      <section class="panel" aria-labelledby="new-study">
+        <h2 id="new-study">New interview study</h2>
+        <form action={createStudy} method="post" class="study-create">
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <Field label="Study name" name="name" type="text" required maxlength={200} error={fieldError(creating.error, 'name')} />
+          <label class="checkbox">
+            <input type="checkbox" name="smsRemindersEnabled" checked />
+            Interview Reminder SMS (texts 15 minutes before each session; you can turn it off later)
+          </label>
+          <Show when={creating.error && !(creating.error instanceof ApiError && creating.error.field)}>
+            <ErrorNotice error={creating.error} />
+          </Show>
+          <button type="submit" class="primary" disabled={creating.pending}>
+            {creating.pending ? 'Creating…' : 'Create study'}
+          </button>
+        </form>
+      </section>
+
+      <div class="filters" role="search">
+        <Field label="Search studies" type="search" value={search()} onChange={(event) => setSearch(event.currentTarget.value)} />
+      </div>
+      <Show when={list.items().length > 0} fallback={<p class="empty">{search() ? 'No study matches that search.' : 'No studies yet. Create the first one above.'}</p>}>
+        <div class="table-wrap">
+          <table aria-label="Studies">
+            <thead>
+              <tr>
+                <th scope="col">Study</th>
+                <th scope="col">Reminder SMS</th>
+                <th scope="col">Sessions</th>
+                <th scope="col">Next session</th>
+                <th scope="col">Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={list.items()}>
+                {(study) => (
+                  <tr>
+                    <td>
+                      <A href={`/studies/${study.id}`}>{study.name}</A>
+                    </td>
+                    <td>{study.smsRemindersEnabled ? 'On' : 'Off'}</td>
+                    <td>{study.sessions.length}</td>
+                    <td>{formatDateTime(nextSession(study.sessions))}</td>
+                    <td>{formatDateTime(study.createdAt)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <Show when={list.error()}>
+        <ErrorNotice error={list.error()} />
+      </Show>
+      <LoadMore hasMore={list.hasMore()} loading={list.loading()} onLoad={() => void list.loadMore()} />
+    </Page>
+  );
+};
 
 export default StudiesPage;

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStudyWithSession, storedCounts } from '../../server/src/studies/__tests__/studies-fixtures.js';
+import { newContext, screenshot, startConsole, type ConsoleFixture } from './browser.js';
+
+describe('console: invite signup (S2, S3)', () => {
+  let fixture: ConsoleFixture;
+  beforeAll(async () => {
+    fixture = await startConsole({ worker: false });
+  });
+  afterAll(async () => {
+    await fixture?.stop();
+  });
+
+  it('S3: a participant signs up through the invite link with a phone, and the consent record holds the exact disclosure', async () => {
+    const { server, workspace, browser } = fixture;
+    // S2: with workspace SMS and the study's reminders on, a phone and consent are required.
+    await server.ok(`mutation { setWorkspaceSms(enabled: true) { id } }`, {}, workspace.adminKey);
+    const study = await createStudyWithSession(server, workspace.adminKey, { name: 'Checkout interviews' });
+
+    const context = await newContext(browser, { phone: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${server.url}/console/invite/${study.inviteToken}`);
+    await page.getByRole('heading', { name: 'Sign up for Checkout interviews' }).waitFor();
+    await page.getByLabel('Your name').fill('Dana Reyes');
+    await page.getByLabel('Email').fill('dana@example.com');
+    await page.getByRole('radio').first().check();
+
+    // Without a phone: the server's field error shows next to the phone field, and nothing is stored.
+    const before = await storedCounts(server, workspace.id);
+    await page.getByRole('button', { name: 'Submit' }).click();
+    const phone = page.getByLabel('Mobile number');
+    await expect.poll(() => phone.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
+    expect(await page.getByText('A mobile number is required to book this study').isVisible()).toBe(true);
+
+    // A phone but no consent: the error moves to the consent checkbox.
+    await phone.fill('(415) 555-0134');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    const consent = page.getByRole('checkbox', { name: 'I agree to receive text messages about this booking' });
+    await expect.poll(() => consent.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
+    expect(await page.getByText('Please agree to receive SMS messages for this booking').isVisible()).toBe(true);
+    expect(await storedCounts(server, workspace.id)).toEqual(before);
+    await screenshot(page, 'invite-signup-errors-phone');
+
+    // The disclosure shown next to the box is the one the record must keep, word for word.
+    const disclosureId = (await consent.getAttribute('aria-describedby'))!.split(' ')[0];
+    const shownDisclosure = (await page.locator(`[id="${disclosureId}"]`).textContent())!.trim();
+    expect(shownDisclosure).toMatch(/Reply STOP to opt out/);
+    const userAgent = await page.evaluate<string>('navigator.userAgent');
+
+    await consent.check();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('heading', { name: "You're booked" }).waitFor();
+    const manageLink = await page.locator('.secret a').textContent();
+    expect(manageLink).toMatch(/\/console\/manage\/[\w-]+$/);
+    expect(await page.getByText('It is private').isVisible()).toBe(true);
+    await screenshot(page, 'invite-signup-booked-phone');
+
+    const { participants } = await server.ok(
+      `{ participants(first: 5) { nodes { id email phone smsConsent } } }`,
+      {},
+      workspace.adminKey,
+    );
+    expect(participants.nodes).toEqual([expect.objectContaining({ email: 'dana@example.com', phone: '+14155550134', smsConsent: true })]);
+    const participantId: string = participants.nodes[0].id;
+    const { consentRecords } = await server.ok(
+      `query($filter: ConsentRecordFilter) { consentRecords(filter: $filter) { nodes { action source phone disclosureText disclosureVersion userAgent sessionId studyId } } }`,
+      { filter: { subjectId: participantId } },
+      workspace.adminKey,
+    );
+    expect(consentRecords.nodes).toHaveLength(1);
+    expect(consentRecords.nodes[0]).toMatchObject({
+      action: 'GRANTED',
+      source: 'SIGNUP_FORM',
+      phone: '+14155550134',
+      disclosureText: shownDisclosure,
+      userAgent,
+      sessionId: study.sessionId,
+      studyId: study.id,
+    });
+    await context.close();
+
+    // The admin sees the same record on the participant's timeline.
+    const admin = await fixture.signIn(workspace.adminKey);
+    await admin.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Participants' }).click();
+    await admin.getByRole('link', { name: 'Dana Reyes' }).click();
+    await admin.waitForURL(new RegExp(`/console/participants/${participantId}$`));
+    const timeline = admin.getByRole('list', { name: 'Consent history' });
+    await timeline.waitFor();
+    expect(await timeline.getByText('Signup form').isVisible()).toBe(true);
+    expect(await timeline.getByText('+14155550134').isVisible()).toBe(true);
+    await timeline.getByText('Disclosure text shown').click();
+    expect((await timeline.locator('.disclosure').textContent())?.trim()).toBe(shownDisclosure);
+    await screenshot(admin, 'participant-timeline');
+  });
+
+  it('S3: a bad invite token shows a clear "not valid" page', async () => {
+    const context = await newContext(fixture.browser, { phone: true });
+    const page = await context.newPage();
+    await page.goto(`${fixture.server.url}/console/invite/not-a-real-token`);
+    await page.getByRole('heading', { name: 'This invite link is not valid' }).waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_UP, createStudyWithSession } from '../../server/src/studies/__tests__/studies-fixtures.js';
+import { newContext, screenshot, startConsole, type ConsoleFixture } from './browser.js';
+
+describe('console: manage booking (S7)', () => {
+  let fixture: ConsoleFixture;
+  beforeAll(async () => {
+    fixture = await startConsole({ worker: false });
+  });
+  afterAll(async () => {
+    await fixture?.stop();
+  });
+
+  it('S7: the manage-booking page removes the phone (consent REVOKED, MANAGE_BOOKING) and cancels the booking', async () => {
+    const { server, workspace, browser } = fixture;
+    await server.ok(`mutation { setWorkspaceSms(enabled: true) { id } }`, {}, workspace.adminKey);
+    const study = await createStudyWithSession(server, workspace.adminKey, { name: 'Pricing interviews' });
+    const { signUp } = await server.ok(SIGN_UP, {
+      input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Sam Okafor', email: 'sam@example.com', phone: '+14155550187', smsConsent: true },
+    });
+    const manageToken = (signUp.manageUrl as string).split('/').at(-1)!;
+    const participantId: string = signUp.booking.participantId;
+
+    const context = await newContext(browser, { phone: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/console/manage/${manageToken}`);
+    await page.getByRole('heading', { name: 'Your booking' }).waitFor();
+    expect(await page.getByRole('banner').getByText('Pricing interviews').isVisible()).toBe(true);
+    expect(await page.getByText('Ends in 87').isVisible()).toBe(true);
+    await screenshot(page, 'manage-booking-phone');
+
+    // Remove the phone: a confirmation first, then the result.
+    await page.getByRole('button', { name: 'Remove my phone number' }).click();
+    const confirmRemove = page.getByRole('dialog', { name: 'Remove your phone number?' });
+    await confirmRemove.getByRole('button', { name: 'Yes, remove my number' }).click();
+    await page.getByRole('status').getByText('Your phone number is removed').waitFor();
+    await page.getByText('None on file').waitFor();
+    expect(await page.getByRole('button', { name: 'Remove my phone number' }).count()).toBe(0);
+
+    const { consentRecords } = await server.ok(
+      `query($filter: ConsentRecordFilter) { consentRecords(filter: $filter) { nodes { action source phone } } }`,
+      { filter: { subjectId: participantId } },
+      workspace.adminKey,
+    );
+    expect(consentRecords.nodes[0]).toMatchObject({ action: 'REVOKED', source: 'MANAGE_BOOKING', phone: '+14155550187' });
+
+    // Cancel: after it the page says so and offers nothing more.
+    await page.getByRole('button', { name: 'Cancel my booking' }).click();
+    await page.getByRole('dialog', { name: 'Cancel your booking?' }).getByRole('button', { name: 'Yes, cancel my booking' }).click();
+    await page.getByText('This booking is cancelled').waitFor();
+    expect(await page.getByRole('button', { name: 'Cancel my booking' }).count()).toBe(0);
+    const { booking } = await server.ok(`query($t: String!) { booking(manageToken: $t) { status hasPhone smsConsent } }`, { t: manageToken });
+    expect(booking).toEqual({ status: 'CANCELLED', hasPhone: false, smsConsent: false });
+    await screenshot(page, 'manage-booking-cancelled-phone');
+
+    await page.goto(`${server.url}/console/manage/not-a-real-token`);
+    await page.getByRole('heading', { name: 'Booking not found' }).waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
+
+const UPSERT = `mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`;
+const WEEKS = `query($filter: ScheduleWeekFilter) { scheduleWeeks(filter: $filter) { nodes { employee { name } sendSmsAlert publishedAt shifts { id } } } }`;
+
+/** Next week's Monday, YYYY-MM-DD (UTC calendar; any Monday after today will do). */
+function nextMonday(): string {
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() + 7 - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+describe('console: schedules (E4, E6)', () => {
+  let fixture: ConsoleFixture;
+  beforeAll(async () => {
+    fixture = await startConsole({ worker: false });
+  });
+  afterAll(async () => {
+    await fixture?.stop();
+  });
+
+  it('E4: the week\'s Send SMS Alert switch, and publishing a week', async () => {
+    const { server, workspace } = fixture;
+    const jo = (await server.ok(UPSERT, { input: { name: 'Jo Park', phone: '+14155550171' } }, workspace.adminKey)).upsertEmployee.id;
+    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id: jo }, workspace.adminKey);
+    await server.ok(UPSERT, { input: { name: 'Lee Wong', phone: '+14155550172' } }, workspace.adminKey);
+    const monday = nextMonday();
+
+    const page = await fixture.signIn(workspace.adminKey);
+    page.setDefaultTimeout(10_000);
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Schedules' }).click();
+    await page.getByText('No schedule weeks yet').waitFor();
+
+    // E4: a new week's switch follows the employee's opt-in (Jo in, Lee out).
+    for (const name of ['Jo Park', 'Lee Wong']) {
+      await page.getByRole('button', { name: 'Add a week' }).click();
+      const editor = page.getByRole('dialog', { name: 'Add a schedule week' });
+      await editor.getByLabel('Employee').selectOption({ label: name });
+      await editor.getByLabel('Week (any day; saved as its Monday)').fill(monday);
+      await editor.getByRole('button', { name: 'Add shift' }).click();
+      await editor.getByLabel('Shift 2 note').fill('Closing');
+      await editor.getByRole('button', { name: 'Save week' }).click();
+      await editor.waitFor({ state: 'detached' });
+    }
+    const joAlert = page.getByRole('switch', { name: /Send SMS Alert for Jo Park/ });
+    const leeAlert = page.getByRole('switch', { name: /Send SMS Alert for Lee Wong/ });
+    await leeAlert.waitFor();
+    await expect.poll(() => joAlert.isChecked(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => leeAlert.isChecked(), { timeout: 10_000 }).toBe(false);
+    expect(await page.getByRole('table', { name: 'Schedule weeks' }).getByText('Closing').count()).toBe(2);
+
+    // The manager turns Jo's week off; the saved week keeps it.
+    await joAlert.press('Space');
+    await expect.poll(async () => (await server.ok(WEEKS, { filter: { weekStart: monday } }, workspace.adminKey)).scheduleWeeks.nodes.find((w: { employee: { name: string } }) => w.employee.name === 'Jo Park')?.sendSmsAlert, { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => joAlert.isChecked(), { timeout: 10_000 }).toBe(false);
+    await screenshot(page, 'schedules');
+
+    // E6: publish the week, after a confirmation.
+    await page.getByRole('button', { name: 'Publish a week…' }).click();
+    const publish = page.getByRole('dialog');
+    await publish.getByLabel('Week to publish (any day; its Monday is used)').fill(monday);
+    await publish.getByRole('button', { name: 'Publish', exact: true }).click();
+    await publish.getByText(/Published 2 schedules/).waitFor();
+    await screenshot(page, 'schedules-published');
+    await publish.getByRole('button', { name: 'Close' }).click();
+    const weeks = (await server.ok(WEEKS, { filter: { weekStart: monday } }, workspace.adminKey)).scheduleWeeks.nodes;
+    expect(weeks).toHaveLength(2);
+    for (const week of weeks) {
+      expect(week.publishedAt).not.toBeNull();
+      expect(week.shifts).toHaveLength(2);
+    }
+    await expect.poll(() => page.getByRole('table', { name: 'Schedule weeks' }).getByText('Not yet').count(), { timeout: 10_000 }).toBe(0);
+  });
+});

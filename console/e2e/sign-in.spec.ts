@@ -35,6 +35,20 @@ describe('console: sign-in (A1)', () => {
     await context.close();
   });
 
+  it('opens a deep link and survives a reload while signed in (the stored key goes with the first request)', async () => {
+    const page = await fixture.signIn(fixture.workspace.adminKey);
+    for (const path of ['/console/team', '/console/workspace', '/console/consent']) {
+      await page.goto(`${fixture.server.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.reload();
+      await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.getByRole('alert').count()).toBe(0);
+      expect(await page.getByText('A valid workspace API key is required').count()).toBe(0);
+    }
+    // The workspace page shows data loaded by its preload, not only its title.
+    await page.getByText('Acme Research').first().waitFor();
+  });
+
   it('serves deep links to the app and its assets with security headers', async () => {
     const response = await fetch(`${fixture.server.url}/console/participants/some-id`);
     expect(response.status).toBe(200);

@@ -34,6 +34,10 @@ const session = createRoot(() => {
   return { key, setKey, me, setMe };
 });
 
+// Route preloads run before the shell restores the session, so requests carry
+// a stored key from the first one on (a deep link or a reload works).
+useApiKey(session.key(), () => signOut());
+
 export const apiKey = session.key;
 export const me = session.me;
 export const isAdmin = (): boolean => session.me()?.role === 'ADMIN';

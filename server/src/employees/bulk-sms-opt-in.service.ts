@@ -5,8 +5,8 @@ import type { ConsentService } from '../consent/consent.service.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
 import type { WorkspaceActor } from '../graphql/actor.js';
 import type { RequestMeta } from '../graphql/context.js';
-import type { BulkSetEmployeeSmsOptInInput, EmployeeFilter } from './dtos/employee.inputs.js';
-import type { BulkSmsOptInResult } from './dtos/employee.payloads.js';
+import type { BulkSetEmployeeSmsOptInInput, BulkSmsOptInScopeInput, EmployeeFilter } from './dtos/employee.inputs.js';
+import type { BulkSmsOptInPreview, BulkSmsOptInResult } from './dtos/employee.payloads.js';
 import { whereEmployeeMatches } from './employee-filter.util.js';
 import { Employee } from './employee.entity.js';
 import { ScheduleWeek } from './schedule-week.entity.js';
@@ -30,23 +30,31 @@ export class BulkSmsOptInService {
     private readonly consent: ConsentService,
   ) {}
 
-  async run(actor: WorkspaceActor, request: RequestMeta, input: BulkSetEmployeeSmsOptInInput): Promise<BulkSmsOptInResult> {
-    const byIds = input.employeeIds != null;
-    if (byIds === (input.filter != null)) throw badInput('employeeIds', 'Give exactly one of employeeIds or filter');
-    const attestation = input.attestation.trim();
-    if (attestation.length < 10) throw badInput('attestation', 'Say how consent was obtained (at least 10 characters)');
+  /** What run() would do now, without changing anything (the console's confirmation dialog). */
+  async preview(actor: WorkspaceActor, input: BulkSmsOptInScopeInput): Promise<BulkSmsOptInPreview> {
+    const { changes, expectedIds } = this.scopes(actor, input);
+    const preview: BulkSmsOptInPreview = { matched: 0, changed: 0, unchanged: 0, skippedNoPhone: 0 };
+    for (const change of changes) {
+      const counts = await this.count(this.dataSource.manager, change, false);
+      preview.matched += counts.matched;
+      preview.changed += counts.changed;
+      preview.skippedNoPhone += counts.skippedNoPhone;
+    }
+    if (expectedIds !== null && preview.matched !== expectedIds) throw notFound('Employee');
+    preview.unchanged = preview.matched - preview.changed - preview.skippedNoPhone;
+    return preview;
+  }
 
-    const ids = [...new Set(input.employeeIds ?? [])];
-    const scopes: EmployeeFilter[] = byIds
-      ? Array.from({ length: Math.ceil(ids.length / ID_CHUNK) }, (_, i) => ({ ids: ids.slice(i * ID_CHUNK, (i + 1) * ID_CHUNK) }))
-      : [input.filter!];
-    const changes = scopes.map((scope) => ({ workspaceId: actor.workspaceId, optIn: input.optIn, scope }));
+  async run(actor: WorkspaceActor, request: RequestMeta, input: BulkSetEmployeeSmsOptInInput): Promise<BulkSmsOptInResult> {
+    const attestation = input.attestation.trim();
+    const { changes, expectedIds } = this.scopes(actor, input);
+    if (attestation.length < 10) throw badInput('attestation', 'Say how consent was obtained (at least 10 characters)');
 
     return this.dataSource.transaction(async (manager) => {
       const result: BulkSmsOptInResult = { matched: 0, changed: 0, unchanged: 0, skippedNoPhone: 0, weeksAlertEnabled: 0 };
       const changedIn = new Map<BulkChange, number>();
       for (const change of changes) {
-        const counts = await this.countAndLock(manager, change);
+        const counts = await this.count(manager, change, true);
         changedIn.set(change, counts.changed);
         result.matched += counts.matched;
         result.changed += counts.changed;
@@ -54,7 +62,7 @@ export class BulkSmsOptInService {
       }
       result.unchanged = result.matched - result.changed - result.skippedNoPhone;
       // A2: an id that is unknown or another workspace's fails the whole call.
-      if (byIds && result.matched !== ids.length) throw notFound('Employee');
+      if (expectedIds !== null && result.matched !== expectedIds) throw notFound('Employee');
       if (result.changed === 0) return result;
 
       const now = new Date();
@@ -69,6 +77,17 @@ export class BulkSmsOptInService {
     });
   }
 
+  // One scope per id chunk, or the filter; expectedIds is how many ids must all be found.
+  private scopes(actor: WorkspaceActor, input: BulkSmsOptInScopeInput): { changes: BulkChange[]; expectedIds: number | null } {
+    const byIds = input.employeeIds != null;
+    if (byIds === (input.filter != null)) throw badInput('employeeIds', 'Give exactly one of employeeIds or filter');
+    const ids = [...new Set(input.employeeIds ?? [])];
+    const scopes: EmployeeFilter[] = byIds
+      ? Array.from({ length: Math.ceil(ids.length / ID_CHUNK) }, (_, i) => ({ ids: ids.slice(i * ID_CHUNK, (i + 1) * ID_CHUNK) }))
+      : [input.filter!];
+    return { changes: scopes.map((scope) => ({ workspaceId: actor.workspaceId, optIn: input.optIn, scope })), expectedIds: byIds ? ids.length : null };
+  }
+
   private employees(manager: EntityManager, change: BulkChange) {
     return whereEmployeeMatches(manager.createQueryBuilder(Employee, 'e'), 'e', change.workspaceId, change.scope);
   }
@@ -79,11 +98,13 @@ export class BulkSmsOptInService {
     return optIn ? `${col('smsOptIn')} = 0 AND ${col('phone')} IS NOT NULL` : `${col('smsOptIn')} = 1`;
   }
 
-  // Locks the scope's rows (MySQL) so that the counts, the records and the
-  // updates all describe the same rows, and concurrent single changes wait.
-  private async countAndLock(manager: EntityManager, change: BulkChange) {
+  // With lock, the scope's rows are locked (MySQL) so that the counts, the
+  // records and the updates all describe the same rows, and concurrent single
+  // changes wait; a preview only counts.
+  private async count(manager: EntityManager, change: BulkChange, lock: boolean) {
     const skipped = change.optIn ? 'e.smsOptIn = 0 AND e.phone IS NULL' : '1 = 0';
-    const row = await lockForUpdate(this.employees(manager, change))
+    const scope = this.employees(manager, change);
+    const row = await (lock ? lockForUpdate(scope) : scope)
       .select('COUNT(*)', 'matched')
       .addSelect(`SUM(CASE WHEN ${this.willChange(change.optIn)} THEN 1 ELSE 0 END)`, 'changed')
       .addSelect(`SUM(CASE WHEN ${skipped} THEN 1 ELSE 0 END)`, 'skippedNoPhone')

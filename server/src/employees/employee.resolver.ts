@@ -2,8 +2,8 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
 import { Role } from '../workspaces/role.enum.js';
-import { BulkSetEmployeeSmsOptInInput, EmployeeFilter, SetEmployeeSmsOptInInput, UpsertEmployeeInput } from './dtos/employee.inputs.js';
-import { BulkSmsOptInResult } from './dtos/employee.payloads.js';
+import { BulkSetEmployeeSmsOptInInput, BulkSmsOptInScopeInput, EmployeeFilter, SetEmployeeSmsOptInInput, UpsertEmployeeInput } from './dtos/employee.inputs.js';
+import { BulkSmsOptInPreview, BulkSmsOptInResult } from './dtos/employee.payloads.js';
 import { Employee } from './employee.entity.js';
 import { ScheduleWeek } from './schedule-week.entity.js';
 
@@ -59,6 +59,12 @@ export class EmployeeResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Employee> {
     return ctx.app.services.employees.setSmsOptIn(workspaceActor(ctx), ctx.request, input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => BulkSmsOptInPreview, { description: 'E2: what bulkSetEmployeeSmsOptIn would do now (ADMIN only); changes nothing' })
+  bulkSmsOptInPreview(@Arg('input', () => BulkSmsOptInScopeInput) input: BulkSmsOptInScopeInput, @Ctx() ctx: GraphQLContext): Promise<BulkSmsOptInPreview> {
+    return ctx.app.services.bulkSmsOptIn.preview(workspaceActor(ctx), input);
   }
 
   @Authorized(Role.ADMIN)

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
 import { Booking } from './booking.entity.js';
@@ -17,6 +17,12 @@ export class ParticipantResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     return ctx.app.services.participants.list(workspaceActor(ctx).workspaceId, filter ?? {}, page);
+  }
+
+  @Authorized()
+  @Query(() => Participant)
+  participant(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Participant> {
+    return ctx.app.services.participants.get(workspaceActor(ctx).workspaceId, id);
   }
 
   @Authorized()

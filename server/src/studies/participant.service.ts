@@ -30,6 +30,13 @@ export class ParticipantService {
     private readonly defaultPhoneCountry: string,
   ) {}
 
+  /** A2: another workspace's participant answers NOT_FOUND, exactly like a missing one. */
+  async get(workspaceId: string, id: string): Promise<Participant> {
+    const participant = await this.dataSource.getRepository(Participant).findOneBy({ id, workspaceId });
+    if (!participant) throw notFound('Participant');
+    return participant;
+  }
+
   /** Newest first. */
   list(workspaceId: string, query: ParticipantQuery, page: PageArgs): Promise<ConnectionShape<Participant>> {
     const qb = this.dataSource

@@ -163,4 +163,30 @@ describe('bulk employee SMS opt-in (MariaDB)', () => {
     expect(await optedIn(t.ws.id)).toEqual(['Ann', 'Cy']);
     expect(await snapshot(server, other.id)).toEqual(otherBefore);
   });
+
+  describe('bulkSmsOptInPreview', () => {
+    const PREVIEW = `query($input: BulkSmsOptInScopeInput!) { bulkSmsOptInPreview(input: $input) { matched changed unchanged skippedNoPhone } }`;
+
+    it('E2: counts what the bulk change would do, exactly as it then does, and changes nothing', async () => {
+      const t = await team();
+      const before = await snapshot(server, t.ws.id);
+      const byFilter = await server.ok(PREVIEW, { input: { filter: {}, optIn: true } }, t.ws.adminKey);
+      expect(byFilter.bulkSmsOptInPreview).toEqual({ matched: 4, changed: 2, unchanged: 1, skippedNoPhone: 1 });
+      const byIds = await server.ok(PREVIEW, { input: { employeeIds: [t.cy, t.dee], optIn: false } }, t.ws.adminKey);
+      expect(byIds.bulkSmsOptInPreview).toEqual({ matched: 2, changed: 1, unchanged: 1, skippedNoPhone: 0 });
+      expect(await snapshot(server, t.ws.id)).toEqual(before);
+      const done = await server.ok(BULK, { input: { filter: {}, optIn: true, attestation: ATTESTATION } }, t.ws.adminKey);
+      expect(done.bulkSetEmployeeSmsOptIn).toMatchObject(byFilter.bulkSmsOptInPreview);
+    });
+
+    it('A1/A2: a MEMBER gets FORBIDDEN; a foreign id is NOT_FOUND; a scope must be exactly one of ids and filter', async () => {
+      const t = await team();
+      const foreign = await createEmployee(server, other.adminKey, { name: 'Zed', phone: '+14155550199' });
+      expect(errorCodes(await server.gql(PREVIEW, { input: { filter: {}, optIn: true } }, t.ws.memberKey))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await server.gql(PREVIEW, { input: { employeeIds: [t.ann, foreign], optIn: true } }, t.ws.adminKey))).toEqual(['NOT_FOUND']);
+      const both = await server.gql(PREVIEW, { input: { employeeIds: [t.ann], filter: {}, optIn: true } }, t.ws.adminKey);
+      expect(errorCodes(both)).toEqual(['BAD_USER_INPUT']);
+      expect(both.errors?.[0].extensions?.field).toBe('employeeIds');
+    });
+  });
 });

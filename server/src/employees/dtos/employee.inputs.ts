@@ -54,8 +54,8 @@ export class SetEmployeeSmsOptInInput {
   attestation?: string | null;
 }
 
-@InputType({ description: 'Give exactly one of employeeIds or filter' })
-export class BulkSetEmployeeSmsOptInInput {
+@InputType({ description: 'Who a bulk opt-in covers: give exactly one of employeeIds or filter' })
+export class BulkSmsOptInScopeInput {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
   @ArrayMinSize(1)
@@ -68,7 +68,10 @@ export class BulkSetEmployeeSmsOptInInput {
   filter?: EmployeeFilter | null;
 
   @Field(() => Boolean) optIn!: boolean;
+}
 
+@InputType({ description: 'Give exactly one of employeeIds or filter' })
+export class BulkSetEmployeeSmsOptInInput extends BulkSmsOptInScopeInput {
   @Field(() => String, { description: 'How consent was obtained, kept on every consent record (10 to 2000 characters)' })
   @Length(10, 2000)
   attestation!: string;

@@ -34,6 +34,14 @@ describe('S8: SMS consent changed by hand (MariaDB)', () => {
   });
   afterAll(() => server?.stop());
 
+  it('A2: participant(id) answers for its own workspace and NOT_FOUND for another', async () => {
+    const id = await participant();
+    const { participant: found } = await server.ok(`query($id: ID!) { participant(id: $id) { id name smsConsent } }`, { id }, ws.memberKey);
+    expect(found).toEqual({ id, name: 'Sam', smsConsent: false });
+    expect(errorCodes(await server.gql(`query($id: ID!) { participant(id: $id) { id } }`, { id }, other.adminKey))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await server.gql(`query { participant(id: "nope") { id } }`, {}, ws.adminKey))).toEqual(['NOT_FOUND']);
+  });
+
   it('S8: granting needs a phone number; without one nothing changes', async () => {
     const id = await participant();
     const before = await storedCounts(server, ws.id);

@@ -45,6 +45,7 @@ export interface FeedEntry {
   skipReason: string | null;
   errorCode: string | null;
   errorReason: string | null;
+  scheduledFor: string | null;
   participant: { name: string } | null;
   employee: { name: string } | null;
 }
@@ -61,7 +62,7 @@ export interface FeedEvent {
   entry: FeedEntry;
 }
 
-const ROW_FIELDS = 'id createdAt updatedAt status kind direction recipientPhone skipReason errorCode errorReason participant { name } employee { name }';
+const ROW_FIELDS = 'id createdAt updatedAt status kind direction recipientPhone skipReason errorCode errorReason scheduledFor participant { name } employee { name }';
 
 /** L4: new entries and status changes of this workspace, as they happen. */
 export const COMMS_EVENTS = /* GraphQL */ `

@@ -24,8 +24,13 @@ const sameFilter = (a: FeedFilter, b: FeedFilter): boolean => a.status === b.sta
 
 const param = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value) || undefined;
 
-const detail = (entry: FeedEntry): string =>
-  entry.skipReason ? humanize(entry.skipReason) : entry.errorCode ? `${entry.errorCode}${entry.errorReason ? `: ${entry.errorReason}` : ''}` : '';
+// The reason a message was held back or failed; for one still waiting, when it is due.
+const detail = (entry: FeedEntry): string => {
+  if (entry.skipReason) return humanize(entry.skipReason);
+  if (entry.errorCode) return `${entry.errorCode}${entry.errorReason ? `: ${entry.errorReason}` : ''}`;
+  if (entry.status === 'QUEUED' && entry.scheduledFor && Date.parse(entry.scheduledFor) > Date.now()) return `Due ${formatDateTime(entry.scheduledFor)}`;
+  return '';
+};
 
 const LiveFeedPage: Component = () => {
   // Filters live in the address, so the overview can link to a filtered feed.

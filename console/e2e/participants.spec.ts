@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_UP, createStudyWithSession } from '../../server/src/studies/__tests__/studies-fixtures.js';
+import { createTestWorkspace } from '../../server/test/harness.js';
 import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
 
 const CONSENT = `query($filter: ConsentRecordFilter) { consentRecords(filter: $filter) { nodes { action source phone attestation actorLabel } } }`;
@@ -63,5 +64,27 @@ describe('console: participants (S8)', () => {
     expect(benRecords).toEqual([expect.objectContaining({ action: 'GRANTED', source: 'ADMIN', phone: '+14155550199', attestation: 'Said yes to texts on the phone, 22 Nov.' })]);
     await page.getByRole('list', { name: 'Consent history' }).getByText('+14155550199').waitFor();
     await screenshot(page, 'participant');
+  });
+
+  it('A2: another workspace\'s participant, or none at all, shows "Participant not found" with a way back', async () => {
+    const { server, workspace } = fixture;
+    const other = await createTestWorkspace(server, 'Other Lab');
+    const study = await createStudyWithSession(server, other.adminKey, { name: 'Their interviews' });
+    const theirs = (
+      await server.ok(SIGN_UP, { input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Cy Other', email: 'cy@example.com', smsConsent: false } })
+    ).signUp.booking.participantId as string;
+
+    const page = await fixture.signIn(workspace.adminKey);
+    page.setDefaultTimeout(10_000);
+    for (const id of [theirs, 'no-such-participant']) {
+      await page.goto(`${server.url}/console/participants/${id}`);
+      await page.getByRole('heading', { level: 1, name: 'Participant not found' }).waitFor();
+      expect(await page.getByText('Cy Other').count()).toBe(0);
+      expect(await page.getByRole('alert').count()).toBe(0);
+    }
+    await screenshot(page, 'participant-not-found');
+    await page.getByRole('link', { name: 'Back to all participants' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Participants' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/participants');
   });
 });

@@ -38,7 +38,14 @@ describe('console: team (E1, E2, E5)', () => {
 
     const dialog = page.getByRole('dialog', { name: 'Opt in 50 employees?' });
     await dialog.waitFor();
-    expect(await dialog.getByText('50 employees').first().isVisible()).toBe(true);
+    // The server's count for this filter and direction (bulkSmsOptInPreview), not the rows on screen.
+    const plan = dialog.getByRole('list', { name: 'What this would change' });
+    await plan.waitFor();
+    expect(await plan.getByRole('listitem').allTextContents()).toEqual([
+      '50 employees will be opted in.',
+      '0 employees already opted in (no change).',
+      '0 employees without a phone number will be skipped.',
+    ]);
     // Too short a statement of how consent was obtained: a field error, nothing changes.
     await dialog.getByLabel('How was consent obtained?').fill('verbal');
     await dialog.getByRole('button', { name: 'Opt in 50 employees' }).click();
@@ -58,6 +65,20 @@ describe('console: team (E1, E2, E5)', () => {
 
     const { employees } = await server.ok(`{ employees(first: 100, filter: { smsOptIn: true }) { nodes { id } } }`, {}, workspace.adminKey);
     expect(employees.nodes).toHaveLength(50);
+
+    // Two picked rows, the other way: the preview counts exactly those ids; cancelling changes nothing.
+    await page.getByRole('checkbox', { name: 'Select Crew 01' }).check();
+    await page.getByRole('checkbox', { name: 'Select Crew 02' }).check();
+    await page.getByRole('region', { name: 'Bulk SMS opt-in' }).getByRole('button', { name: 'Opt out' }).click();
+    const optOut = page.getByRole('dialog', { name: 'Opt out 2 employees?' });
+    const optOutPlan = optOut.getByRole('list', { name: 'What this would change' });
+    await optOutPlan.waitFor();
+    expect(await optOutPlan.getByRole('listitem').allTextContents()).toEqual([
+      '2 employees will be opted out.',
+      '0 employees already opted out (no change).',
+    ]);
+    await optOut.getByRole('button', { name: 'Cancel' }).click();
+    await optOut.waitFor({ state: 'detached' });
     const { consentRecords } = await server.ok(
       `{ consentRecords(first: 100, filter: { source: BULK }) { nodes { action subjectType attestation subjectId } } }`,
       {},
@@ -68,19 +89,34 @@ describe('console: team (E1, E2, E5)', () => {
     expect(new Set(consentRecords.nodes.map((r: { subjectId: string }) => r.subjectId))).toEqual(new Set(employees.nodes.map((e: { id: string }) => e.id)));
   });
 
-  it('E2: a MEMBER sees the opt-in switch read-only', async () => {
-    const page = await fixture.signIn(fixture.workspace.memberKey);
+  it('E2: a MEMBER switches one employee\'s opt-in (source ADMIN, the key as actor) and is offered no bulk actions', async () => {
+    const { server, workspace } = fixture;
+    const dana = (await server.ok(UPSERT, { input: { name: 'Temp Dana', phone: '+14155550300' } }, workspace.adminKey)).upsertEmployee.id as string;
+    const { me } = await server.ok(`{ me { apiKeyName } }`, {}, workspace.memberKey);
+    const page = await fixture.signIn(workspace.memberKey, { phone: true });
     page.setDefaultTimeout(10_000);
-    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Team' }).click();
-    await page.getByLabel('Search name or email').fill('Office');
+    await page.goto(`${server.url}/console/team`);
+    await page.getByLabel('Search name or email').fill('Temp');
     await page.getByLabel('Search name or email').press('Enter');
-    const toggle = page.getByRole('switch', { name: 'SMS opt-in for Office 1' });
+    const toggle = page.getByRole('switch', { name: 'SMS opt-in for Temp Dana' });
     await toggle.waitFor();
-    expect(await toggle.isDisabled()).toBe(true);
-    const reason = await toggle.getAttribute('aria-describedby');
-    expect(await page.locator(`[id="${reason}"]`).textContent()).toBe('Only an ADMIN can change SMS opt-in.');
-    await page.getByRole('checkbox', { name: 'Select Office 1' }).check();
-    expect(await page.getByRole('region', { name: 'Bulk SMS opt-in' }).getByRole('button', { name: 'Opt in' }).isDisabled()).toBe(true);
-    await screenshot(page, 'team-member');
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(true);
+
+    const { employee } = await server.ok(`query($id: ID!) { employee(id: $id) { smsOptIn } }`, { id: dana }, workspace.adminKey);
+    expect(employee.smsOptIn).toBe(true);
+    const { consentRecords } = await server.ok(
+      `query($filter: ConsentRecordFilter) { consentRecords(filter: $filter) { nodes { action source subjectType actorLabel } } }`,
+      { filter: { subjectId: dana } },
+      workspace.adminKey,
+    );
+    expect(consentRecords.nodes).toEqual([{ action: 'GRANTED', source: 'ADMIN', subjectType: 'EMPLOYEE', actorLabel: `api-key:${me.apiKeyName}` }]);
+
+    // Bulk is ADMIN-only: no row selection, no bulk bar, and one notice that says why.
+    expect(await page.getByRole('table', { name: 'Employees' }).getByRole('checkbox').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Bulk SMS opt-in' }).count()).toBe(0);
+    expect(await page.getByText('Changing many at once needs an ADMIN key.').count()).toBe(1);
+    await screenshot(page, 'team-member-phone');
   });
 });

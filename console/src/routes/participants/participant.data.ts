@@ -1,5 +1,4 @@
 import { action, query, type RoutePreloadFuncArgs } from '@solidjs/router';
-import type { Connection } from '../../components/keyset-list';
 import { ApiError, gql } from '../../lib/graphql';
 import type { ParticipantRow } from './participants.data';
 
@@ -32,14 +31,11 @@ export interface ParticipantConsentRecord {
   studyId: string | null;
 }
 
-const PARTICIPANT_PAGE = /* GraphQL */ `
-  query ConsoleParticipantPage($after: String) {
-    participants(first: 100, after: $after) {
-      nodes {
-        id name email phone smsConsent createdAt updatedAt
-        bookings { id status createdAt cancelledAt session { id startsAt durationMinutes location status study { id name } } }
-      }
-      pageInfo { endCursor hasNextPage }
+const PARTICIPANT = /* GraphQL */ `
+  query ConsoleParticipant($id: ID!) {
+    participant(id: $id) {
+      id name email phone smsConsent createdAt updatedAt
+      bookings { id status createdAt cancelledAt session { id startsAt durationMinutes location status study { id name } } }
     }
   }
 `;
@@ -52,17 +48,15 @@ const CONSENT_HISTORY = /* GraphQL */ `
   }
 `;
 
-// The API has no participant(id) query yet, so the page walks the list by
-// cursor until it meets the id (reported to the lead; swap for participant(id)).
-export const getParticipant = query(async (id: string): Promise<ParticipantDetail> => {
-  let after: string | null = null;
-  do {
-    const page: Connection<ParticipantDetail> = (await gql<{ participants: Connection<ParticipantDetail> }>(PARTICIPANT_PAGE, { after })).participants;
-    const found = page.nodes.find((participant) => participant.id === id);
-    if (found) return found;
-    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-  } while (after);
-  throw new ApiError('Participant not found', 'NOT_FOUND');
+// A2: a missing id and another workspace's both answer NOT_FOUND; null lets
+// the page say "not found" instead of showing an error.
+export const getParticipant = query(async (id: string): Promise<ParticipantDetail | null> => {
+  try {
+    return (await gql<{ participant: ParticipantDetail }>(PARTICIPANT, { id })).participant;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
 }, 'participant');
 
 export const getConsentHistory = query(

@@ -216,14 +216,29 @@ const ParticipantView: Component<{ participant: ParticipantDetail; records: Part
   );
 };
 
+const ParticipantNotFound: Component = () => (
+  <div class="panel participant-not-found">
+    <p>No participant with this link in your workspace. The link may be mistyped, or it belongs to another workspace.</p>
+    <p>
+      <A href="/participants">Back to all participants</A>
+    </p>
+  </div>
+);
+
 const ParticipantPage: Component = () => {
   const params = useParams<{ id: string }>();
   const participant = createAsync(() => getParticipant(params.id));
   const records = createAsync(() => getConsentHistory(params.id));
+  const notFound = () => participant() === null;
   return (
-    <Page title={participant()?.name ?? 'Participant'} actions={<A href="/participants">All participants</A>}>
-      <Show when={participant() && records()}>
-        <ParticipantView participant={participant()!} records={records()!} />
+    <Page
+      title={notFound() ? 'Participant not found' : (participant()?.name ?? 'Participant')}
+      actions={notFound() ? undefined : <A href="/participants">All participants</A>}
+    >
+      <Show when={!notFound()} fallback={<ParticipantNotFound />}>
+        <Show when={participant() && records()}>
+          <ParticipantView participant={participant()!} records={records()!} />
+        </Show>
       </Show>
     </Page>
   );

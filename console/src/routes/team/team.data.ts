@@ -27,12 +27,9 @@ const EMPLOYEES = /* GraphQL */ `
   }
 `;
 
-const EMPLOYEE_SCOPE = /* GraphQL */ `
-  query ConsoleEmployeeScope($after: String, $filter: EmployeeFilter) {
-    employees(first: 100, after: $after, filter: $filter) {
-      nodes { id smsOptIn phone }
-      pageInfo { endCursor hasNextPage }
-    }
+const BULK_PREVIEW = /* GraphQL */ `
+  query ConsoleBulkOptInPreview($input: BulkSmsOptInScopeInput!) {
+    bulkSmsOptInPreview(input: $input) { matched changed unchanged skippedNoPhone }
   }
 `;
 
@@ -46,38 +43,25 @@ export function preloadTeam(): void {
   void getEmployees({});
 }
 
-/** Who a bulk change would touch: enough to say "how many will change" before confirming. */
-export type ScopeMember = Pick<EmployeeRow, 'id' | 'smsOptIn' | 'phone'>;
-
-// EmployeeConnection has no total count, so "all N matching" walks the ids by
-// cursor (reported to the lead: a totalCount would make this one request).
-export async function getEmployeeScope(filter: EmployeeFilter): Promise<ScopeMember[]> {
-  const members: ScopeMember[] = [];
-  let after: string | null = null;
-  do {
-    const page: Connection<ScopeMember> = (await gql<{ employees: Connection<ScopeMember> }>(EMPLOYEE_SCOPE, { filter, after })).employees;
-    members.push(...page.nodes);
-    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-  } while (after);
-  return members;
-}
+export type BulkScope = { employeeIds: string[] } | { filter: EmployeeFilter };
 
 export interface BulkPreview {
   matched: number;
-  willChange: number;
+  changed: number;
   unchanged: number;
   skippedNoPhone: number;
 }
 
-/** What bulkSetEmployeeSmsOptIn will do, counted the way the server counts it. */
-export function previewBulk(members: ScopeMember[], optIn: boolean): BulkPreview {
-  const unchanged = members.filter((m) => m.smsOptIn === optIn).length;
-  // Opting in needs a phone; those without one stay out (skippedNoPhone).
-  const skippedNoPhone = optIn ? members.filter((m) => !m.smsOptIn && !m.phone).length : 0;
-  return { matched: members.length, unchanged, skippedNoPhone, willChange: members.length - unchanged - skippedNoPhone };
+/** What bulkSetEmployeeSmsOptIn would do now, counted by the server (ADMIN only; changes nothing). */
+export async function fetchBulkPreview(scope: BulkScope, optIn: boolean): Promise<BulkPreview> {
+  return (await gql<{ bulkSmsOptInPreview: BulkPreview }>(BULK_PREVIEW, { input: { ...scope, optIn } })).bulkSmsOptInPreview;
 }
 
-// E2: one employee's opt-in, from the Team page (source ADMIN).
+// EmployeeConnection has no total count: the preview's matched is the size of
+// the filter's scope, whichever direction it is asked for.
+export const getMatchingCount = query(async (filter: EmployeeFilter) => (await fetchBulkPreview({ filter }, true)).matched, 'employeeMatchingCount');
+
+// E2: one employee's opt-in, any workspace key (source ADMIN, the key as actor).
 export const setEmployeeSmsOptIn = action(async (employeeId: string, optIn: boolean) => {
   await gql(`mutation ConsoleEmployeeOptIn($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id smsOptIn } }`, {
     input: { employeeId, optIn, source: 'ADMIN' },
@@ -106,8 +90,6 @@ export interface BulkResult {
   skippedNoPhone: number;
   weeksAlertEnabled: number;
 }
-
-export type BulkScope = { employeeIds: string[] } | { filter: EmployeeFilter };
 
 // E2/E5 in bulk: all or nothing, every change a BULK consent record with the attestation.
 export const bulkSetEmployeeSmsOptIn = action(async (scope: BulkScope, optIn: boolean, attestation: string): Promise<BulkResult> => {

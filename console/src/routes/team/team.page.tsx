@@ -1,34 +1,33 @@
-import { createAsync, useAction } from '@solidjs/router';
-import { For, Show, createEffect, createSignal, on, type Component } from 'solid-js';
+import { createAsync, revalidate, useAction } from '@solidjs/router';
+import { ErrorBoundary, For, Match, Show, Suspense, Switch, createEffect, createResource, createSignal, on, type Component } from 'solid-js';
 import { ConsentNoteField } from '../../components/consent-note-field';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { createKeysetList } from '../../components/keyset-list';
 import { LoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
-import { ErrorNotice } from '../../components/status';
+import { ErrorNotice, Loading } from '../../components/status';
 import { Toggle } from '../../components/toggle';
 import { ApiError, fieldError } from '../../lib/graphql';
 import { isAdmin } from '../../lib/session';
 import {
   bulkSetEmployeeSmsOptIn,
+  fetchBulkPreview,
   fetchEmployees,
-  getEmployeeScope,
   getEmployees,
-  previewBulk,
+  getMatchingCount,
   setEmployeeSmsOptIn,
   upsertEmployee,
+  type BulkPreview,
   type BulkResult,
   type BulkScope,
   type EmployeeFilter,
   type EmployeeRow,
-  type ScopeMember,
 } from './team.data';
 import './team.css';
 
 type Choice = '' | 'yes' | 'no';
 const asBoolean = (choice: Choice): boolean | undefined => (choice === '' ? undefined : choice === 'yes');
-const ADMIN_ONLY = 'Only an ADMIN can change SMS opt-in.';
 const people = (count: number): string => (count === 1 ? '1 employee' : `${count} employees`);
 
 const EmployeeDialog: Component<{ employee: EmployeeRow | 'new' | null; onClose: () => void; onSaved: (message: string) => void }> = (props) => {
@@ -101,7 +100,8 @@ const EmployeeDialog: Component<{ employee: EmployeeRow | 'new' | null; onClose:
 interface BulkRequest {
   optIn: boolean;
   scope: BulkScope;
-  members: ScopeMember[];
+  /** How many the selection holds, until the server's count arrives. */
+  count: number;
   description: string;
 }
 
@@ -111,8 +111,12 @@ const BulkDialog: Component<{ request: BulkRequest | null; onClose: () => void; 
   const [error, setError] = createSignal<unknown>(null);
   const [pending, setPending] = createSignal(false);
   const [result, setResult] = createSignal<BulkResult | null>(null);
-  const preview = () => (props.request ? previewBulk(props.request.members, props.request.optIn) : null);
+  // Counted by the server for this scope and direction each time the dialog
+  // opens, exactly as the change will count (read by state: no page suspense).
+  const [preview, { refetch }] = createResource(() => props.request, (request) => fetchBulkPreview(request.scope, request.optIn));
+  const counts = (): BulkPreview | undefined => (preview.state === 'ready' ? preview() : undefined);
   const verb = () => (props.request?.optIn ? 'Opt in' : 'Opt out');
+  const done = () => (props.request?.optIn ? 'opted in' : 'opted out');
   const close = () => {
     if (result()) props.onDone();
     setError(null);
@@ -123,7 +127,7 @@ const BulkDialog: Component<{ request: BulkRequest | null; onClose: () => void; 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const request = props.request;
-    if (!request) return;
+    if (!request || !counts()) return;
     const text = attestation().trim();
     // The server checks this too; saying it here spares a round trip.
     if (text.length < 10) {
@@ -141,21 +145,37 @@ const BulkDialog: Component<{ request: BulkRequest | null; onClose: () => void; 
     }
   };
   return (
-    <Dialog open={Boolean(props.request)} title={result() ? `${verb()}: done` : `${verb()} ${people(preview()?.matched ?? 0)}?`} onClose={close}>
+    <Dialog open={Boolean(props.request)} title={result() ? `${verb()}: done` : `${verb()} ${people(counts()?.matched ?? props.request?.count ?? 0)}?`} onClose={close}>
       <Show
         when={result()}
         fallback={
           <form onSubmit={submit} novalidate>
             <p>{props.request?.description}</p>
-            <ul>
-              <li>
-                <strong>{people(preview()?.willChange ?? 0)}</strong> will be {props.request?.optIn ? 'opted in' : 'opted out'}.
-              </li>
-              <li>{people(preview()?.unchanged ?? 0)} already {props.request?.optIn ? 'opted in' : 'opted out'} (no change).</li>
-              <Show when={props.request?.optIn}>
-                <li>{people(preview()?.skippedNoPhone ?? 0)} without a phone number will be skipped.</li>
-              </Show>
-            </ul>
+            <Switch fallback={<Loading label="Counting who this would change…" />}>
+              <Match when={preview.state === 'errored'}>
+                <ErrorNotice error={preview.error} retry={() => void refetch()} />
+              </Match>
+              <Match when={counts()}>
+                {(counted) => (
+                  <>
+                    <ul aria-label="What this would change">
+                      <li>
+                        <strong>{people(counted().changed)}</strong> will be {done()}.
+                      </li>
+                      <li>
+                        {people(counted().unchanged)} already {done()} (no change).
+                      </li>
+                      <Show when={props.request?.optIn}>
+                        <li>{people(counted().skippedNoPhone)} without a phone number will be skipped.</li>
+                      </Show>
+                    </ul>
+                    <Show when={counted().changed === 0}>
+                      <p class="hint">Nothing to change: no one in this selection would be {done()}.</p>
+                    </Show>
+                  </>
+                )}
+              </Match>
+            </Switch>
             <p class="hint">Each change writes a consent record (source Bulk) with your statement below.</p>
             <ConsentNoteField
               label="How was consent obtained?"
@@ -174,8 +194,8 @@ const BulkDialog: Component<{ request: BulkRequest | null; onClose: () => void; 
               <button type="button" onClick={close}>
                 Cancel
               </button>
-              <button type="submit" class={props.request?.optIn ? 'primary' : 'danger'} disabled={pending()}>
-                {pending() ? 'Working…' : `${verb()} ${people(preview()?.willChange ?? 0)}`}
+              <button type="submit" class={props.request?.optIn ? 'primary' : 'danger'} disabled={pending() || !counts()?.changed}>
+                {pending() ? 'Working…' : counts() ? `${verb()} ${people(counts()!.changed)}` : verb()}
               </button>
             </div>
           </form>
@@ -217,44 +237,35 @@ const TeamPage: Component = () => {
   const firstPage = createAsync(() => getEmployees(filter()));
   const list = createKeysetList(firstPage, (after) => fetchEmployees(filter(), after));
 
+  // Bulk changes are ADMIN-only (the server refuses MEMBERs), so only ADMINs select rows.
   const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
-  const [allMatching, setAllMatching] = createSignal(false);
+  // "All N matching this filter" holds N, counted when it was chosen.
+  const [allMatching, setAllMatching] = createSignal<number | null>(null);
   const pageSelected = () => list.items().length > 0 && list.items().every((e) => selected().has(e.id));
-  // The whole filter's scope is counted only once someone selects a full page
-  // and more pages match (a plain signal: counting must not suspend the page).
-  const [scope, setScope] = createSignal<ScopeMember[] | null>(null);
-  const [scopeError, setScopeError] = createSignal<unknown>(null);
+  // Counted only once a full page is selected and more pages match; read
+  // under its own Suspense so counting never blanks the table.
+  const matching = createAsync(() => (isAdmin() && pageSelected() && list.hasMore() ? getMatchingCount(filter()) : Promise.resolve(null)));
   createEffect(
     on(filter, () => {
       setSelected(new Set<string>());
-      setAllMatching(false);
-      setScope(null);
+      setAllMatching(null);
     }, { defer: true }),
   );
-  createEffect(() => {
-    if (!pageSelected() || !list.hasMore() || scope()) return;
-    const counted = filter();
-    getEmployeeScope(counted).then(
-      (members) => JSON.stringify(counted) === JSON.stringify(filter()) && setScope(members),
-      setScopeError,
-    );
-  });
 
   const toggleRow = (id: string, on: boolean) => {
     const next = new Set(selected());
     if (on) next.add(id);
     else next.delete(id);
     setSelected(next);
-    setAllMatching(false);
+    setAllMatching(null);
   };
   const togglePage = (on: boolean) => {
     setSelected(new Set(on ? list.items().map((e) => e.id) : []));
-    setAllMatching(false);
+    setAllMatching(null);
   };
   const clearSelection = () => {
     setSelected(new Set<string>());
-    setAllMatching(false);
-    setScope(null);
+    setAllMatching(null);
   };
 
   const [rowBusy, setRowBusy] = createSignal<string | null>(null);
@@ -276,16 +287,14 @@ const TeamPage: Component = () => {
   const [notice, setNotice] = createSignal<string | null>(null);
   const [bulk, setBulk] = createSignal<BulkRequest | null>(null);
   const openBulk = (optIn: boolean) => {
-    if (allMatching()) {
-      const members = scope() ?? [];
-      setBulk({ optIn, scope: { filter: filter() }, members, description: `All ${people(members.length)} matching the current filter.` });
+    const all = allMatching();
+    if (all !== null) {
+      setBulk({ optIn, scope: { filter: filter() }, count: all, description: `All ${people(all)} matching the current filter.` });
     } else {
       const ids = [...selected()];
-      const members = list.items().filter((e) => selected().has(e.id));
-      setBulk({ optIn, scope: { employeeIds: ids }, members, description: `The ${people(ids.length)} you selected.` });
+      setBulk({ optIn, scope: { employeeIds: ids }, count: ids.length, description: `The ${people(ids.length)} you selected.` });
     }
   };
-  const selectionCount = () => (allMatching() ? (scope()?.length ?? 0) : selected().size);
 
   return (
     <Page
@@ -317,41 +326,57 @@ const TeamPage: Component = () => {
       </form>
 
       <Show when={!isAdmin()}>
-        <p class="notice">{ADMIN_ONLY} You are signed in with a MEMBER key: you can add and edit employees, and see who is opted in.</p>
+        <p class="notice">
+          You are signed in with a MEMBER key: you can add and edit employees and switch one employee's SMS opt-in at a time. Changing many at once
+          needs an ADMIN key.
+        </p>
       </Show>
       <Show when={notice()}>
         <p class="notice" role="status">
           {notice()}
         </p>
       </Show>
-      <Show when={rowError() ?? scopeError()}>
-        <ErrorNotice error={rowError() ?? scopeError()} />
+      <Show when={rowError()}>
+        <ErrorNotice error={rowError()} />
       </Show>
 
-      <Show when={selected().size > 0}>
+      <Show when={isAdmin() && selected().size > 0}>
         <div class="team-bulk panel" role="region" aria-label="Bulk SMS opt-in">
-          <p>
-            <strong>{allMatching() ? `All ${people(selectionCount())} matching this filter are selected.` : `${people(selected().size)} selected.`}</strong>{' '}
-            <Show when={pageSelected() && !allMatching() && (scope()?.length ?? 0) > selected().size}>
-              <button type="button" class="link-button" onClick={() => setAllMatching(true)}>
-                Select all {scope()!.length} matching this filter
-              </button>{' '}
+          <div class="team-bulk-selection">
+            <strong>{allMatching() !== null ? `All ${people(allMatching()!)} matching this filter are selected.` : `${people(selected().size)} selected.`}</strong>
+            <Show when={pageSelected() && allMatching() === null && list.hasMore()}>
+              <ErrorBoundary
+                fallback={(failure, reset) => (
+                  <ErrorNotice
+                    error={failure}
+                    retry={() => {
+                      void revalidate(getMatchingCount.keyFor(filter()));
+                      reset();
+                    }}
+                  />
+                )}
+              >
+                <Suspense fallback={<span class="hint">Counting everyone who matches this filter…</span>}>
+                  <Show when={(matching() ?? 0) > selected().size}>
+                    <button type="button" class="link-button" onClick={() => setAllMatching(matching() ?? null)}>
+                      Select all {matching()} matching this filter
+                    </button>
+                  </Show>
+                </Suspense>
+              </ErrorBoundary>
             </Show>
             <button type="button" class="link-button" onClick={clearSelection}>
               Clear selection
             </button>
-          </p>
+          </div>
           <div class="actions">
-            <button type="button" class="primary" disabled={!isAdmin()} onClick={() => openBulk(true)}>
+            <button type="button" class="primary" onClick={() => openBulk(true)}>
               Opt in
             </button>
-            <button type="button" class="danger" disabled={!isAdmin()} onClick={() => openBulk(false)}>
+            <button type="button" class="danger" onClick={() => openBulk(false)}>
               Opt out
             </button>
           </div>
-          <Show when={!isAdmin()}>
-            <p class="hint">{ADMIN_ONLY}</p>
-          </Show>
         </div>
       </Show>
 
@@ -360,9 +385,11 @@ const TeamPage: Component = () => {
           <table aria-label="Employees">
             <thead>
               <tr>
-                <th scope="col">
-                  <input type="checkbox" aria-label="Select all employees on this page" checked={pageSelected()} onChange={(event) => togglePage(event.currentTarget.checked)} />
-                </th>
+                <Show when={isAdmin()}>
+                  <th scope="col">
+                    <input type="checkbox" aria-label="Select all employees on this page" checked={pageSelected()} onChange={(event) => togglePage(event.currentTarget.checked)} />
+                  </th>
+                </Show>
                 <th scope="col">Name</th>
                 <th scope="col">Email</th>
                 <th scope="col">Phone</th>
@@ -377,9 +404,11 @@ const TeamPage: Component = () => {
               <For each={list.items()}>
                 {(employee) => (
                   <tr>
-                    <td>
-                      <input type="checkbox" aria-label={`Select ${employee.name}`} checked={selected().has(employee.id)} onChange={(event) => toggleRow(employee.id, event.currentTarget.checked)} />
-                    </td>
+                    <Show when={isAdmin()}>
+                      <td>
+                        <input type="checkbox" aria-label={`Select ${employee.name}`} checked={selected().has(employee.id)} onChange={(event) => toggleRow(employee.id, event.currentTarget.checked)} />
+                      </td>
+                    </Show>
                     <td>{employee.name}</td>
                     <td>{employee.email ?? '—'}</td>
                     <td>{employee.phone ?? 'No phone'}</td>
@@ -389,7 +418,6 @@ const TeamPage: Component = () => {
                         label={`SMS opt-in for ${employee.name}`}
                         checked={employee.smsOptIn}
                         busy={rowBusy() === employee.id}
-                        readOnlyReason={isAdmin() ? undefined : ADMIN_ONLY}
                         onChange={(on) => void toggleOptIn(employee, on)}
                       />
                     </td>

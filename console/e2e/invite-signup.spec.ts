@@ -92,6 +92,19 @@ describe('console: invite signup (S2, S3)', () => {
     await timeline.getByText('Disclosure text shown').click();
     expect((await timeline.locator('.disclosure').textContent())?.trim()).toBe(shownDisclosure);
     await screenshot(admin, 'participant-timeline');
+
+    // K5: and in the consent audit, with the exact disclosure in its details.
+    await admin.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Consent audit' }).click();
+    const audit = admin.getByRole('table', { name: 'Consent records' });
+    await admin.getByLabel('Source').selectOption('SIGNUP_FORM');
+    await admin.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => audit.getByRole('row').count(), { timeout: 10_000 }).toBe(2); // header + the signup record
+    expect(await audit.getByRole('row').nth(1).textContent()).toContain('+14155550134');
+    await audit.getByRole('button', { name: /^Details/ }).click();
+    const details = admin.getByRole('dialog', { name: 'Consent record' });
+    await details.getByText(shownDisclosure).waitFor();
+    expect(await details.getByText(userAgent).count()).toBeGreaterThan(0);
+    await screenshot(admin, 'consent-audit-signup-record');
   });
 
   it('S3: a bad invite token shows a clear "not valid" page', async () => {

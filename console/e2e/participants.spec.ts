@@ -66,6 +66,27 @@ describe('console: participants (S8)', () => {
     await screenshot(page, 'participant');
   });
 
+  it('K5: a consent change made elsewhere shows on the open participant page at once (consentChanged)', async () => {
+    const { server, workspace } = fixture;
+    const study = await createStudyWithSession(server, workspace.adminKey, { name: 'Live consent study' });
+    const { signUp } = await server.ok(SIGN_UP, {
+      input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Cai Live', email: 'cai@example.com', phone: '+14155550143', smsConsent: true },
+    });
+    const participantId = signUp.booking.participantId as string;
+    const page = await fixture.signIn(workspace.adminKey);
+    page.setDefaultTimeout(10_000);
+    const listening = server.app.services.consentEvents.listenerCount;
+    await page.goto(`${server.url}/console/participants/${participantId}`);
+    const timeline = page.getByRole('list', { name: 'Consent history' });
+    await expect.poll(() => timeline.getByRole('listitem').count()).toBe(1);
+    await expect.poll(() => server.app.services.consentEvents.listenerCount).toBeGreaterThan(listening);
+
+    // Another user revokes through the API while the page is open.
+    await server.ok(`mutation($input: SetParticipantSmsConsentInput!) { setParticipantSmsConsent(input: $input) { id } }`, { input: { participantId, granted: false } }, workspace.memberKey);
+    await expect.poll(() => timeline.getByRole('listitem').count()).toBe(2);
+    await page.getByRole('button', { name: 'Grant SMS consent' }).waitFor();
+  });
+
   it('A2: another workspace\'s participant, or none at all, shows "Participant not found" with a way back', async () => {
     const { server, workspace } = fixture;
     const other = await createTestWorkspace(server, 'Other Lab');

@@ -65,6 +65,13 @@ export const getConsentHistory = query(
   'participantConsent',
 );
 
+/** K5: this participant's consent changes as they are recorded (a STOP from their phone, another admin). */
+export const PARTICIPANT_CONSENT_CHANGED = /* GraphQL */ `
+  subscription ConsoleParticipantConsentChanged($subjectId: ID) {
+    consentChanged(subjectId: $subjectId) { count }
+  }
+`;
+
 export function preloadParticipant({ params }: RoutePreloadFuncArgs): void {
   if (!params.id) return;
   void getParticipant(params.id);

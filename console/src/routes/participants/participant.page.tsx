@@ -1,5 +1,5 @@
-import { A, createAsync, useAction, useParams } from '@solidjs/router';
-import { For, Show, createSignal, type Component } from 'solid-js';
+import { A, createAsync, revalidate, useAction, useParams } from '@solidjs/router';
+import { For, Show, createEffect, createSignal, onCleanup, type Component } from 'solid-js';
 import { ConsentNoteField } from '../../components/consent-note-field';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
@@ -7,7 +7,9 @@ import { Page } from '../../components/page';
 import { ErrorNotice } from '../../components/status';
 import { ApiError, fieldError } from '../../lib/graphql';
 import { formatDateTime, humanize, viewerTimeZone } from '../../lib/format';
-import { getConsentHistory, getParticipant, setParticipantSmsConsent, type ParticipantConsentRecord, type ParticipantDetail } from './participant.data';
+import { subscribe } from '../../lib/live';
+import { apiKey } from '../../lib/session';
+import { PARTICIPANT_CONSENT_CHANGED, getConsentHistory, getParticipant, setParticipantSmsConsent, type ParticipantConsentRecord, type ParticipantDetail } from './participant.data';
 import { ConsentBadge } from './consent-badge';
 import './participants.css';
 
@@ -229,6 +231,18 @@ const ParticipantPage: Component = () => {
   const params = useParams<{ id: string }>();
   const participant = createAsync(() => getParticipant(params.id));
   const records = createAsync(() => getConsentHistory(params.id));
+  // A consent change made elsewhere (a STOP texted in, another admin) shows here at once.
+  createEffect(() => {
+    const id = params.id;
+    const key = apiKey();
+    if (!key) return;
+    const stop = subscribe(key, PARTICIPANT_CONSENT_CHANGED, { subjectId: id }, {
+      next: () => void revalidate([getParticipant.keyFor(id), getConsentHistory.keyFor(id)]),
+      // The page still works without live updates.
+      error: () => {},
+    });
+    onCleanup(stop);
+  });
   const notFound = () => participant() === null;
   return (
     <Page

@@ -101,8 +101,7 @@ const RecordTable: Component<{ filter: ConsentFilter }> = (props) => {
           </table>
         </div>
       </Show>
-      <Show when={list.error()}>{(failure) => <ErrorNotice error={failure()} retry={() => void list.loadMore()} />}</Show>
-      <LoadMore hasMore={list.hasMore()} loading={list.loading()} onLoad={() => void list.loadMore()} />
+      <LoadMore list={list} />
       <Show when={open()}>{(record) => <ConsentRecordDetails record={record()} onClose={() => setOpen(null)} />}</Show>
     </Show>
   );

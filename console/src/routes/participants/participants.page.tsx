@@ -4,23 +4,20 @@ import { Field } from '../../components/field';
 import { createKeysetList } from '../../components/keyset-list';
 import { LoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
-import { ErrorNotice } from '../../components/status';
+import { choiceAsBoolean, type YesNoChoice } from '../../components/yes-no-choice';
 import { formatDateTime } from '../../lib/format';
 import { ConsentBadge } from './consent-badge';
 import { fetchParticipants, getParticipants, type ParticipantFilter } from './participants.data';
 import './participants.css';
 
-type Choice = '' | 'yes' | 'no';
-const asBoolean = (choice: Choice): boolean | undefined => (choice === '' ? undefined : choice === 'yes');
-
 const ParticipantsPage: Component = () => {
   const [search, setSearch] = createSignal('');
-  const [consent, setConsent] = createSignal<Choice>('');
-  const [phone, setPhone] = createSignal<Choice>('');
+  const [consent, setConsent] = createSignal<YesNoChoice>('');
+  const [phone, setPhone] = createSignal<YesNoChoice>('');
   const filter = (): ParticipantFilter => ({
     ...(search().trim() ? { search: search().trim() } : {}),
-    ...(consent() ? { smsConsent: asBoolean(consent()) } : {}),
-    ...(phone() ? { hasPhone: asBoolean(phone()) } : {}),
+    ...(consent() ? { smsConsent: choiceAsBoolean(consent()) } : {}),
+    ...(phone() ? { hasPhone: choiceAsBoolean(phone()) } : {}),
   });
   const firstPage = createAsync(() => getParticipants(filter()));
   const list = createKeysetList(firstPage, (after) => fetchParticipants(filter(), after));
@@ -32,7 +29,7 @@ const ParticipantsPage: Component = () => {
         <Field label="Search name or email" type="search" value={search()} onChange={(event) => setSearch(event.currentTarget.value)} />
         <div class="field">
           <label for="participants-consent">SMS consent</label>
-          <select id="participants-consent" value={consent()} onChange={(event) => setConsent(event.currentTarget.value as Choice)}>
+          <select id="participants-consent" value={consent()} onChange={(event) => setConsent(event.currentTarget.value as YesNoChoice)}>
             <option value="">Any</option>
             <option value="yes">Consented</option>
             <option value="no">Not consented</option>
@@ -40,7 +37,7 @@ const ParticipantsPage: Component = () => {
         </div>
         <div class="field">
           <label for="participants-phone">Phone</label>
-          <select id="participants-phone" value={phone()} onChange={(event) => setPhone(event.currentTarget.value as Choice)}>
+          <select id="participants-phone" value={phone()} onChange={(event) => setPhone(event.currentTarget.value as YesNoChoice)}>
             <option value="">Any</option>
             <option value="yes">Has a phone</option>
             <option value="no">No phone</option>
@@ -84,10 +81,7 @@ const ParticipantsPage: Component = () => {
           </table>
         </div>
       </Show>
-      <Show when={list.error()}>
-        <ErrorNotice error={list.error()} />
-      </Show>
-      <LoadMore hasMore={list.hasMore()} loading={list.loading()} onLoad={() => void list.loadMore()} />
+      <LoadMore list={list} />
     </Page>
   );
 };

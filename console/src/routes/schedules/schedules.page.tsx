@@ -82,10 +82,7 @@ const SchedulesPage: Component = () => {
       >
         <ScheduleWeekTable weeks={list.items()} busyId={busy()} onAlert={(week, enabled) => void toggleAlert(week, enabled)} onEdit={(week) => setEditing({ week })} />
       </Show>
-      <Show when={list.error()}>
-        <ErrorNotice error={list.error()} />
-      </Show>
-      <LoadMore hasMore={list.hasMore()} loading={list.loading()} onLoad={() => void list.loadMore()} />
+      <LoadMore list={list} />
 
       <TimeOffSection />
       {/* Each dialog mounts when it opens, so it starts from fresh state. */}

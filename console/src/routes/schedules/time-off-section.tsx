@@ -89,7 +89,7 @@ export const TimeOffSection: Component = () => {
           </table>
         </div>
       </Show>
-      <LoadMore hasMore={list.hasMore()} loading={list.loading()} onLoad={() => void list.loadMore()} />
+      <LoadMore list={list} />
     </section>
   );
 };

@@ -74,10 +74,7 @@ const StudiesPage: Component = () => {
           </table>
         </div>
       </Show>
-      <Show when={list.error()}>
-        <ErrorNotice error={list.error()} />
-      </Show>
-      <LoadMore hasMore={list.hasMore()} loading={list.loading()} onLoad={() => void list.loadMore()} />
+      <LoadMore list={list} />
     </Page>
   );
 };

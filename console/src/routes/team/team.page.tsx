@@ -5,6 +5,7 @@ import { createKeysetList } from '../../components/keyset-list';
 import { LoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
 import { ErrorNotice } from '../../components/status';
+import { choiceAsBoolean, type YesNoChoice } from '../../components/yes-no-choice';
 import { ApiError } from '../../lib/graphql';
 import { isAdmin } from '../../lib/session';
 import { BulkOptInDialog, type BulkRequest } from './bulk-opt-in-dialog';
@@ -15,17 +16,14 @@ import { EmployeeTable } from './employee-table';
 import { fetchEmployees, getEmployees, getMatchingCount, setEmployeeSmsOptIn, type EmployeeFilter, type EmployeeRow } from './team.data';
 import './team.css';
 
-type Choice = '' | 'yes' | 'no';
-const asBoolean = (choice: Choice): boolean | undefined => (choice === '' ? undefined : choice === 'yes');
-
 const TeamPage: Component = () => {
   const [search, setSearch] = createSignal('');
-  const [optedIn, setOptedIn] = createSignal<Choice>('');
-  const [hasPhone, setHasPhone] = createSignal<Choice>('');
+  const [optedIn, setOptedIn] = createSignal<YesNoChoice>('');
+  const [hasPhone, setHasPhone] = createSignal<YesNoChoice>('');
   const filter = (): EmployeeFilter => ({
     ...(search().trim() ? { search: search().trim() } : {}),
-    ...(optedIn() ? { smsOptIn: asBoolean(optedIn()) } : {}),
-    ...(hasPhone() ? { hasPhone: asBoolean(hasPhone()) } : {}),
+    ...(optedIn() ? { smsOptIn: choiceAsBoolean(optedIn()) } : {}),
+    ...(hasPhone() ? { hasPhone: choiceAsBoolean(hasPhone()) } : {}),
   });
   const firstPage = createAsync(() => getEmployees(filter()));
   const list = createKeysetList(firstPage, (after) => fetchEmployees(filter(), after));
@@ -92,7 +90,7 @@ const TeamPage: Component = () => {
         <Field label="Search name or email" type="search" value={search()} onChange={(event) => setSearch(event.currentTarget.value)} />
         <div class="field">
           <label for="team-opted-in">SMS opt-in</label>
-          <select id="team-opted-in" value={optedIn()} onChange={(event) => setOptedIn(event.currentTarget.value as Choice)}>
+          <select id="team-opted-in" value={optedIn()} onChange={(event) => setOptedIn(event.currentTarget.value as YesNoChoice)}>
             <option value="">Any</option>
             <option value="yes">Opted in</option>
             <option value="no">Not opted in</option>
@@ -100,7 +98,7 @@ const TeamPage: Component = () => {
         </div>
         <div class="field">
           <label for="team-has-phone">Phone</label>
-          <select id="team-has-phone" value={hasPhone()} onChange={(event) => setHasPhone(event.currentTarget.value as Choice)}>
+          <select id="team-has-phone" value={hasPhone()} onChange={(event) => setHasPhone(event.currentTarget.value as YesNoChoice)}>
             <option value="">Any</option>
             <option value="yes">Has a phone</option>
             <option value="no">No phone</option>
@@ -149,10 +147,7 @@ const TeamPage: Component = () => {
           onEdit={setEditing}
         />
       </Show>
-      <Show when={list.error()}>
-        <ErrorNotice error={list.error()} />
-      </Show>
-      <LoadMore hasMore={list.hasMore()} loading={list.loading()} onLoad={() => void list.loadMore()} />
+      <LoadMore list={list} />
 
       {/* Each dialog mounts when it opens, so it starts from fresh state. */}
       <Show when={editing()}>

@@ -193,8 +193,7 @@ const AuditTrail: Component<{ workspace: WorkspaceSettings }> = (props) => {
           </table>
         </div>
       </Show>
-      <Show when={trail.error()}>{(failure) => <ErrorNotice error={failure()} retry={() => void trail.loadMore()} />}</Show>
-      <LoadMore hasMore={trail.hasMore()} loading={trail.loading()} onLoad={() => void trail.loadMore()} />
+      <LoadMore list={trail} />
     </section>
   );
 };

@@ -70,7 +70,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   };
   const defaultSender = config.vonage.from ?? null;
   const optOuts = new OptOutRegistry(dataSource);
-  const facts = new SendFactsLoader(dataSource, optOuts, {
+  const facts = new SendFactsLoader(dataSource, {
     hasChannel: !!(providers.sms || providers.emailGateway),
     defaultSender,
     publicUrl: config.publicUrl,

@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
 import type { ConsentSource } from './consent.enums.js';
 import { OptOut } from './opt-out.entity.js';
 
@@ -10,6 +10,15 @@ export interface OptOutState {
 
 // Keeps IN lists well under every driver's parameter limit.
 const CHUNK = 1000;
+
+/**
+ * K2: the join condition that finds the active opt-out of the number
+ * `phoneExpression`, for queries that read it along with other facts (the send
+ * facts are one query). The same rule as `state()`: a row with optedOut set.
+ */
+export function activeOptOutJoin(alias: string, phoneExpression: string): { condition: string; parameters: ObjectLiteral } {
+  return { condition: `${alias}.phone = ${phoneExpression} AND ${alias}.optedOut = :${alias}OptedOut`, parameters: { [`${alias}OptedOut`]: true } };
+}
 
 // K2/K3/K6: the global opt-out list, one row per E.164 number, shared by every
 // workspace. Callers pass numbers already normalised.

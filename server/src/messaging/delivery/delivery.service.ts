@@ -3,6 +3,7 @@ import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageChannel, MessageDirection, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import type { CommsEvents } from '../../comms-log/comms-events.js';
 import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
+import { FixedUpdateStatement } from '../../db/fixed-update.statement.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
 import { decideSend } from '../../send-policy/decide-send.js';
 import { SkipReason } from '../../send-policy/skip-reason.js';
@@ -28,6 +29,8 @@ export interface DeliveryChannels {
 
 // Intents recorded per multi-row INSERT.
 const RECORD_CHUNK = 500;
+// Job saves in flight at once when scheduling recorded entries.
+const SCHEDULE_CONCURRENCY = 8;
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'failed' | 'not-queued';
 
@@ -45,6 +48,9 @@ export interface ReceiptUpdate {
 // it is due load fresh facts, decide, and either log the skip or claim the
 // entry and hand it to a channel, then publish every change (L1, L2, L4).
 export class DeliveryService {
+  // One prepared transition per set of changed columns (a handful: claim, sent, skipped, …).
+  private readonly transitions = new Map<string, FixedUpdateStatement<CommsLogEntry>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly facts: SendFactsLoader,
@@ -111,10 +117,15 @@ export class DeliveryService {
 
   /** After the recording transaction committed: put each new entry on the job store and announce it. */
   async schedule(entries: CommsLogEntry[]): Promise<void> {
-    for (const entry of entries) {
-      await this.scheduler.scheduleSend(String(entry.id), entry.scheduledFor ?? new Date());
-      this.events.publish({ type: 'created', entry });
-    }
+    // A few saves in flight at once: one at a time, a thousand reminders took seconds.
+    let next = 0;
+    const scheduleNext = async (): Promise<void> => {
+      for (let entry = entries[next++]; entry; entry = entries[next++]) {
+        await this.scheduler.scheduleSend(String(entry.id), entry.scheduledFor ?? new Date());
+        this.events.publish({ type: 'created', entry });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SCHEDULE_CONCURRENCY, entries.length) }, scheduleNext));
   }
 
   /** Record and schedule in one go, for callers with no transaction of their own. */
@@ -131,13 +142,12 @@ export class DeliveryService {
    * Throws TransientSendError when the channel says "try later" (L5).
    */
   async deliver(entryId: string, now = new Date()): Promise<DeliveryOutcome> {
-    const repo = this.dataSource.getRepository(CommsLogEntry);
-    const entry = await repo.findOneBy({ id: entryId });
+    const loaded = await this.facts.load(entryId);
     // Anything but QUEUED is settled or in flight; an entry left SENDING by a
     // crash is settled by its receipt or marked for review, never resent.
-    if (!entry || entry.status !== MessageStatus.QUEUED) return 'not-queued';
+    if (!loaded || loaded.entry.status !== MessageStatus.QUEUED) return 'not-queued';
+    const { entry } = loaded;
 
-    const loaded = await this.facts.load(entry);
     const decision = decideSend(loaded.facts);
     if (decision.action === 'skip') {
       const skipped = await this.transition(entry, MessageStatus.QUEUED, {
@@ -290,11 +300,16 @@ export class DeliveryService {
   // Every state change is a conditional UPDATE from the state we saw, then an
   // event carrying the entry as it now is (built from what we hold: no re-read).
   private async transition(entry: CommsLogEntry | string, from: MessageStatus, patch: Partial<CommsLogEntry>): Promise<boolean> {
-    const repo = this.dataSource.getRepository(CommsLogEntry);
     const id = typeof entry === 'string' ? entry : entry.id;
-    const result = await repo.update({ id, status: from }, patch);
-    if (!result.affected) return false;
-    const current = typeof entry === 'string' ? await repo.findOneBy({ id }) : Object.assign(entry, patch);
+    const columns = Object.keys(patch) as (keyof CommsLogEntry & string)[];
+    const shape = columns.join();
+    let update = this.transitions.get(shape);
+    if (!update) {
+      update = new FixedUpdateStatement(this.dataSource, CommsLogEntry, columns, ['id', 'status']);
+      this.transitions.set(shape, update);
+    }
+    if ((await update.run(patch, { id, status: from })) === 0) return false;
+    const current = typeof entry === 'string' ? await this.dataSource.getRepository(CommsLogEntry).findOneBy({ id }) : Object.assign(entry, patch);
     if (current) this.events.publish({ type: 'updated', entry: current });
     return true;
   }

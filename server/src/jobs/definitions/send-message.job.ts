@@ -4,6 +4,13 @@ import { sendRetryDelay } from '../../messaging/delivery/retry-backoff.js';
 
 export const SEND_MESSAGE_JOB = 'send-message';
 
+// How many send jobs one worker holds locked at once. It tops up at every poll,
+// so this caps a worker at this many texts per polling interval (far above the
+// provider's rate limit), leaves the rest of a burst in the store for other
+// workers, and keeps Agenda's in-memory queue, whose upkeep grows with its
+// length on every job, short.
+export const SEND_LOCK_LIMIT = 500;
+
 export interface SendMessageJobData {
   entryId: string;
 }
@@ -17,6 +24,7 @@ export function sendMessageJob(app: App) {
     },
     options: {
       concurrency: app.config.jobs.sendConcurrency,
+      lockLimit: SEND_LOCK_LIMIT,
       lockLifetime: app.config.jobs.lockLifetimeMs,
       backoff: ({ attempt, error }: { attempt: number; error: Error }) => sendRetryDelay(attempt, error, app.config.sendRetry),
     },

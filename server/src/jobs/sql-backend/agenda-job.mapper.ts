@@ -52,7 +52,21 @@ export function scheduleColumns(job: JobParameters, lastModifiedBy: string | und
 }
 
 /** The run-state fields Agenda's job processor writes through saveJobState(). */
-export function runStateColumns(job: JobParameters, lastModifiedBy: string | undefined) {
+export const RUN_STATE_COLUMNS = [
+  'lockedAt',
+  'nextRunAt',
+  'lastRunAt',
+  'lastFinishedAt',
+  'failedAt',
+  'failCount',
+  'failReason',
+  'progress',
+  'fork',
+  'lastModifiedBy',
+] as const satisfies readonly (keyof AgendaJob)[];
+
+/** A job's run state as those columns. */
+export function runStateColumns(job: JobParameters, lastModifiedBy: string | undefined): Pick<AgendaJob, (typeof RUN_STATE_COLUMNS)[number]> {
   return {
     lockedAt: job.lockedAt ?? null,
     nextRunAt: job.nextRunAt ?? null,
@@ -64,7 +78,7 @@ export function runStateColumns(job: JobParameters, lastModifiedBy: string | und
     progress: job.progress ?? null,
     fork: job.fork ?? false,
     lastModifiedBy: lastModifiedBy ?? null,
-  } satisfies Partial<AgendaJob>;
+  };
 }
 
 /** A whole new row. */

@@ -11,33 +11,65 @@ import {
   type JobWithState,
   type RemoveJobsOptions,
 } from 'agenda';
-import type { DataSource, ObjectLiteral, Repository } from 'typeorm';
+import type { DataSource, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { FixedUpdateStatement } from '../../db/fixed-update.statement.js';
 import { newId } from '../../db/id.util.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
 import { AgendaJob, SINGLE_JOB_KEY } from './agenda-job.entity.js';
-import { newRow, runStateColumns, scheduleColumns, toJobParameters } from './agenda-job.mapper.js';
+import { newRow, RUN_STATE_COLUMNS, runStateColumns, scheduleColumns, toJobParameters } from './agenda-job.mapper.js';
 import { matchesData } from './data-match.util.js';
 import { debounceSchedule } from './debounce-schedule.util.js';
+import { LockAheadBuffer } from './lock-ahead.buffer.js';
 import { uniqueKeyHash } from './unique-key.util.js';
 
-// How many lockable jobs one poll looks at before it asks again; other workers
-// may take some of them first.
+// SQLite: how many lockable jobs one round looks at at least, and how many
+// rounds it tries when other workers take some of them first.
 const LOCK_CANDIDATES = 10;
 const MAX_LOCK_ROUNDS = 5;
 // Bound on ids in one IN (...) list.
 const ID_CHUNK = 500;
+
+/** One lock round's ask: up to `size` lockable jobs of one name, to be given this lock. */
+interface LockAsk {
+  jobName: string;
+  nextScanAt: Date;
+  lockDeadline: Date;
+  lockedAt: Date;
+  worker: string | null;
+  size: number;
+}
+
+/** What one lock round took, and whether it found fewer lockable jobs than it asked for. */
+interface LockRound {
+  locked: JobParameters[];
+  exhausted: boolean;
+}
 
 type Where = { andWhere(where: string, parameters?: ObjectLiteral): unknown };
 type OrderBy = [expression: string, direction: 'ASC' | 'DESC'];
 
 /**
  * Agenda's JobRepository on the application database (TypeORM; MySQL/MariaDB or
- * SQLite), behaving as Agenda's official Redis backend does. Locks are taken by
- * a conditional UPDATE whose WHERE repeats the "lockable" test, so of several
- * workers racing for one job exactly one changes the row (L2).
+ * SQLite), behaving as Agenda's official Redis backend does. Every lock
+ * re-checks the "lockable" test on the row it takes (under SELECT … FOR UPDATE
+ * SKIP LOCKED on MySQL/MariaDB, in a conditional UPDATE on SQLite), so of
+ * several workers racing for one job exactly one gets it (L2). Jobs are locked
+ * in batches and handed to Agenda one at a time (see LockAheadBuffer).
  */
 export class SqlJobRepository implements JobRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly lockedAhead = new LockAheadBuffer((ids, lockedAt) => this.releaseLocks(ids, lockedAt));
+
+  // saveJobState runs twice for every job a worker runs.
+  private readonly stateUpdate: FixedUpdateStatement<AgendaJob>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.stateUpdate = new FixedUpdateStatement(dataSource, AgendaJob, RUN_STATE_COLUMNS, ['id', 'name']);
+  }
+
+  // Row locks that skip what another worker holds: MySQL 8 and MariaDB 10.6 on.
+  private get skipLocked(): boolean {
+    return this.dataSource.options.type !== 'better-sqlite3';
+  }
 
   // Looked up on use: the backend may be built before the DataSource is initialised.
   private get jobs(): Repository<AgendaJob> {
@@ -187,41 +219,18 @@ export class SqlJobRepository implements JobRepository {
     now: Date | undefined,
     options: JobRepositoryOptions | undefined,
   ): Promise<JobParameters | undefined> {
-    const lockedAt = now ?? new Date();
-    for (let round = 0; round < MAX_LOCK_ROUNDS; round++) {
-      const candidates = await this.lockCandidates(jobName, nextScanAt, lockDeadline);
-      if (candidates.length === 0) return undefined;
-      for (const id of candidates) {
-        // L2: the UPDATE re-checks "lockable" on the row itself, so one worker wins.
-        const result = await this.jobs
-          .createQueryBuilder()
-          .update()
-          .set({ lockedAt, lastModifiedBy: options?.lastModifiedBy ?? null })
-          .where('id = :id AND name = :jobName AND disabled = :enabled', { id, jobName, enabled: false })
-          .andWhere('((lockedAt IS NULL AND nextRunAt <= :nextScanAt) OR lockedAt <= :lockDeadline)', {
-            nextScanAt,
-            lockDeadline,
-          })
-          .updateEntity(false)
-          .execute();
-        if (result.affected !== 1) continue;
-        const locked = await this.getJobById(id);
-        if (locked) return locked;
-      }
-    }
-    return undefined;
+    const worker = options?.lastModifiedBy ?? null;
+    const held = this.lockedAhead.take(jobName, worker, nextScanAt, lockDeadline);
+    if (held) return held;
+    const ask: LockAsk = { jobName, nextScanAt, lockDeadline, lockedAt: now ?? new Date(), worker, size: this.lockedAhead.batchSize(jobName, worker) };
+    const round = this.skipLocked ? await this.lockSkippingLocked(ask) : await this.lockOneByOne(ask);
+    return this.lockedAhead.hold(jobName, worker, round, ask);
   }
 
   async saveJobState(job: JobParameters, options: JobRepositoryOptions | undefined): Promise<void> {
     if (!job._id) throw new Error('Cannot save job state without job ID');
-    const result = await this.jobs
-      .createQueryBuilder()
-      .update()
-      .set(runStateColumns(job, options?.lastModifiedBy))
-      .where('id = :id AND name = :name', { id: String(job._id), name: job.name })
-      .updateEntity(false)
-      .execute();
-    if (result.affected !== 1) {
+    const affected = await this.stateUpdate.run(runStateColumns(job, options?.lastModifiedBy), { id: String(job._id), name: job.name });
+    if (affected !== 1) {
       throw new Error(`job ${job._id} (name: ${job.name}) cannot be updated in the database, maybe it does not exist anymore?`);
     }
   }
@@ -284,7 +293,9 @@ export class SqlJobRepository implements JobRepository {
   }
 
   // unique(): one row per (name, unique query). insertOnly keeps the stored job
-  // as it is; debounce moves its run time (see debounceSchedule).
+  // as it is; debounce moves its run time (see debounceSchedule). Most saves
+  // are of a new key, so the insert goes first and a conflict falls back to
+  // the stored job: one statement for a new job instead of a look-up and an insert.
   private async saveUnique(
     job: JobParameters,
     unique: Record<string, unknown>,
@@ -294,16 +305,18 @@ export class SqlJobRepository implements JobRepository {
     const dedupeKey = uniqueKeyHash(unique);
     const debounce = job.uniqueOpts?.debounce;
     const now = new Date();
+    const fresh = debounce ? debounceSchedule(debounce, job.nextRunAt, null, now) : null;
+    const toInsert = fresh ? { ...job, nextRunAt: fresh.nextRunAt, debounceStartedAt: fresh.debounceStartedAt ?? undefined } : job;
+    try {
+      return await this.insert(toInsert, lastModifiedBy, dedupeKey);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
     const existing = await this.jobs.findOneBy({ name: job.name, dedupeKey });
     if (!existing) {
-      const schedule = debounce ? debounceSchedule(debounce, job.nextRunAt, null, now) : null;
-      const toInsert = schedule ? { ...job, nextRunAt: schedule.nextRunAt, debounceStartedAt: schedule.debounceStartedAt ?? undefined } : job;
-      try {
-        return await this.insert(toInsert, lastModifiedBy, dedupeKey);
-      } catch (error) {
-        if (!retried && isUniqueViolation(error)) return this.saveUnique(job, unique, lastModifiedBy, true);
-        throw error;
-      }
+      // Removed between the two statements: insert again, once.
+      if (!retried) return this.saveUnique(job, unique, lastModifiedBy, true);
+      throw new Error(`job ${job.name} with unique key ${dedupeKey} could not be saved`);
     }
     if (job.uniqueOpts?.insertOnly && !debounce) return toJobParameters(existing);
     const schedule = debounce
@@ -347,26 +360,106 @@ export class SqlJobRepository implements JobRepository {
     return rows.filter((row) => matchesData(JSON.parse(row.data), options.data)).map((row) => row.id);
   }
 
-  // The jobs of one name a worker may lock now, in run order: due and unlocked,
-  // or locked longer ago than the lock lifetime (its worker is presumed dead).
-  private async lockCandidates(jobName: string, nextScanAt: Date, lockDeadline: Date): Promise<string[]> {
-    const pick = (where: string, parameters: ObjectLiteral) =>
-      this.jobs
+  // MySQL/MariaDB: read up to `size` candidates (a plain read of the due
+  // index), then in one short transaction lock those rows by primary key,
+  // skipping any another worker holds, re-check on the locked rows that each is
+  // still lockable, and mark them locked. What is handed out is what was
+  // locked, as it is now (no re-read), and no two workers take one job (L2).
+  // Locking reads go by primary key only: a locking scan of the due index
+  // deadlocked against the processor's own state writes on MariaDB.
+  private async lockSkippingLocked({ jobName, nextScanAt, lockDeadline, lockedAt, worker, size }: LockAsk): Promise<LockRound> {
+    const candidates = await this.lockCandidates(jobName, nextScanAt, lockDeadline, size);
+    if (candidates.length === 0) return { locked: [], exhausted: true };
+    const locked = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      const jobs = manager.getRepository(AgendaJob);
+      const rows = await jobs
         .createQueryBuilder('job')
-        .select(['job.id', 'job.nextRunAt', 'job.priority'])
-        .where('job.name = :jobName AND job.disabled = :enabled', { jobName, enabled: false })
-        .andWhere(where, parameters)
-        .orderBy('job.nextRunAt', 'ASC')
-        .addOrderBy('job.priority', 'DESC')
-        .limit(LOCK_CANDIDATES)
+        .where('job.id IN (:...candidates) AND job.name = :jobName AND job.disabled = :enabled', { candidates, jobName, enabled: false })
+        .andWhere(`((${DUE}) OR ${LOCK_EXPIRED})`, { nextScanAt, lockDeadline })
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
         .getMany();
-    // Two index range scans rather than one OR over every job of the name.
-    const [due, expired] = await Promise.all([
-      pick('job.lockedAt IS NULL AND job.nextRunAt <= :nextScanAt', { nextScanAt }),
-      pick('job.lockedAt <= :lockDeadline', { lockDeadline }),
-    ]);
-    return [...due, ...expired].sort(runOrder).map((row) => row.id);
+      if (rows.length === 0) return [];
+      await jobs
+        .createQueryBuilder()
+        .update()
+        .set({ lockedAt, lastModifiedBy: worker })
+        .where('id IN (:...ids)', { ids: rows.map((row) => row.id) })
+        .updateEntity(false)
+        .execute();
+      return rows.sort(runOrder).map((row) => toJobParameters({ ...row, lockedAt, lastModifiedBy: worker }));
+    });
+    return { locked, exhausted: candidates.length < size };
   }
+
+  // SQLite has no SKIP LOCKED: read candidates, then lock each with a
+  // conditional UPDATE that repeats the "lockable" test on the row, so of
+  // several workers racing for one job exactly one changes it (L2).
+  private async lockOneByOne({ jobName, nextScanAt, lockDeadline, lockedAt, worker, size }: LockAsk): Promise<LockRound> {
+    const locked: JobParameters[] = [];
+    for (let round = 0; round < MAX_LOCK_ROUNDS && locked.length < size; round++) {
+      const candidates = await this.lockCandidates(jobName, nextScanAt, lockDeadline, Math.max(size, LOCK_CANDIDATES));
+      if (candidates.length === 0) return { locked, exhausted: true };
+      for (const id of candidates) {
+        if (locked.length === size) break;
+        const result = await this.jobs
+          .createQueryBuilder()
+          .update()
+          .set({ lockedAt, lastModifiedBy: worker })
+          .where('id = :id AND name = :jobName AND disabled = :enabled', { id, jobName, enabled: false })
+          .andWhere(`(${DUE} OR ${LOCK_EXPIRED})`, { nextScanAt, lockDeadline })
+          .updateEntity(false)
+          .execute();
+        if (result.affected !== 1) continue;
+        const job = await this.getJobById(id);
+        if (job) locked.push(job);
+      }
+    }
+    return { locked, exhausted: false };
+  }
+
+  // The ids of jobs of one name a worker may lock now, in run order.
+  private async lockCandidates(jobName: string, nextScanAt: Date, lockDeadline: Date, limit: number): Promise<string[]> {
+    const pick = (where: string, parameters: ObjectLiteral) =>
+      lockable(this.jobs.createQueryBuilder('job').select(['job.id', 'job.nextRunAt', 'job.priority']), jobName, where, parameters, limit).getMany();
+    // Two index range scans rather than one OR over every job of the name.
+    const [due, expired] = await Promise.all([pick(DUE, { nextScanAt }), pick(LOCK_EXPIRED, { lockDeadline })]);
+    return [...due, ...expired].sort(runOrder).slice(0, limit).map((row) => row.id);
+  }
+
+  // Unlocks jobs locked ahead that Agenda never took, unless their lock has changed hands since.
+  private async releaseLocks(ids: string[], lockedAt: Date): Promise<void> {
+    for (const chunk of chunks(ids)) {
+      await this.jobs
+        .createQueryBuilder()
+        .update()
+        .set({ lockedAt: null })
+        .where('id IN (:...ids) AND lockedAt = :lockedAt', { ids: chunk, lockedAt })
+        .updateEntity(false)
+        .execute();
+    }
+  }
+}
+
+// A job a worker may lock now: due and unlocked, or locked longer ago than the
+// lock lifetime (its worker is presumed dead).
+const DUE = 'lockedAt IS NULL AND nextRunAt <= :nextScanAt';
+const LOCK_EXPIRED = 'lockedAt <= :lockDeadline';
+
+// One of the two kinds of lockable job, in run order.
+function lockable(
+  qb: SelectQueryBuilder<AgendaJob>,
+  jobName: string,
+  where: string,
+  parameters: ObjectLiteral,
+  limit: number,
+): SelectQueryBuilder<AgendaJob> {
+  return qb
+    .where('job.name = :jobName AND job.disabled = :enabled', { jobName, enabled: false })
+    .andWhere(where, parameters)
+    .orderBy('job.nextRunAt', 'ASC')
+    .addOrderBy('job.priority', 'DESC')
+    .limit(limit);
 }
 
 // Earliest run first (no run time last), then higher priority: the Redis backend's order.

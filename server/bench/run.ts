@@ -23,11 +23,15 @@ function printSending(report: SendingReport): void {
   console.log(`| Measure | Value | Target |`);
   console.log(`|---|---|---|`);
   console.log(`| Agenda no-op jobs | ${fixed(report.noopPerSecond)} jobs/s | |`);
+  console.log(`| Agenda jobs that only call the Vonage SDK | ${fixed(report.providerOnlyPerSecond)} jobs/s | |`);
   console.log(`| Full send pipeline | ${fixed(report.sendsPerSecond)} sends/s | >= 300/s |`);
   console.log(`| Pipeline / no-op | ${report.ratio.toFixed(2)}x | >= 0.6x |`);
+  console.log(`| SDK-only / no-op (the ceiling for any pipeline here) | ${(report.providerOnlyPerSecond / report.noopPerSecond).toFixed(2)}x | |`);
+  console.log(`| Pipeline / SDK-only (Tock's own work) | ${(report.sendsPerSecond / report.providerOnlyPerSecond).toFixed(2)}x | |`);
   console.log(`| ${report.reminders.toLocaleString('en-US')} reminders due in one minute: lateness p50 | ${fixed(report.latenessMs.p50)} ms | |`);
   console.log(`| … p99 | ${fixed(report.latenessMs.p99)} ms | <= ${report.processEveryMs} ms (polling interval) |`);
   console.log(`| … max | ${fixed(report.latenessMs.max)} ms | |`);
+  console.log(`| Peak RSS of the process (API, worker and stand-in) | ${report.peakRssMb} MB | |`);
 }
 
 const only = process.argv[2];

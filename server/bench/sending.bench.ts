@@ -3,12 +3,14 @@ import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import { createApp, type App } from '../src/app.js';
 import { MessageKind, MessageStatus } from '../src/comms-log/comms-log.enums.js';
-import { loadConfig } from '../src/config/config.js';
+import { loadConfig, type Config } from '../src/config/config.js';
 import { newId } from '../src/db/id.util.js';
 import { createAgenda } from '../src/jobs/agenda.factory.js';
 import { createJobBackend } from '../src/jobs/job-backend.js';
 import type { MessageIntent } from '../src/messaging/delivery/message-intent.js';
-import { REMINDER_LEAD_MS } from '../src/studies/booking-messages.js';
+import { Booking } from '../src/studies/booking.entity.js';
+import { REMINDER_LEAD_MS, reminderIntent } from '../src/studies/booking-messages.js';
+import { StudySession } from '../src/studies/study-session.entity.js';
 import { startVonageStandIn, type VonageStandIn } from '../test/vonage-stand-in/vonage-stand-in.js';
 import { median } from './measure.util.js';
 
@@ -25,11 +27,15 @@ const CONCURRENCY = Number(process.env.TOCK_BENCH_CONCURRENCY ?? 20);
 export interface SendingReport {
   sends: number;
   noopPerSecond: number;
+  /** Agenda jobs that only hand a text to the stand-in through the Vonage SDK: what any pipeline pays before Tock's own work. */
+  providerOnlyPerSecond: number;
   sendsPerSecond: number;
   ratio: number;
   reminders: number;
   processEveryMs: number;
   latenessMs: { p50: number; p99: number; max: number };
+  /** The bench process's peak resident memory so far (API, worker and stand-in share it). */
+  peakRssMb: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -64,6 +70,21 @@ function sentCount(app: App, count: number, match: (kind: string) => boolean): P
   });
 }
 
+/** How long SENDS jobs of `name`, all due now, take to run on a fresh Agenda over the app's job store. */
+async function timeAgendaJobs(config: Config, app: App, name: string, handler: () => Promise<void>): Promise<number> {
+  const agenda = createAgenda(createJobBackend(config, app.dataSource), { processEvery: PROCESS_EVERY_MS, name });
+  agenda.maxConcurrency(CONCURRENCY);
+  agenda.define(name, handler, { concurrency: CONCURRENCY });
+  for (let i = 0; i < SENDS; i++) await agenda.create(name, { i }).schedule(new Date()).save();
+  const done = completions({ agenda }, `complete:${name}`, SENDS);
+  const started = performance.now();
+  await agenda.start();
+  await done;
+  const ms = performance.now() - started;
+  await agenda.stop(false);
+  return ms;
+}
+
 async function seedTexts(db: mysql.Connection, workspaceId: string): Promise<{ employeeId: string; requestId: string }> {
   const employeeId = newId();
   const requestId = newId();
@@ -76,27 +97,30 @@ async function seedTexts(db: mysql.Connection, workspaceId: string): Promise<{ e
   return { employeeId, requestId };
 }
 
-// One session with REMINDERS bookings, each of its own participant (S5 caps texts per booking).
-async function seedBookings(db: mysql.Connection, workspaceId: string, startsAt: Date) {
+// REMINDERS bookings, each of its own participant (S5 caps texts per booking)
+// and its own session, the sessions starting evenly over one minute.
+async function seedBookings(db: mysql.Connection, workspaceId: string, firstStart: number) {
   const studyId = newId();
-  const sessionId = newId();
   await db.query('INSERT INTO studies (id, workspaceId, name, smsRemindersEnabled, inviteToken) VALUES (?, ?, ?, 1, ?)', [studyId, workspaceId, 'Bench study', randomBytes(16).toString('hex')]);
-  await db.query("INSERT INTO study_sessions (id, workspaceId, studyId, startsAt, durationMinutes, status) VALUES (?, ?, ?, ?, 30, 'SCHEDULED')", [sessionId, workspaceId, studyId, startsAt]);
-  const bookings: { id: string; participantId: string }[] = [];
+  const booked: { booking: Booking; session: StudySession }[] = [];
   for (let start = 0; start < REMINDERS; start += 2000) {
+    const sessions: unknown[][] = [];
     const participants: unknown[][] = [];
-    const rows: unknown[][] = [];
+    const bookings: unknown[][] = [];
     for (let i = start; i < Math.min(start + 2000, REMINDERS); i++) {
-      const participantId = newId();
-      const bookingId = newId();
-      participants.push([participantId, workspaceId, `P ${i}`, `p${i}@bench.example`, `+1415${3_000_000 + i}`, 1]);
-      rows.push([bookingId, workspaceId, sessionId, participantId, 'BOOKED', randomBytes(16).toString('hex')]);
-      bookings.push({ id: bookingId, participantId });
+      const startsAt = new Date(firstStart + Math.floor((i / REMINDERS) * 60_000));
+      const session = Object.assign(new StudySession(), { id: newId(), workspaceId, studyId, startsAt });
+      const booking = Object.assign(new Booking(), { id: newId(), workspaceId, sessionId: session.id, participantId: newId(), manageToken: randomBytes(16).toString('hex') });
+      sessions.push([session.id, workspaceId, studyId, startsAt, 30, 'SCHEDULED']);
+      participants.push([booking.participantId, workspaceId, `P ${i}`, `p${i}@bench.example`, `+1415${3_000_000 + i}`, 1]);
+      bookings.push([booking.id, workspaceId, session.id, booking.participantId, 'BOOKED', booking.manageToken]);
+      booked.push({ booking, session });
     }
+    await db.query('INSERT INTO study_sessions (id, workspaceId, studyId, startsAt, durationMinutes, status) VALUES ?', [sessions]);
     await db.query('INSERT INTO participants (id, workspaceId, name, email, phone, smsConsent) VALUES ?', [participants]);
-    await db.query('INSERT INTO bookings (id, workspaceId, sessionId, participantId, status, manageToken) VALUES ?', [rows]);
+    await db.query('INSERT INTO bookings (id, workspaceId, sessionId, participantId, status, manageToken) VALUES ?', [bookings]);
   }
-  return { studyId, sessionId, bookings };
+  return booked;
 }
 
 async function recordAndSchedule(app: App, intents: MessageIntent[]): Promise<void> {
@@ -136,17 +160,18 @@ export async function runSendingBench(log: (line: string) => void = console.log)
     await db.query('UPDATE workspaces SET smsEnabled = 1 WHERE id = ?', [workspace.id]);
 
     // 1. Agenda no-op jobs on the same store, same concurrency.
-    const noopAgenda = createAgenda(createJobBackend(config, app.dataSource), { processEvery: PROCESS_EVERY_MS, name: 'bench-noop' });
-    noopAgenda.maxConcurrency(CONCURRENCY);
-    noopAgenda.define('bench-noop', async () => {}, { concurrency: CONCURRENCY });
-    for (let i = 0; i < SENDS; i++) await noopAgenda.create('bench-noop', { i }).schedule(new Date()).save();
-    const noopsDone = completions({ agenda: noopAgenda }, 'complete:bench-noop', SENDS);
-    let started = performance.now();
-    await noopAgenda.start();
-    await noopsDone;
-    const noopMs = performance.now() - started;
-    await noopAgenda.stop(false);
+    const noopMs = await timeAgendaJobs(config, app, 'bench-noop', async () => {});
     log(`  Agenda no-op: ${SENDS} jobs in ${Math.round(noopMs)} ms`);
+
+    // 1b. Agenda jobs that do nothing but hand one text to the stand-in through
+    // the Vonage SDK: the floor under any send pipeline on this machine.
+    const sms = app.providers.sms;
+    if (!sms) throw new Error('The bench needs the Vonage provider');
+    const providerOnlyMs = await timeAgendaJobs(config, app, 'bench-provider-only', async () => {
+      const result = await sms.send({ to: '+14155557001', from: '+13306619491', text: 'Bench text', clientRef: 'bench' });
+      if (result.outcome !== 'sent') throw new Error(`The stand-in refused a bench text: ${JSON.stringify(result)}`);
+    });
+    log(`  Agenda + Vonage SDK only: ${SENDS} jobs in ${Math.round(providerOnlyMs)} ms`);
 
     // 2. The full pipeline: load facts, decide, claim, send to the stand-in, mark SENT.
     const { employeeId, requestId } = await seedTexts(db, workspace.id);
@@ -163,28 +188,18 @@ export async function runSendingBench(log: (line: string) => void = console.log)
       })),
     );
     const sendsDone = sentCount(app, SENDS, (kind) => kind === MessageKind.TIME_OFF_RESPONSE);
-    started = performance.now();
+    const started = performance.now();
     await app.startWorker();
     await sendsDone;
     const sendMs = performance.now() - started;
-    log(`  Tock send pipeline: ${SENDS} texts in ${Math.round(sendMs)} ms (${standIn.messages.length} reached the stand-in)`);
+    log(`  Tock send pipeline: ${SENDS} texts in ${Math.round(sendMs)} ms (${standIn.messages.length - SENDS} reached the stand-in)`);
 
     // 3. REMINDERS reminders, all due within one minute starting 30 s from now.
     const dueFrom = Date.now() + 30_000;
-    const startsAt = new Date(dueFrom + REMINDER_LEAD_MS + 120_000);
-    const { studyId, sessionId, bookings } = await seedBookings(db, workspace.id, startsAt);
-    const intents: MessageIntent[] = bookings.map((booking, i) => ({
-      workspaceId: workspace.id,
-      kind: MessageKind.REMINDER,
-      participantId: booking.participantId,
-      studyId,
-      sessionId,
-      bookingId: booking.id,
-      eventKey: booking.id,
-      subjectStartsAt: startsAt,
-      sendAt: new Date(dueFrom + Math.floor((i / REMINDERS) * 60_000)),
-      idempotencyKey: `bench-reminder-${booking.id}`,
-    }));
+    const booked = await seedBookings(db, workspace.id, dueFrom + REMINDER_LEAD_MS);
+    // The product's own reminder intents (S4: 15 minutes before each session),
+    // so the reconciler, running every minute, finds them already recorded.
+    const intents: MessageIntent[] = booked.map(({ booking, session }) => reminderIntent(booking, session));
     const scheduling = performance.now();
     await recordAndSchedule(app, intents);
     log(`  recorded and scheduled ${REMINDERS} reminders in ${Math.round(performance.now() - scheduling)} ms`);
@@ -196,11 +211,13 @@ export async function runSendingBench(log: (line: string) => void = console.log)
     return {
       sends: SENDS,
       noopPerSecond: (SENDS / noopMs) * 1000,
+      providerOnlyPerSecond: (SENDS / providerOnlyMs) * 1000,
       sendsPerSecond: (SENDS / sendMs) * 1000,
       ratio: noopMs / sendMs,
       reminders: lateness.length,
       processEveryMs: PROCESS_EVERY_MS,
       latenessMs: { p50: median(lateness), p99: percentile(lateness, 99), max: lateness.at(-1) ?? 0 },
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {
     await db?.end();

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import type { Agenda } from 'agenda';
 import mysql from 'mysql2/promise';
 import { createApp, type App } from '../src/app.js';
 import { MessageKind, MessageStatus } from '../src/comms-log/comms-log.enums.js';
@@ -41,17 +42,17 @@ export interface SendingReport {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** Resolves when `count` events named `event` have fired on the agenda. */
-function completions(app: App | { agenda: App['agenda'] }, event: `complete:${string}`, count: number): Promise<void> {
+function completions(agenda: Agenda, event: `complete:${string}`, count: number): Promise<void> {
   return new Promise((resolve) => {
     let seen = 0;
     const onComplete = () => {
       seen += 1;
       if (seen === count) {
-        app.agenda.off(event, onComplete);
+        agenda.off(event, onComplete);
         resolve();
       }
     };
-    app.agenda.on(event, onComplete);
+    agenda.on(event, onComplete);
   });
 }
 
@@ -76,7 +77,7 @@ async function timeAgendaJobs(config: Config, app: App, name: string, handler: (
   agenda.maxConcurrency(CONCURRENCY);
   agenda.define(name, handler, { concurrency: CONCURRENCY });
   for (let i = 0; i < SENDS; i++) await agenda.create(name, { i }).schedule(new Date()).save();
-  const done = completions({ agenda }, `complete:${name}`, SENDS);
+  const done = completions(agenda, `complete:${name}`, SENDS);
   const started = performance.now();
   await agenda.start();
   await done;

@@ -11,7 +11,7 @@ import {
   type JobWithState,
   type RemoveJobsOptions,
 } from 'agenda';
-import type { DataSource, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, ObjectLiteral, Repository } from 'typeorm';
 import { FixedUpdateStatement } from '../../db/fixed-update.statement.js';
 import { newId } from '../../db/id.util.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
@@ -57,7 +57,7 @@ type OrderBy = [expression: string, direction: 'ASC' | 'DESC'];
  * in batches and handed to Agenda one at a time (see LockAheadBuffer).
  */
 export class SqlJobRepository implements JobRepository {
-  private readonly lockedAhead = new LockAheadBuffer((ids, lockedAt) => this.releaseLocks(ids, lockedAt));
+  private readonly lockedAhead = new LockAheadBuffer((ids, lockedAt) => this.clearLocks(ids, lockedAt));
 
   // saveJobState runs twice for every job a worker runs.
   private readonly stateUpdate: FixedUpdateStatement<AgendaJob>;
@@ -189,9 +189,7 @@ export class SqlJobRepository implements JobRepository {
   }
 
   async unlockJobs(jobIds: (JobId | string)[]): Promise<void> {
-    for (const ids of chunks(jobIds.map(String))) {
-      await this.jobs.createQueryBuilder().update().set({ lockedAt: null }).where('id IN (:...ids)', { ids }).updateEntity(false).execute();
-    }
+    await this.clearLocks(jobIds.map(String));
   }
 
   async lockJob(job: JobParameters, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
@@ -421,22 +419,27 @@ export class SqlJobRepository implements JobRepository {
   // The ids of jobs of one name a worker may lock now, in run order.
   private async lockCandidates(jobName: string, nextScanAt: Date, lockDeadline: Date, limit: number): Promise<string[]> {
     const pick = (where: string, parameters: ObjectLiteral) =>
-      lockable(this.jobs.createQueryBuilder('job').select(['job.id', 'job.nextRunAt', 'job.priority']), jobName, where, parameters, limit).getMany();
+      this.jobs
+        .createQueryBuilder('job')
+        .select(['job.id', 'job.nextRunAt', 'job.priority'])
+        .where('job.name = :jobName AND job.disabled = :enabled', { jobName, enabled: false })
+        .andWhere(where, parameters)
+        .orderBy('job.nextRunAt', 'ASC')
+        .addOrderBy('job.priority', 'DESC')
+        .limit(limit)
+        .getMany();
     // Two index range scans rather than one OR over every job of the name.
     const [due, expired] = await Promise.all([pick(DUE, { nextScanAt }), pick(LOCK_EXPIRED, { lockDeadline })]);
     return [...due, ...expired].sort(runOrder).slice(0, limit).map((row) => row.id);
   }
 
-  // Unlocks jobs locked ahead that Agenda never took, unless their lock has changed hands since.
-  private async releaseLocks(ids: string[], lockedAt: Date): Promise<void> {
+  // Unlocks jobs; with `heldSince`, only those still holding that lock (jobs
+  // locked ahead that Agenda never took, unless the lock has changed hands since).
+  private async clearLocks(ids: string[], heldSince?: Date): Promise<void> {
     for (const chunk of chunks(ids)) {
-      await this.jobs
-        .createQueryBuilder()
-        .update()
-        .set({ lockedAt: null })
-        .where('id IN (:...ids) AND lockedAt = :lockedAt', { ids: chunk, lockedAt })
-        .updateEntity(false)
-        .execute();
+      const qb = this.jobs.createQueryBuilder().update().set({ lockedAt: null }).where('id IN (:...ids)', { ids: chunk }).updateEntity(false);
+      if (heldSince) qb.andWhere('lockedAt = :heldSince', { heldSince });
+      await qb.execute();
     }
   }
 }
@@ -445,22 +448,6 @@ export class SqlJobRepository implements JobRepository {
 // lock lifetime (its worker is presumed dead).
 const DUE = 'lockedAt IS NULL AND nextRunAt <= :nextScanAt';
 const LOCK_EXPIRED = 'lockedAt <= :lockDeadline';
-
-// One of the two kinds of lockable job, in run order.
-function lockable(
-  qb: SelectQueryBuilder<AgendaJob>,
-  jobName: string,
-  where: string,
-  parameters: ObjectLiteral,
-  limit: number,
-): SelectQueryBuilder<AgendaJob> {
-  return qb
-    .where('job.name = :jobName AND job.disabled = :enabled', { jobName, enabled: false })
-    .andWhere(where, parameters)
-    .orderBy('job.nextRunAt', 'ASC')
-    .addOrderBy('job.priority', 'DESC')
-    .limit(limit);
-}
 
 // Earliest run first (no run time last), then higher priority: the Redis backend's order.
 function runOrder(a: Pick<AgendaJob, 'id' | 'nextRunAt' | 'priority'>, b: Pick<AgendaJob, 'id' | 'nextRunAt' | 'priority'>): number {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../server/test/harness.js';
+import type { GraphQLClient } from '../../server/test/harness.js';
 import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
 
 interface Booked {
@@ -9,7 +9,7 @@ interface Booked {
 }
 
 /** A study, a session in three days and a sign-up through the invite link (S2): queues a CONFIRMATION. */
-async function book(server: TestServer, key: string, n: number): Promise<Booked> {
+async function book(server: GraphQLClient, key: string, n: number): Promise<Booked> {
   const { createStudy } = await server.ok(`mutation($name: String!) { createStudy(input: { name: $name }) { id inviteUrl } }`, { name: `Feed study ${n}` }, key);
   const { createSession } = await server.ok(
     `mutation($input: CreateSessionInput!) { createSession(input: $input) { id } }`,
@@ -37,7 +37,7 @@ interface LoggedEntry {
 }
 
 /** Polls the API until the booking's text of `kind` has been decided SKIPPED; returns the entry. */
-async function skippedEntry(server: TestServer, key: string, bookingId: string, kind: string): Promise<LoggedEntry> {
+async function skippedEntry(server: GraphQLClient, key: string, bookingId: string, kind: string): Promise<LoggedEntry> {
   let found: LoggedEntry | undefined;
   await expect
     .poll(
@@ -151,5 +151,41 @@ describe('console: live feed (L4)', () => {
     // The three confirmations skipped above are in the log already.
     await expect.poll(() => page.getByRole('table', { name: 'Messages' }).locator('tbody tr', { hasText: 'Confirmation' }).count()).toBe(3);
     await screenshot(page, 'live-feed-phone');
+  });
+
+  it('C1: the feed reconnects after a server restart, says so meanwhile, and back-fills what it missed', async () => {
+    const page = await fixture.signIn(admin);
+    await openFeed(page);
+    const before = await book(fixture.server, admin, 4);
+    const seen = await skippedEntry(fixture.server, admin, before.bookingId, 'CONFIRMATION');
+    await row(page, seen.id).filter({ hasText: 'Skipped' }).waitFor();
+
+    let missedId = '';
+    await fixture.server.restartHttp(async (sideDoor) => {
+      await page.getByText('Reconnecting…', { exact: true }).waitFor();
+      // Let the browser's next attempt be refused at least once: the first
+      // release gave up on the first refused connection.
+      const attempt = await page.waitForEvent('websocket');
+      await Promise.race([attempt.waitForEvent('socketerror'), attempt.waitForEvent('close')]);
+      // Logged (and skipped by the worker) while this page had no connection.
+      const missed = await book(sideDoor, admin, 5);
+      missedId = (await skippedEntry(sideDoor, admin, missed.bookingId, 'CONFIRMATION')).id;
+      expect(await page.getByText('Not connected', { exact: true }).count()).toBe(0);
+    });
+
+    await page.getByText('Live', { exact: true }).waitFor({ timeout: 20_000 });
+    await row(page, missedId).filter({ hasText: 'Skipped' }).waitFor();
+    expect(await row(page, missedId).count()).toBe(1);
+    expect(await row(page, seen.id).count()).toBe(1);
+    // Newest first: the back-filled row sits above the one seen before the restart.
+    const ids = await page.getByRole('table', { name: 'Messages' }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entry-id')));
+    expect(ids.indexOf(missedId)).toBeLessThan(ids.indexOf(seen.id));
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    // Live again, not only back-filled: a new event arrives over the new socket.
+    const after = await book(fixture.server, admin, 6);
+    const fresh = await skippedEntry(fixture.server, admin, after.bookingId, 'CONFIRMATION');
+    await row(page, fresh.id).filter({ hasText: 'Skipped' }).waitFor();
+    await screenshot(page, 'live-feed-after-restart');
   });
 });

@@ -35,6 +35,36 @@ describe('console: sign-in (A1)', () => {
     await context.close();
   });
 
+  it('C1: signing in from the console URL that npm start prints lands on an Overview with data, not an error', async () => {
+    const context = await fixture.browser.newContext();
+    const page = await context.newPage();
+    // `npm start` prints http://localhost:<port>/console/: the Overview route, whose data needs a key.
+    await page.goto(`${fixture.server.url}/console/`);
+    await page.waitForURL(/\/console\/sign-in/);
+    await page.getByLabel('API key').fill(fixture.workspace.adminKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/console\/?$/);
+    await page.getByRole('main').getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Top skip reasons' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByText('A valid workspace API key is required').count()).toBe(0);
+
+    // Signing out and in again with another key shows that key's answers, not cached ones.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/console\/sign-in/);
+    await page.goto(`${fixture.server.url}/console/team`);
+    await page.waitForURL(/\/console\/sign-in/);
+    await page.getByLabel('API key').fill(fixture.workspace.memberKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/console\/team$/);
+    await page.getByRole('main').getByRole('heading', { name: 'Team', level: 1 }).waitFor();
+    await page.getByRole('banner').getByText('MEMBER', { exact: true }).waitFor();
+    await page.getByText('No employees yet. Add the first one.').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'sign-in-overview');
+    await context.close();
+  });
+
   it('opens a deep link and survives a reload while signed in (the stored key goes with the first request)', async () => {
     const page = await fixture.signIn(fixture.workspace.adminKey);
     for (const path of ['/console/team', '/console/workspace', '/console/consent']) {

@@ -1,5 +1,6 @@
-import type { RouteDefinition } from '@solidjs/router';
+import type { RouteDefinition, RoutePreloadFunc } from '@solidjs/router';
 import { lazy } from 'solid-js';
+import { apiKey } from './lib/session';
 import { preloadApiKeys } from './routes/api-keys/api-keys.data';
 import { preloadConsentAudit } from './routes/consent/consent-audit.data';
 import { preloadLiveFeed } from './routes/live-feed/live-feed.data';
@@ -17,6 +18,15 @@ import { preloadTeam } from './routes/team/team.data';
 import { preloadWorkspace } from './routes/workspace/workspace.data';
 import { NotFoundPage } from './routes/not-found.page';
 
+// A signed-in page's data starts loading only once there is a key: a preload
+// sent without one would be refused, and its refusal cached for the page the
+// visitor reaches after signing in.
+const signedIn =
+  (preload: RoutePreloadFunc): RoutePreloadFunc =>
+  (args) => {
+    if (apiKey()) preload(args);
+  };
+
 // Pages load lazily; each route's preload starts its data while the code loads.
 export const routes: RouteDefinition[] = [
   { path: '/sign-in', component: SignInPage },
@@ -27,17 +37,17 @@ export const routes: RouteDefinition[] = [
     path: '/',
     component: Shell,
     children: [
-      { path: '/', component: lazy(() => import('./routes/overview/overview.page')), preload: preloadOverview },
-      { path: '/live', component: lazy(() => import('./routes/live-feed/live-feed.page')), preload: preloadLiveFeed },
-      { path: '/workspace', component: lazy(() => import('./routes/workspace/workspace.page')), preload: preloadWorkspace },
-      { path: '/studies', component: lazy(() => import('./routes/studies/studies.page')), preload: preloadStudies },
-      { path: '/studies/:id', component: lazy(() => import('./routes/studies/study.page')), preload: preloadStudy },
-      { path: '/participants', component: lazy(() => import('./routes/participants/participants.page')), preload: preloadParticipants },
-      { path: '/participants/:id', component: lazy(() => import('./routes/participants/participant.page')), preload: preloadParticipant },
-      { path: '/team', component: lazy(() => import('./routes/team/team.page')), preload: preloadTeam },
-      { path: '/schedules', component: lazy(() => import('./routes/schedules/schedules.page')), preload: preloadSchedules },
-      { path: '/consent', component: lazy(() => import('./routes/consent/consent-audit.page')), preload: preloadConsentAudit },
-      { path: '/api-keys', component: lazy(() => import('./routes/api-keys/api-keys.page')), preload: preloadApiKeys },
+      { path: '/', component: lazy(() => import('./routes/overview/overview.page')), preload: signedIn(preloadOverview) },
+      { path: '/live', component: lazy(() => import('./routes/live-feed/live-feed.page')), preload: signedIn(preloadLiveFeed) },
+      { path: '/workspace', component: lazy(() => import('./routes/workspace/workspace.page')), preload: signedIn(preloadWorkspace) },
+      { path: '/studies', component: lazy(() => import('./routes/studies/studies.page')), preload: signedIn(preloadStudies) },
+      { path: '/studies/:id', component: lazy(() => import('./routes/studies/study.page')), preload: signedIn(preloadStudy) },
+      { path: '/participants', component: lazy(() => import('./routes/participants/participants.page')), preload: signedIn(preloadParticipants) },
+      { path: '/participants/:id', component: lazy(() => import('./routes/participants/participant.page')), preload: signedIn(preloadParticipant) },
+      { path: '/team', component: lazy(() => import('./routes/team/team.page')), preload: signedIn(preloadTeam) },
+      { path: '/schedules', component: lazy(() => import('./routes/schedules/schedules.page')), preload: signedIn(preloadSchedules) },
+      { path: '/consent', component: lazy(() => import('./routes/consent/consent-audit.page')), preload: signedIn(preloadConsentAudit) },
+      { path: '/api-keys', component: lazy(() => import('./routes/api-keys/api-keys.page')), preload: signedIn(preloadApiKeys) },
       { path: '*404', component: NotFoundPage },
     ],
   },

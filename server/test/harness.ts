@@ -29,7 +29,37 @@ export interface TestServer {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on any error and returns data. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T>;
+  /**
+   * Stops the HTTP server (the app and its worker keep running), runs
+   * `whileDown` with a client for a second HTTP server on another port, then
+   * listens on the same port again: a restart as a connected browser sees it.
+   */
+  restartHttp(whileDown?: (sideDoor: GraphQLClient) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
+}
+
+export type GraphQLClient = Pick<TestServer, 'gql' | 'ok'>;
+
+/** POST /graphql to the server at `url`. */
+export function graphqlClient(url: string): GraphQLClient {
+  const gql: TestServer['gql'] = async (query, variables, token, headers = {}) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<any>;
+  };
+  const ok: TestServer['ok'] = async (query, variables, token) => {
+    const result = await gql(query, variables, token);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+    return result.data as any;
+  };
+  return { gql, ok };
 }
 
 /** The database the suite runs on: TOCK_TEST_DB=sqlite switches the default. */
@@ -69,36 +99,35 @@ export async function startTestServer(options: { database?: TestDatabase; env?: 
     ...options.env,
   });
   const app = await createApp(config);
-  const running = await startHttpServer(app, 0, '127.0.0.1');
+  let running = await startHttpServer(app, 0, '127.0.0.1');
   // API and worker in one process, as `npm start` runs them.
   if (options.worker !== false) await app.startWorker();
   const url = running.url;
+  const port = Number(new URL(url).port);
+  const { gql, ok } = graphqlClient(url);
 
-  const gql: TestServer['gql'] = async (query, variables, token, headers = {}) => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLResponse<any>;
-  };
-  const ok: TestServer['ok'] = async (query, variables, token) => {
-    const result = await gql(query, variables, token);
-    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
-    return result.data as any;
-  };
   return {
     app,
     url,
-    running,
+    get running() {
+      return running;
+    },
     database,
     databaseUrl,
     gql,
     ok,
+    restartHttp: async (whileDown) => {
+      await running.stop();
+      if (whileDown) {
+        const side = await startHttpServer(app, 0, '127.0.0.1');
+        try {
+          await whileDown(graphqlClient(side.url));
+        } finally {
+          await side.stop();
+        }
+      }
+      running = await startHttpServer(app, port, '127.0.0.1');
+    },
     stop: async () => {
       await running.stop();
       await app.close();

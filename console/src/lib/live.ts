@@ -15,21 +15,43 @@ function clientFor(key: string): Client {
   if (client && clientKey === key) return client;
   void client?.dispose();
   clientKey = key;
-  client = createClient({ url: socketUrl(), connectionParams: { apiKey: key }, lazy: true, retryAttempts: Infinity });
+  client = createClient({
+    url: socketUrl(),
+    connectionParams: { apiKey: key },
+    lazy: true,
+    // C1: retry for as long as the page is open. A refused connection (the
+    // server restarting) reaches the client as an error event, not a close
+    // event, and graphql-ws gives up on those by default; fatal close codes
+    // (a refused key, a bad request) still end the subscription with an error.
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    retryWait: waitBeforeRetry,
+  });
   return client;
 }
 
+/** 1 s, 2 s, 4 s … capped at 15 s, with jitter so a restarted server is not met by every tab at once. */
+export function retryDelayMs(retries: number): number {
+  return Math.min(15_000, 1000 * 2 ** retries) + Math.floor(Math.random() * 500);
+}
+
+const waitBeforeRetry = (retries: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries)));
+
 export interface LiveHandlers<T> {
   next(data: T): void;
+  /** The subscription ended for good (a fatal close code or a GraphQL error). */
   error(message: string): void;
-  /** The socket is (re)connected and the subscription is active. */
-  connected?(): void;
+  /** The socket is connected; `wasRetry` after a lost connection came back. */
+  connected?(wasRetry: boolean): void;
+  /** The socket closed; the client is retrying unless `error` follows. */
+  closed?(): void;
 }
 
 /** Subscribes; returns the function that ends the subscription. */
 export function subscribe<T>(key: string, query: string, variables: Record<string, unknown>, handlers: LiveHandlers<T>): () => void {
   const live = clientFor(key);
-  const offConnected = handlers.connected ? live.on('connected', handlers.connected) : () => {};
+  const offConnected = live.on('connected', (_socket, _payload, wasRetry) => handlers.connected?.(wasRetry));
+  const offClosed = live.on('closed', () => handlers.closed?.());
   const unsubscribe = live.subscribe<T>(
     { query, variables },
     {
@@ -43,6 +65,7 @@ export function subscribe<T>(key: string, query: string, variables: Record<strin
   );
   return () => {
     offConnected();
+    offClosed();
     unsubscribe();
   };
 }

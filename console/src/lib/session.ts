@@ -1,3 +1,4 @@
+import { query } from '@solidjs/router';
 import { createRoot, createSignal } from 'solid-js';
 import { ApiError, gql, useApiKey } from './graphql';
 import { closeLive } from './live';
@@ -42,7 +43,12 @@ export const apiKey = session.key;
 export const me = session.me;
 export const isAdmin = (): boolean => session.me()?.role === 'ADMIN';
 
+// Cached page data belongs to the key that loaded it: never show one key's
+// answers (or refusals) to the next.
+const forgetPageData = (): void => query.clear();
+
 export function signOut(): void {
+  forgetPageData();
   sessionStorage.removeItem(STORAGE_KEY);
   localStorage.removeItem(STORAGE_KEY);
   closeLive();
@@ -62,6 +68,7 @@ export async function signIn(key: string, remember: boolean): Promise<Me> {
     throw error;
   });
   (remember ? localStorage : sessionStorage).setItem(STORAGE_KEY, trimmed);
+  forgetPageData();
   useApiKey(trimmed, signOut);
   session.setKey(trimmed);
   session.setMe(who);

@@ -105,10 +105,31 @@ export function subscriptionFilter(filter: FeedFilter): Record<string, string[]>
   };
 }
 
+const SINCE_QUERY = /* GraphQL */ `
+  query ConsoleCommsSince($filter: CommsLogFilter, $after: String) {
+    commsLog(first: 100, after: $after, filter: $filter) { nodes { ${ROW_FIELDS} } pageInfo { hasNextPage endCursor } }
+  }
+`;
+
 /** The newest page of the log for the filter, so the feed is not empty on arrival. */
 export async function loadLatest(filter: FeedFilter): Promise<FeedEntry[]> {
   const data = await gql<{ commsLog: { nodes: FeedEntry[] } }>(LATEST_QUERY, { filter });
   return data.commsLog.nodes;
+}
+
+/** C1: every entry logged at or after `from` (newest first, at most `limit`): what a lost connection missed. */
+export async function loadSince(filter: FeedFilter, from: string, limit: number): Promise<FeedEntry[]> {
+  const entries: FeedEntry[] = [];
+  let after: string | null = null;
+  do {
+    const data: { commsLog: { nodes: FeedEntry[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await gql(SINCE_QUERY, {
+      filter: { ...filter, from },
+      after,
+    });
+    entries.push(...data.commsLog.nodes);
+    after = data.commsLog.pageInfo.hasNextPage ? data.commsLog.pageInfo.endCursor : null;
+  } while (after && entries.length < limit);
+  return entries.slice(0, limit);
 }
 
 export const getCommsLogEntry = query(async (id: string): Promise<FullEntry> => {

@@ -75,7 +75,7 @@ const LiveFeedPage: Component = () => {
       <p class="live-waiting" role="status" aria-live="polite">
         {feed.paused() ? `Paused: ${feed.waiting()} new ${feed.waiting() === 1 ? 'event' : 'events'} waiting.` : ''}
       </p>
-      <Show when={feed.problem()}>{(problem) => <ErrorNotice error={problem()} retry={feed.retrySeed} />}</Show>
+      <Show when={feed.problem()}>{(problem) => <ErrorNotice error={problem()} retry={feed.retry} />}</Show>
       <Show when={!feed.seeding() || feed.rows().length} fallback={<Loading label="Loading the latest messages…" />}>
         <Show when={feed.rows().length} fallback={<p class="empty">No messages match yet. New ones appear here as they happen.</p>}>
           <div class="table-wrap">

@@ -1,4 +1,4 @@
-import { A, Navigate, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { A, Navigate, revalidate, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense, createResource, type Component } from 'solid-js';
 import { ErrorNotice, Loading } from '../../components/status';
 import { apiKey, me, restoreSession, signOut } from '../../lib/session';
@@ -55,7 +55,19 @@ export const Shell: Component<RouteSectionProps> = (props) => {
           </ul>
         </nav>
         <main id="main" tabindex="-1">
-          <ErrorBoundary fallback={(error) => <ErrorNotice error={error} retry={refetch} />}>
+          <ErrorBoundary
+            fallback={(error, reset) => (
+              <ErrorNotice
+                error={error}
+                retry={() => {
+                  // Load the page's data afresh, not from the answer that failed.
+                  void refetch();
+                  void revalidate();
+                  reset();
+                }}
+              />
+            )}
+          >
             <Show when={who()} fallback={<Loading label="Checking your key…" />}>
               <Suspense fallback={<Loading />}>{props.children}</Suspense>
             </Show>

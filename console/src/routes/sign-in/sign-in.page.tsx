@@ -3,6 +3,7 @@ import { Show, createSignal, type Component } from 'solid-js';
 import { Field } from '../../components/field';
 import { ErrorNotice } from '../../components/status';
 import { ApiError, fieldError } from '../../lib/graphql';
+import { usePageTitle } from '../../lib/page-title';
 import { signIn } from '../../lib/session';
 
 // Only paths inside the console are followed after sign-in (no open redirect).
@@ -11,6 +12,7 @@ const safeNext = (next: string | undefined): string =>
   next && /^\/(?!\/)/.test(next) ? next.replace(/^\/console(?=\/|$)/, '') || '/' : '/';
 
 export const SignInPage: Component = () => {
+  usePageTitle(() => 'Sign in');
   const navigate = useNavigate();
   const [search] = useSearchParams<{ next?: string }>();
   const [key, setKey] = createSignal('');

@@ -7,6 +7,7 @@ import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
 const CONSOLE_PAGES = [
   ['overview', '/console/', 'Overview'],
   ['live-feed', '/console/live', 'Live feed'],
+  ['messages', '/console/messages', 'Messages'],
   ['workspace', '/console/workspace', 'Workspace'],
   ['studies', '/console/studies', 'Studies'],
   ['participants', '/console/participants', 'Participants'],

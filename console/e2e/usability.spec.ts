@@ -5,6 +5,7 @@ import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
 const PAGES = [
   ['overview', '/console/'],
   ['live-feed', '/console/live'],
+  ['messages', '/console/messages'],
   ['workspace', '/console/workspace'],
   ['studies', '/console/studies'],
   ['participants', '/console/participants'],

@@ -4,6 +4,7 @@ import { apiKey } from './lib/session';
 import { preloadApiKeys } from './routes/api-keys/api-keys.data';
 import { preloadConsentAudit } from './routes/consent/consent-audit.data';
 import { preloadLiveFeed } from './routes/live-feed/live-feed.data';
+import { preloadMessages } from './routes/messages/messages.data';
 import { preloadOverview } from './routes/overview/overview.data';
 import { preloadParticipant } from './routes/participants/participant.data';
 import { preloadParticipants } from './routes/participants/participants.data';
@@ -39,6 +40,7 @@ export const routes: RouteDefinition[] = [
     children: [
       { path: '/', component: lazy(() => import('./routes/overview/overview.page')), preload: signedIn(preloadOverview) },
       { path: '/live', component: lazy(() => import('./routes/live-feed/live-feed.page')), preload: signedIn(preloadLiveFeed) },
+      { path: '/messages', component: lazy(() => import('./routes/messages/messages.page')), preload: signedIn(preloadMessages) },
       { path: '/workspace', component: lazy(() => import('./routes/workspace/workspace.page')), preload: signedIn(preloadWorkspace) },
       { path: '/studies', component: lazy(() => import('./routes/studies/studies.page')), preload: signedIn(preloadStudies) },
       { path: '/studies/:id', component: lazy(() => import('./routes/studies/study.page')), preload: signedIn(preloadStudy) },

@@ -1,4 +1,5 @@
 import { runBulkOptInBench, type BulkOptInReport } from './bulk-opt-in.bench.js';
+import { runCommsHistoryBench, type HistoryReport } from './comms-history.bench.js';
 import { runSendingBench, type SendingReport } from './sending.bench.js';
 
 // `npm run bench`: runs the benchmarks and prints one table each.
@@ -34,6 +35,14 @@ function printSending(report: SendingReport): void {
   console.log(`| Peak RSS of the process (API, worker and stand-in) | ${report.peakRssMb} MB | |`);
 }
 
+function printHistory(report: HistoryReport): void {
+  console.log(`\nMessage history over ${report.entries.toLocaleString('en-US')} log entries (first page of 25, MariaDB)`);
+  console.log('| Filter | Plan (table:access(index)) | Rows estimated | Median (ms) | Found |');
+  console.log('|---|---|---|---|---|');
+  for (const row of report.rows) console.log(`| ${row.filter} | ${row.plan} | ${row.rowsExamined} | ${row.medianMs.toFixed(1)} | ${row.found} |`);
+  console.log(report.fullScans.length ? `Full scans: ${report.fullScans.join(', ')}` : 'No filter scans the whole table.');
+}
+
 const only = process.argv[2];
 let failed = false;
 if (!only || only === 'bulk') {
@@ -45,5 +54,10 @@ if (!only || only === 'sending') {
   const report = await runSendingBench();
   printSending(report);
   failed ||= report.sendsPerSecond < 300 || report.ratio < 0.6 || report.latenessMs.p99 > report.processEveryMs;
+}
+if (!only || only === 'history') {
+  const report = await runCommsHistoryBench();
+  printHistory(report);
+  failed ||= report.fullScans.length > 0;
 }
 if (failed) process.exitCode = 1;

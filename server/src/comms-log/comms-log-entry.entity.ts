@@ -17,6 +17,8 @@ import { MessageChannel, MessageDirection, MessageKind, MessageStatus } from './
 @Index(['workspaceId', 'participantId', 'id'])
 @Index(['workspaceId', 'employeeId', 'id'])
 @Index(['workspaceId', 'bookingId', 'id'])
+@Index(['workspaceId', 'studyId', 'id'])
+@Index(['workspaceId', 'sessionId', 'id'])
 @Index(['status', 'scheduledFor'])
 @Index(['eventKey'])
 @Index(['providerMessageId'])

@@ -4,6 +4,7 @@ import { Employee } from '../employees/employee.entity.js';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
 import { Participant } from '../studies/participant.entity.js';
+import { Role } from '../workspaces/role.enum.js';
 import { CommsLogEntry } from './comms-log-entry.entity.js';
 import { CommsLogFilter } from './dtos/comms-log.filter.js';
 import { CommsOverview } from './dtos/comms-overview.types.js';
@@ -22,6 +23,12 @@ export class CommsLogResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     return ctx.app.services.commsLog.list(workspaceActor(ctx).workspaceId, filter ?? {}, page);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => String, { description: 'C2 (ADMIN): the messages matching the filter as CSV, newest first, at most 100,000' })
+  exportCommsLog(@Arg('filter', () => CommsLogFilter, { nullable: true }) filter: CommsLogFilter | null, @Ctx() ctx: GraphQLContext): Promise<string> {
+    return ctx.app.services.commsLog.exportCsv(workspaceActor(ctx).workspaceId, filter ?? {});
   }
 
   @Authorized()

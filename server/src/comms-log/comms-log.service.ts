@@ -1,12 +1,22 @@
 import type { DataSource } from 'typeorm';
-import { notFound } from '../common/tock-error.js';
+import { badInput, notFound } from '../common/tock-error.js';
 import { paginate, type ConnectionShape, type PageArgs, type SortKey } from '../graphql/pagination.js';
 import { CommsLogEntry } from './comms-log-entry.entity.js';
+import { commsLogCsv } from './comms-log-csv.util.js';
 import { MessageDirection } from './comms-log.enums.js';
-import { commsLogWhere } from './comms-log-where.util.js';
+import { likePattern } from '../db/like-pattern.util.js';
+import { Employee } from '../employees/employee.entity.js';
+import { Participant } from '../studies/participant.entity.js';
+import { commsLogWhere, peopleSearch, type MatchedPeople } from './comms-log-where.util.js';
 import { buildCommsOverview, overviewWindowStart, type OverviewRow } from './comms-overview.util.js';
 import type { CommsLogFilter } from './dtos/comms-log.filter.js';
 import type { CommsOverview } from './dtos/comms-overview.types.js';
+
+/** C2: rows one CSV export may carry; more asks for a narrower filter. */
+export const COMMS_LOG_EXPORT_LIMIT = 100_000;
+
+/** C2: people one name or email search may match; a broader search asks for more letters. */
+export const PEOPLE_SEARCH_LIMIT = 500;
 
 // The id is auto-increment, so id order is logging order.
 const NEWEST_FIRST: SortKey = { property: 'id', direction: 'DESC', kind: 'number' };
@@ -16,10 +26,23 @@ export class CommsLogService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly defaultPhoneCountry: string,
+    private readonly exportLimit = COMMS_LOG_EXPORT_LIMIT,
   ) {}
 
-  list(workspaceId: string, filter: CommsLogFilter, page: PageArgs): Promise<ConnectionShape<CommsLogEntry>> {
-    return paginate(this.query(workspaceId, filter), page, NEWEST_FIRST);
+  async list(workspaceId: string, filter: CommsLogFilter, page: PageArgs): Promise<ConnectionShape<CommsLogEntry>> {
+    return paginate(await this.query(workspaceId, filter), page, NEWEST_FIRST);
+  }
+
+  /** C2: the filtered history as CSV, newest first; refused past the export limit rather than cut short. */
+  async exportCsv(workspaceId: string, filter: CommsLogFilter): Promise<string> {
+    const entries = await (await this.query(workspaceId, filter))
+      .orderBy('e.id', 'DESC')
+      .limit(this.exportLimit + 1)
+      .getMany();
+    if (entries.length > this.exportLimit) {
+      throw badInput('filter', `More than ${this.exportLimit} messages match; narrow the filter (e.g. a shorter from/to range)`);
+    }
+    return commsLogCsv(entries);
   }
 
   /** A2: another workspace's entry answers NOT_FOUND, exactly like a missing one. */
@@ -62,9 +85,39 @@ export class CommsLogService {
     );
   }
 
-  /** The page query before pagination; exposed so tests can EXPLAIN it. */
-  query(workspaceId: string, filter: CommsLogFilter) {
-    const { where, params } = commsLogWhere(workspaceId, filter, this.defaultPhoneCountry);
-    return this.dataSource.getRepository(CommsLogEntry).createQueryBuilder('e').where(where, params);
+  /** The page query before pagination; exposed so tests and the bench can EXPLAIN it. */
+  async query(workspaceId: string, filter: CommsLogFilter) {
+    const search = peopleSearch(filter);
+    const people = search ? await this.matchPeople(workspaceId, search) : undefined;
+    const { where, params, indexColumns } = commsLogWhere(workspaceId, filter, this.defaultPhoneCountry, people);
+    const qb = this.dataSource.getRepository(CommsLogEntry).createQueryBuilder('e').where(where, params);
+    const index = indexColumns && this.indexNamed(indexColumns);
+    // MySQL/MariaDB only (TypeORM leaves the hint out elsewhere).
+    return index ? qb.useIndex(index) : qb;
+  }
+
+  // C2: names and emails are matched on the people tables first (each a scan
+  // of one workspace's people), so the log is then read by indexed ids.
+  private async matchPeople(workspaceId: string, search: string): Promise<MatchedPeople> {
+    const ids = async (entity: typeof Participant | typeof Employee): Promise<string[]> => {
+      const rows: { id: string }[] = await this.dataSource
+        .getRepository(entity)
+        .createQueryBuilder('p')
+        .select('p.id', 'id')
+        .where("p.workspaceId = :workspaceId AND (LOWER(p.name) LIKE :search ESCAPE '!' OR LOWER(p.email) LIKE :search ESCAPE '!')", {
+          workspaceId,
+          search: likePattern(search),
+        })
+        .limit(PEOPLE_SEARCH_LIMIT + 1)
+        .getRawMany();
+      if (rows.length > PEOPLE_SEARCH_LIMIT) throw badInput('filter.search', `More than ${PEOPLE_SEARCH_LIMIT} people match "${search}"; type more of the name or email`);
+      return rows.map((row) => row.id);
+    };
+    const [participantIds, employeeIds] = await Promise.all([ids(Participant), ids(Employee)]);
+    return { participantIds, employeeIds };
+  }
+
+  private indexNamed(columns: string[]): string | undefined {
+    return this.dataSource.getMetadata(CommsLogEntry).indices.find((index) => index.columns.map((column) => column.propertyName).join() === columns.join())?.name;
   }
 }

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ConsentRecord } from './consent-record.entity.js';
-import { guardCsvFormula } from './csv-formula-guard.util.js';
+import { guardCsvFormula } from '../common/csv-formula-guard.util.js';
 
 // K5: every stored field, in a fixed order, so exports from different days line up.
 const COLUMNS = [

@@ -39,6 +39,13 @@ export class SqlWhereBuilder {
     return this;
   }
 
+  /** A condition of the caller's own, with its named parameters (never user text in `condition`). */
+  condition(condition: string, params: Record<string, unknown>): this {
+    this.conditions.push(condition);
+    Object.assign(this.params, params);
+    return this;
+  }
+
   build(): SqlWhere {
     return { where: this.conditions.join(' AND '), params: this.params };
   }

@@ -7,7 +7,7 @@ import { lockForUpdate } from '../db/lock-for-update.util.js';
 import type { WorkspaceActor } from '../graphql/actor.js';
 import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
 import { consentTransition } from './consent-transition.js';
-import { likePattern } from './like-pattern.util.js';
+import { likePattern } from '../db/like-pattern.util.js';
 import { Participant } from './participant.entity.js';
 
 export interface ParticipantQuery {

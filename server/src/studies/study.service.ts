@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../common/tock-error.js';
 import { newId } from '../db/id.util.js';
 import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
-import { likePattern } from './like-pattern.util.js';
+import { likePattern } from '../db/like-pattern.util.js';
 import { newSecretToken } from './secret-token.util.js';
 import { Study } from './study.entity.js';
 

@@ -5,6 +5,7 @@ import { LoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
 import { ErrorNotice, Loading } from '../../components/status';
 import { VisuallyHidden } from '../../components/visually-hidden';
+import { downloadCsv } from '../../lib/download';
 import { formatDateTime, humanize } from '../../lib/format';
 import { isAdmin } from '../../lib/session';
 import { exportConsentCsv, getConsentRecords, loadConsentPage, type ConsentFilter, type ConsentRecordRow } from './consent-audit.data';
@@ -13,18 +14,6 @@ import { ConsentFilters } from './consent-filters';
 import { ConsentRecordDetails } from './consent-record-details';
 import './consent-audit.css';
 
-/** Hands the CSV to the browser as a file download. */
-function downloadCsv(csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `tock-consent-${new Date().toISOString().slice(0, 10)}.csv`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}
-
 const ExportButton: Component<{ filter: ConsentFilter }> = (props) => {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
@@ -32,7 +21,7 @@ const ExportButton: Component<{ filter: ConsentFilter }> = (props) => {
     setBusy(true);
     setError(undefined);
     try {
-      downloadCsv(await exportConsentCsv(props.filter));
+      downloadCsv(await exportConsentCsv(props.filter), 'tock-consent');
     } catch (failure) {
       setError(failure);
     } finally {

@@ -6,6 +6,7 @@ import { apiKey, me, restoreSession, signOut } from '../../lib/session';
 const NAV = [
   { href: '/', label: 'Overview', end: true },
   { href: '/live', label: 'Live feed' },
+  { href: '/messages', label: 'Messages' },
   { href: '/workspace', label: 'Workspace' },
   { href: '/studies', label: 'Studies' },
   { href: '/participants', label: 'Participants' },

@@ -145,6 +145,34 @@ describe('communications log read side (MariaDB)', () => {
     expect(await labels({ bookingId: booking1 })).toEqual(['optedOutReminder', 'confirmation']);
   });
 
+  it('C2: one search box finds a phone in any format, or a name or email of a participant or employee', async () => {
+    expect(await labels({ search: '(415) 555-0102' })).toEqual(['failedPublish', 'deliveredAlert', 'notOptedInAlert']);
+    expect(await labels({ search: '+1 415-555-0101' })).toEqual(['keywordReply', 'inboundStop', 'optedOutReminder', 'confirmation']);
+    expect(await labels({ search: 'ada LOVE' })).toEqual(['optedOutReminder', 'confirmation']);
+    expect(await labels({ search: `${p2.slice(0, 8)}` })).toEqual(['disabledReminder']);
+    expect(await labels({ search: 'sam sh', status: 'SKIPPED' })).toEqual(['notOptedInAlert']);
+    // Wildcards are literal: nobody's name holds a percent sign.
+    expect(await labels({ search: '%' })).toEqual([]);
+    // K6: B's search runs over B's people only, though one of B's rows names A's participant.
+    expect(await labels({ search: 'Ada' }, b.adminKey)).toEqual([]);
+    const bad = await server.gql(LOG, { filter: { search: '555-0000-000' } }, a.adminKey);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
+  });
+
+  it('C2: an ADMIN exports the filtered history as CSV, newest first; a MEMBER may not', async () => {
+    const EXPORT = `query($filter: CommsLogFilter) { exportCommsLog(filter: $filter) }`;
+    const { exportCommsLog } = await server.ok(EXPORT, { filter: { employeeId: e1 } }, a.adminKey);
+    const [header, ...rows] = (exportCommsLog as string).trim().split('\n');
+    expect(header.split(',').slice(0, 5)).toEqual(['id', 'createdAt', 'direction', 'kind', 'status']);
+    expect(rows.map((row) => row.split(',')[0])).toEqual([ids.failedPublish, ids.deliveredAlert, ids.notOptedInAlert]);
+    expect(rows[0]).toContain('SCHEDULE_PUBLISHED,FAILED');
+    expect(rows[0]).toContain(minute(7).toISOString());
+    expect(errorCodes(await server.gql(EXPORT, {}, a.memberKey))).toEqual(['FORBIDDEN']);
+    // K6: B's export holds B's two rows only.
+    const { exportCommsLog: bCsv } = await server.ok(EXPORT, {}, b.adminKey);
+    expect((bCsv as string).trim().split('\n')).toHaveLength(3);
+  });
+
   it('L1: an entry resolves its participant and employee', async () => {
     const reminder = await server.ok(ENTRY, { id: ids.optedOutReminder }, a.memberKey);
     expect(reminder.commsLogEntry).toEqual({
@@ -205,12 +233,15 @@ describe('communications log read side (MariaDB)', () => {
       [{ kind: MessageKind.REMINDER }, ['workspaceId', 'kind', 'id']],
       [{ skipReason: SkipReason.OPTED_OUT }, ['workspaceId', 'skipReason', 'id']],
       [{ recipient: '+14155550101' }, ['workspaceId', 'recipientPhone', 'id']],
+      [{ search: '(415) 555-0101' }, ['workspaceId', 'recipientPhone', 'id']],
+      [{ studyId: randomUUID() }, ['workspaceId', 'studyId', 'id']],
+      [{ sessionId: randomUUID() }, ['workspaceId', 'sessionId', 'id']],
     ];
     const metadata = server.app.dataSource.getMetadata(CommsLogEntry);
     const indexName = (columns: string[]) =>
       metadata.indices.find((i) => i.columns.map((c) => c.propertyName).join() === columns.join())!.name;
     for (const [filter, columns] of cases) {
-      const [sql, params] = server.app.services.commsLog.query(a.id, filter).orderBy('e.id', 'DESC').limit(26).getQueryAndParameters();
+      const [sql, params] = (await server.app.services.commsLog.query(a.id, filter)).orderBy('e.id', 'DESC').limit(26).getQueryAndParameters();
       const [plan] = await server.app.dataSource.query(`EXPLAIN ${sql}`, params);
       expect(plan.key, JSON.stringify(filter)).toBe(indexName(columns));
     }

@@ -18,4 +18,13 @@ export class CommsLogFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @MaxLength(36) participantId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @MaxLength(36) employeeId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @MaxLength(36) bookingId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @MaxLength(36) studyId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @MaxLength(36) sessionId?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "C2: a phone number in any format (the recipient's), or part of a participant's or employee's name or email",
+  })
+  @IsOptional()
+  @MaxLength(100)
+  search?: string | null;
 }

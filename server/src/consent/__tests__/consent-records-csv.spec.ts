@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsentRecord } from '../consent-record.entity.js';
 import { consentRecordsCsv } from '../consent-records-csv.util.js';
 import { ConsentAction, ConsentSource, ConsentSubjectType } from '../consent.enums.js';
-import { guardCsvFormula } from '../csv-formula-guard.util.js';
+import { guardCsvFormula } from '../../common/csv-formula-guard.util.js';
 import { parseCsv } from './parse-csv.js';
 
 const record = (overrides: Partial<ConsentRecord>): ConsentRecord =>

@@ -1,0 +1,132 @@
+import { createAsync, useSearchParams } from '@solidjs/router';
+import { ErrorBoundary, For, Show, Suspense, createMemo, createSignal, type Component } from 'solid-js';
+import { createKeysetList } from '../../components/keyset-list';
+import { LoadMore } from '../../components/load-more';
+import { Page } from '../../components/page';
+import { ErrorNotice, Loading, StatusBadge } from '../../components/status';
+import { VisuallyHidden } from '../../components/visually-hidden';
+import { downloadCsv } from '../../lib/download';
+import { formatDateTime, humanize } from '../../lib/format';
+import { isAdmin } from '../../lib/session';
+import { EntryDetails } from '../live-feed/entry-details';
+import { recipientOf } from '../live-feed/live-feed.data';
+import { FILTER_KEYS, exportMessagesCsv, filterFromParams, getMessages, loadMessagesPage, type MessagesFilter } from './messages.data';
+import { MessagesFilters } from './messages-filters';
+import './messages.css';
+
+const sameFilter = (a: MessagesFilter, b: MessagesFilter): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+const reasonOrError = (entry: { skipReason: string | null; errorCode: string | null; errorReason: string | null }): string =>
+  entry.skipReason ? humanize(entry.skipReason) : entry.errorCode ? `${entry.errorCode}${entry.errorReason ? `: ${entry.errorReason}` : ''}` : '';
+
+const MessageTable: Component<{ filter: MessagesFilter }> = (props) => {
+  const first = createAsync(() => getMessages(props.filter));
+  const list = createKeysetList(first, (after) => loadMessagesPage(props.filter, after));
+  const [opened, setOpened] = createSignal<string | null>(null);
+  return (
+    <Show when={first()}>
+      <Show when={list.items().length} fallback={<p class="empty">No message matches. Widen the dates or clear a filter.</p>}>
+        <div class="table-wrap">
+          <table aria-label="Message history">
+            <thead>
+              <tr>
+                <th scope="col">Logged</th>
+                <th scope="col">Status</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Recipient</th>
+                <th scope="col">Reason / error</th>
+                <th scope="col">
+                  <VisuallyHidden>Details</VisuallyHidden>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={list.items()}>
+                {(entry) => (
+                  <tr data-entry-id={entry.id}>
+                    <td>
+                      <time datetime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
+                    </td>
+                    <td>
+                      <StatusBadge status={entry.status} />
+                    </td>
+                    <td>{humanize(entry.kind)}</td>
+                    <td>{recipientOf(entry)}</td>
+                    <td>{reasonOrError(entry)}</td>
+                    <td>
+                      <button type="button" class="link-button" onClick={() => setOpened(entry.id)}>
+                        Details<VisuallyHidden> of the {humanize(entry.kind).toLowerCase()} to {recipientOf(entry)}</VisuallyHidden>
+                      </button>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <LoadMore list={list} />
+      <Show when={opened()}>{(id) => <EntryDetails id={id()} onClose={() => setOpened(null)} />}</Show>
+    </Show>
+  );
+};
+
+const ExportButton: Component<{ filter: MessagesFilter }> = (props) => {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<unknown>();
+  const run = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      downloadCsv(await exportMessagesCsv(props.filter), 'tock-messages');
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="messages-export">
+      <button type="button" disabled={busy() || !isAdmin()} aria-describedby={isAdmin() ? undefined : 'messages-export-reason'} onClick={() => void run()}>
+        {busy() ? 'Exporting…' : 'Export CSV'}
+      </button>
+      <Show when={!isAdmin()}>
+        <p class="hint" id="messages-export-reason">
+          Only an ADMIN key can export the message history.
+        </p>
+      </Show>
+      <Show when={error()}>{(failure) => <ErrorNotice error={failure()} />}</Show>
+    </div>
+  );
+};
+
+/** C2: the whole history of the workspace's messages, searchable and filterable, a page at a time. */
+const MessagesPage: Component = () => {
+  // The filter lives in the address, so a search can be shared or bookmarked.
+  const [params, setParams] = useSearchParams();
+  const filter = createMemo(() => filterFromParams(params), {}, { equals: sameFilter });
+  return (
+    <Page title="Messages" actions={<ExportButton filter={filter()} />}>
+      <p class="hint messages-intro">
+        Every message this workspace sent, held back or received, newest first. Search a phone number in any format, or part
+        of a name or email. Dates are days in your time zone.
+      </p>
+      <MessagesFilters
+        filter={filter()}
+        onApply={(next) => setParams(Object.fromEntries(FILTER_KEYS.map((key) => [key, next[key]])))}
+      />
+      {/* Its own boundary, new for each filter: a bad search is shown here and the next one starts clean. */}
+      <Show when={filter()} keyed>
+        {(current) => (
+          <ErrorBoundary fallback={(error, retry) => <ErrorNotice error={error} retry={retry} />}>
+            <Suspense fallback={<Loading label="Loading messages…" />}>
+              <MessageTable filter={current} />
+            </Suspense>
+          </ErrorBoundary>
+        )}
+      </Show>
+    </Page>
+  );
+};
+
+export default MessagesPage;

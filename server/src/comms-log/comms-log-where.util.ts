@@ -67,8 +67,9 @@ export function commsLogWhere(workspaceId: string, filter: CommsLogFilter, defau
       ...(participantIds.length ? { searchParticipants: participantIds } : {}),
       ...(employeeIds.length ? { searchEmployees: employeeIds } : {}),
     });
-    // Two lists over two columns: the database's union of the two indexes is the better plan.
-    if (indexColumn === 'id') indexColumn = null;
+    // One list reads its own index (a range per person, then a small sort);
+    // over both columns the database's union of the two indexes is the better plan.
+    if (indexColumn === 'id') indexColumn = employeeIds.length === 0 ? 'participantId' : participantIds.length === 0 ? 'employeeId' : null;
   }
   const built = builder.build();
   return { ...built, indexColumns: indexColumn ? ['workspaceId', indexColumn, ...(indexColumn === 'id' ? [] : ['id'])] : null };

@@ -86,9 +86,9 @@ describe('commsLogWhere', () => {
     expect(found.where).toBe('e.workspaceId = :workspaceId AND (e.participantId IN (:...searchParticipants) OR e.employeeId IN (:...searchEmployees))');
     expect(found.params).toMatchObject({ searchParticipants: ['p-1', 'p-2'], searchEmployees: ['e-9'] });
     expect(found.indexColumns).toBeNull();
-    expect(commsLogWhere('ws-1', { search: 'ada' }, 'US', { participantIds: [], employeeIds: ['e-9'] }).where).toBe(
-      'e.workspaceId = :workspaceId AND (e.employeeId IN (:...searchEmployees))',
-    );
+    const employeesOnly = commsLogWhere('ws-1', { search: 'ada' }, 'US', { participantIds: [], employeeIds: ['e-9'] });
+    expect(employeesOnly.where).toBe('e.workspaceId = :workspaceId AND (e.employeeId IN (:...searchEmployees))');
+    expect(employeesOnly.indexColumns).toEqual(['workspaceId', 'employeeId', 'id']);
     expect(commsLogWhere('ws-1', { search: 'nobody' }, 'US', { participantIds: [], employeeIds: [] }).where).toBe('e.workspaceId = :workspaceId AND 1 = 0');
     expect(peopleSearch({ search: ' 100%_Ada ' })).toBe('100%_Ada');
     expect(peopleSearch({ search: '(415) 555-0101' })).toBeNull();

@@ -38,7 +38,7 @@ describe('console: consent audit (K5)', () => {
     await page.getByLabel('Action').selectOption('REVOKED');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect.poll(() => table.getByRole('row').count()).toBe(2);
-    expect(await table.getByRole('row').nth(1).textContent()).toContain('+14155550102');
+    expect(await table.getByRole('row').nth(1).textContent()).toContain('+1 415 555 0102');
 
     // The record's full details, in a dialog.
     await table.getByRole('button', { name: /^Details/ }).click();
@@ -99,7 +99,7 @@ describe('console: consent audit (K5)', () => {
     expect(await table.getByRole('row').count()).toBe(4);
     await page.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => table.getByRole('row').count()).toBe(5);
-    expect(await table.getByRole('row').nth(1).textContent()).toContain('+14155550103');
+    expect(await table.getByRole('row').nth(1).textContent()).toContain('+1 415 555 0103');
   });
 
   it('K5: a MEMBER sees the records but not the export, which the server refuses too', async () => {

@@ -87,7 +87,7 @@ describe('console: invite signup (S2, S3)', () => {
     await admin.waitForURL(new RegExp(`/console/participants/${participantId}$`));
     const timeline = admin.getByRole('list', { name: 'Consent history' });
     await timeline.waitFor();
-    expect(await timeline.getByText('Signup form').isVisible()).toBe(true);
+    expect(await timeline.getByText('Study signup form').isVisible()).toBe(true);
     expect(await timeline.getByText('+14155550134').isVisible()).toBe(true);
     await timeline.getByText('Disclosure text shown').click();
     expect((await timeline.locator('.disclosure').textContent())?.trim()).toBe(shownDisclosure);
@@ -99,7 +99,7 @@ describe('console: invite signup (S2, S3)', () => {
     await admin.getByLabel('Source').selectOption('SIGNUP_FORM');
     await admin.getByRole('button', { name: 'Apply filters' }).click();
     await expect.poll(() => audit.getByRole('row').count(), { timeout: 10_000 }).toBe(2); // header + the signup record
-    expect(await audit.getByRole('row').nth(1).textContent()).toContain('+14155550134');
+    expect(await audit.getByRole('row').nth(1).textContent()).toContain('+1 415 555 0134');
     await audit.getByRole('button', { name: /^Details/ }).click();
     const details = admin.getByRole('dialog', { name: 'Consent record' });
     await details.getByText(shownDisclosure).waitFor();

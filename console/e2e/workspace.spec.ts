@@ -55,7 +55,7 @@ describe('console: workspace settings (W1, W3)', () => {
     const row = audit.getByRole('row', { name: /Workspace SMS/ });
     await row.waitFor();
     const cells = await row.getByRole('cell').allTextContents();
-    expect(cells.slice(1)).toEqual(['api-key:Initial admin key', 'Workspace SMS', 'false', 'true']);
+    expect(cells.slice(1)).toEqual(['Key “Initial admin key”', 'Workspace SMS', 'Off', 'On']);
     expect(cells[0]).toMatch(/\d{4}/);
 
     // The shift-alert lead time, through the settings form (also audited).
@@ -104,7 +104,7 @@ describe('console: workspace settings (W1, W3)', () => {
     await page.getByRole('button', { name: 'Load more' }).click();
     await expect.poll(() => rows.count()).toBe(26);
     // The oldest change is the first switch-on.
-    expect(await rows.last().getByRole('cell').allTextContents()).toEqual([expect.any(String), 'api-key:Initial admin key', 'Workspace SMS', 'false', 'true']);
+    expect(await rows.last().getByRole('cell').allTextContents()).toEqual([expect.any(String), 'Key “Initial admin key”', 'Workspace SMS', 'Off', 'On']);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
   });
 });

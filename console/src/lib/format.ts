@@ -1,3 +1,5 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
 // Times are stored in UTC and shown in the viewer's own time zone.
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -27,4 +29,41 @@ export function toLocalInput(date: Date): string {
 
 export function fromLocalInput(value: string): string {
   return new Date(value).toISOString();
+}
+
+/** An E.164 number as people write it: "+1 206 827 6189". Anything unparseable is shown as stored. */
+export function formatPhone(e164: string | null | undefined): string {
+  if (!e164) return '—';
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+/** Who made a change, in words: `api-key:Initial admin key` is the key "Initial admin key". */
+export function formatActor(label: string | null | undefined): string {
+  if (!label) return '—';
+  if (label.startsWith('api-key:')) return `Key “${label.slice('api-key:'.length)}”`;
+  if (label === 'platform') return 'Platform operator';
+  return label;
+}
+
+/** A stored setting value in words: booleans as On/Off. */
+export function formatSettingValue(value: string | null | undefined): string {
+  if (value == null || value === '') return '—';
+  if (value === 'true') return 'On';
+  if (value === 'false') return 'Off';
+  return value;
+}
+
+const CONSENT_SOURCE_NAMES: Record<string, string> = {
+  ADMIN: 'By an admin',
+  BULK: 'Bulk opt-in',
+  CARRIER: 'Carrier opt-out',
+  KEYWORD: 'Text keyword',
+  MANAGE_BOOKING: 'Manage-booking page',
+  SIGNUP: 'Employee signup',
+  SIGNUP_FORM: 'Study signup form',
+};
+
+/** One name per consent source, the same on every page. */
+export function consentSourceName(source: string | null | undefined): string {
+  return source ? (CONSENT_SOURCE_NAMES[source] ?? humanize(source)) : '—';
 }

@@ -6,7 +6,7 @@ import { Page } from '../../components/page';
 import { ErrorNotice, Loading } from '../../components/status';
 import { VisuallyHidden } from '../../components/visually-hidden';
 import { downloadCsv } from '../../lib/download';
-import { formatDateTime, humanize } from '../../lib/format';
+import { consentSourceName, formatActor, formatDateTime, formatPhone, humanize } from '../../lib/format';
 import { isAdmin } from '../../lib/session';
 import { exportConsentCsv, getConsentRecords, loadConsentPage, type ConsentFilter, type ConsentRecordRow } from './consent-audit.data';
 import { ConsentChanges } from './consent-changes';
@@ -74,10 +74,10 @@ const RecordTable: Component<{ filter: ConsentFilter }> = (props) => {
                     <td>
                       <span class={`badge badge-${record.action.toLowerCase()}`}>{humanize(record.action)}</span>
                     </td>
-                    <td>{humanize(record.source)}</td>
+                    <td>{consentSourceName(record.source)}</td>
                     <td>{humanize(record.subjectType)}</td>
-                    <td>{record.phone ?? '—'}</td>
-                    <td>{record.actorLabel ?? '—'}</td>
+                    <td>{formatPhone(record.phone)}</td>
+                    <td>{formatActor(record.actorLabel)}</td>
                     <td>
                       <button type="button" class="link-button" onClick={() => setOpen(record)}>
                         Details<VisuallyHidden> of the {humanize(record.action).toLowerCase()} record of {formatDateTime(record.createdAt)}</VisuallyHidden>

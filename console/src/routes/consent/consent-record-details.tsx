@@ -1,6 +1,6 @@
 import { Show, type Component } from 'solid-js';
 import { Dialog } from '../../components/dialog';
-import { formatDateTime, humanize } from '../../lib/format';
+import { consentSourceName, formatActor, formatDateTime, humanize } from '../../lib/format';
 import type { ConsentRecordRow } from './consent-audit.data';
 
 const orNone = (value: string | null): string => value ?? '—';
@@ -14,7 +14,7 @@ export const ConsentRecordDetails: Component<{ record: ConsentRecordRow; onClose
       <dt>Action</dt>
       <dd>{humanize(props.record.action)}</dd>
       <dt>Source</dt>
-      <dd>{humanize(props.record.source)}</dd>
+      <dd>{consentSourceName(props.record.source)}</dd>
       <dt>Subject</dt>
       <dd>
         {humanize(props.record.subjectType)} <code>{props.record.subjectId}</code>
@@ -23,7 +23,7 @@ export const ConsentRecordDetails: Component<{ record: ConsentRecordRow; onClose
       <dd>{orNone(props.record.phone)}</dd>
       <dt>Actor</dt>
       <dd>
-        {orNone(props.record.actorLabel)}
+        {formatActor(props.record.actorLabel)}
         <Show when={props.record.actorApiKeyId}>{(id) => <> (key <code>{id()}</code>)</>}</Show>
       </dd>
       <dt>Attestation</dt>

@@ -1,4 +1,5 @@
 import { query } from '@solidjs/router';
+import { formatPhone } from '../../lib/format';
 import { gql } from '../../lib/graphql';
 
 export const MESSAGE_STATUSES = ['QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'FAILED', 'SKIPPED', 'RECEIVED'] as const;
@@ -53,8 +54,8 @@ export interface FeedEntry {
 /** Who a row is for: the person's name when the entry has one, then the number (a reminder has no number until it goes). */
 export function recipientOf(entry: FeedEntry): string {
   const name = entry.participant?.name ?? entry.employee?.name;
-  if (name && entry.recipientPhone) return `${name} (${entry.recipientPhone})`;
-  return name ?? entry.recipientPhone ?? '—';
+  if (name && entry.recipientPhone) return `${name} (${formatPhone(entry.recipientPhone)})`;
+  return name ?? (entry.recipientPhone ? formatPhone(entry.recipientPhone) : '—');
 }
 
 export interface FeedEvent {

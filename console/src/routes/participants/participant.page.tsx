@@ -6,7 +6,7 @@ import { Field } from '../../components/field';
 import { Page } from '../../components/page';
 import { ErrorNotice } from '../../components/status';
 import { ApiError, fieldError } from '../../lib/graphql';
-import { formatDateTime, humanize, viewerTimeZone } from '../../lib/format';
+import { consentSourceName, formatActor, formatDateTime, humanize, viewerTimeZone } from '../../lib/format';
 import { subscribe } from '../../lib/live';
 import { apiKey } from '../../lib/session';
 import { PARTICIPANT_CONSENT_CHANGED, getConsentHistory, getParticipant, setParticipantSmsConsent, type ParticipantConsentRecord, type ParticipantDetail } from './participant.data';
@@ -98,12 +98,12 @@ const ConsentTimeline: Component<{ records: ParticipantConsentRecord[] }> = (pro
           <li>
             <h3>
               <span class={`badge badge-${record.action.toLowerCase()}`}>{humanize(record.action)}</span>
-              <span>{humanize(record.source)}</span>
+              <span>{consentSourceName(record.source)}</span>
               <time datetime={record.createdAt}>{formatDateTime(record.createdAt)}</time>
             </h3>
             <dl class="facts">
               <dt>By</dt>
-              <dd>{record.actorLabel ?? '—'}</dd>
+              <dd>{formatActor(record.actorLabel)}</dd>
               <dt>Phone</dt>
               <dd>{record.phone ?? '—'}</dd>
               <Show when={record.disclosureVersion}>

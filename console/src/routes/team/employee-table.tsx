@@ -1,5 +1,6 @@
 import { For, Show, type Component } from 'solid-js';
 import { Toggle } from '../../components/toggle';
+import { formatPhone } from '../../lib/format';
 import type { EmployeeRow } from './team.data';
 
 /** The employees with their SMS opt-in switch; `selectable` adds the bulk-selection checkboxes (ADMIN only). */
@@ -49,7 +50,7 @@ export const EmployeeTable: Component<{
               </Show>
               <td>{employee.name}</td>
               <td>{employee.email ?? '—'}</td>
-              <td>{employee.phone ?? 'No phone'}</td>
+              <td>{employee.phone ? formatPhone(employee.phone) : 'No phone'}</td>
               <td>{employee.carrierName ?? (employee.carrierLookupStatus === 'PENDING' ? 'Looking up…' : '—')}</td>
               <td>
                 <Toggle label={`SMS opt-in for ${employee.name}`} checked={employee.smsOptIn} busy={props.busyId === employee.id} onChange={(on) => props.onOptIn(employee, on)} />

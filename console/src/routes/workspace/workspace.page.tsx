@@ -7,7 +7,7 @@ import { Page } from '../../components/page';
 import { ErrorNotice } from '../../components/status';
 import { Toggle } from '../../components/toggle';
 import { fieldError } from '../../lib/graphql';
-import { formatDateTime, humanize } from '../../lib/format';
+import { formatActor, formatDateTime, formatSettingValue, humanize } from '../../lib/format';
 import { isAdmin } from '../../lib/session';
 import {
   getWorkspace,
@@ -182,10 +182,10 @@ const AuditTrail: Component<{ workspace: WorkspaceSettings }> = (props) => {
                 {(entry) => (
                   <tr>
                     <td>{formatDateTime(entry.createdAt)}</td>
-                    <td>{entry.actorLabel}</td>
+                    <td>{formatActor(entry.actorLabel)}</td>
                     <td>{SETTING_LABEL[entry.setting] ?? humanize(entry.setting)}</td>
-                    <td>{entry.oldValue ?? '—'}</td>
-                    <td>{entry.newValue ?? '—'}</td>
+                    <td>{formatSettingValue(entry.oldValue)}</td>
+                    <td>{formatSettingValue(entry.newValue)}</td>
                   </tr>
                 )}
               </For>

@@ -84,7 +84,7 @@ async function seed(db: mysql.Connection, workspaceId: string, otherWorkspaceId:
     [otherWorkspaceId, workspaceId],
   );
   await db.query('ANALYZE TABLE comms_log_entries, participants, employees');
-  return { participantId: String(participants[7][0]), studyId: studies[3], sessionId: sessions[42] };
+  return { participantId: String(participants[8][0]), studyId: studies[3], sessionId: sessions[42] };
 }
 
 export async function runCommsHistoryBench(log: (line: string) => void = console.log): Promise<HistoryReport> {
@@ -106,7 +106,7 @@ export async function runCommsHistoryBench(log: (line: string) => void = console
     const now = Date.now();
     const filters: [string, CommsLogFilter][] = [
       ['none (newest page)', {}],
-      ['search: phone "(415) 300-0007"', { search: '(415) 300-0007' }],
+      ['search: phone "(415) 300-0008"', { search: '(415) 300-0008' }],
       ['search: name "participant 77"', { search: 'participant 77' }],
       ['search: email "employee123@"', { search: 'employee123@' }],
       ['status FAILED', { status: 'FAILED' as CommsLogFilter['status'] }],

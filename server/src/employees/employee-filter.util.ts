@@ -22,8 +22,13 @@ export function whereEmployeeMatches<QB extends WhereBuilder<ObjectLiteral>>(
   const col = (name: string) => (alias ? `${alias}.${name}` : name);
   qb.where(`${col('workspaceId')} = :efWorkspaceId`, { efWorkspaceId: workspaceId });
   if (filter?.search) {
-    qb.andWhere(`(${col('name')} LIKE :efSearch ESCAPE '!' OR ${col('email')} LIKE :efSearch ESCAPE '!')`, {
-      efSearch: containsPattern(filter.search.trim()),
+    const search = filter.search.trim();
+    // Typed like (part of) a phone number: its digits inside the stored E.164 number.
+    const digits = /^\+?[\d\s().-]+$/.test(search) ? search.replace(/\D/g, '') : '';
+    const phone = digits.length >= 4 ? ` OR ${col('phone')} LIKE :efPhone` : '';
+    qb.andWhere(`(${col('name')} LIKE :efSearch ESCAPE '!' OR ${col('email')} LIKE :efSearch ESCAPE '!'${phone})`, {
+      efSearch: containsPattern(search),
+      ...(phone ? { efPhone: `%${digits}%` } : {}),
     });
   }
   if (filter?.hasPhone != null) qb.andWhere(`${col('phone')} IS ${filter.hasPhone ? 'NOT NULL' : 'NULL'}`);

@@ -26,6 +26,8 @@ export interface ScheduleWeekRow {
 export interface EmployeeChoice {
   id: string;
   name: string;
+  email: string | null;
+  phone: string | null;
   smsOptIn: boolean;
 }
 
@@ -50,12 +52,11 @@ const WEEKS = /* GraphQL */ `
   }
 `;
 
-const EMPLOYEE_CHOICES = /* GraphQL */ `
-  query ConsoleScheduleEmployees($after: String) {
-    employees(first: 100, after: $after) { nodes { id name smsOptIn } pageInfo { endCursor hasNextPage } }
+const EMPLOYEE_SEARCH = /* GraphQL */ `
+  query ConsoleScheduleEmployees($filter: EmployeeFilter) {
+    employees(first: 10, filter: $filter) { nodes { id name email phone smsOptIn } }
   }
 `;
-
 const TIME_OFF = /* GraphQL */ `
   query ConsoleTimeOff($after: String, $filter: TimeOffRequestFilter) {
     timeOffRequests(first: 25, after: $after, filter: $filter) {
@@ -71,17 +72,11 @@ export async function fetchWeeks(filter: WeekFilter, after?: string): Promise<Co
 
 export const getWeeks = query((filter: WeekFilter) => fetchWeeks(filter), 'scheduleWeeks');
 
-// Every employee, for the pickers (walked by cursor, 100 at a time).
-export const getEmployeeChoices = query(async (): Promise<EmployeeChoice[]> => {
-  const choices: EmployeeChoice[] = [];
-  let after: string | null = null;
-  do {
-    const page: Connection<EmployeeChoice> = (await gql<{ employees: Connection<EmployeeChoice> }>(EMPLOYEE_CHOICES, { after })).employees;
-    choices.push(...page.nodes);
-    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-  } while (after);
-  return choices;
-}, 'scheduleEmployees');
+/** The pickers' matches: ten employees whose name, email or phone holds what was typed. */
+export async function searchEmployees(text: string): Promise<EmployeeChoice[]> {
+  const filter = text ? { search: text } : null;
+  return (await gql<{ employees: { nodes: EmployeeChoice[] } }>(EMPLOYEE_SEARCH, { filter })).employees.nodes;
+}
 
 export async function fetchTimeOff(status: TimeOffRow['status'] | '', after?: string): Promise<Connection<TimeOffRow>> {
   return (await gql<{ timeOffRequests: Connection<TimeOffRow> }>(TIME_OFF, { filter: status ? { status } : null, after })).timeOffRequests;
@@ -91,7 +86,6 @@ export const getTimeOff = query((status: TimeOffRow['status'] | '') => fetchTime
 
 export function preloadSchedules(): void {
   void getWeeks({});
-  void getEmployeeChoices();
   void getTimeOff('PENDING');
 }
 

@@ -1,5 +1,5 @@
 import { createAsync, useAction } from '@solidjs/router';
-import { For, Show, createSignal, type Component } from 'solid-js';
+import { Show, createSignal, type Component } from 'solid-js';
 import { Field } from '../../components/field';
 import { createKeysetList } from '../../components/keyset-list';
 import { LoadMore } from '../../components/load-more';
@@ -7,17 +7,17 @@ import { Page } from '../../components/page';
 import { ErrorNotice } from '../../components/status';
 import { PublishDialog } from './publish-dialog';
 import { ScheduleWeekTable } from './schedule-week-table';
-import { fetchWeeks, getEmployeeChoices, getWeeks, setWeekSmsAlert, type ScheduleWeekRow, type WeekFilter } from './schedules.data';
+import { EmployeePicker } from './employee-picker';
+import { fetchWeeks, getWeeks, searchEmployees, setWeekSmsAlert, type EmployeeChoice, type ScheduleWeekRow, type WeekFilter } from './schedules.data';
 import { TimeOffSection } from './time-off-section';
 import { mondayOf, thisMonday } from './week-dates.util';
 import { WeekEditor, type Editing } from './week-editor';
 import './schedules.css';
 
 const SchedulesPage: Component = () => {
-  const [employeeId, setEmployeeId] = createSignal('');
+  const [employee, setEmployee] = createSignal<EmployeeChoice | null>(null);
   const [weekStart, setWeekStart] = createSignal('');
-  const filter = (): WeekFilter => ({ ...(employeeId() ? { employeeId: employeeId() } : {}), ...(weekStart() ? { weekStart: weekStart() } : {}) });
-  const employees = createAsync(() => getEmployeeChoices());
+  const filter = (): WeekFilter => ({ ...(employee() ? { employeeId: employee()!.id } : {}), ...(weekStart() ? { weekStart: weekStart() } : {}) });
   const firstPage = createAsync(() => getWeeks(filter()));
   const list = createKeysetList(firstPage, (after) => fetchWeeks(filter(), after));
   const setAlert = useAction(setWeekSmsAlert);
@@ -47,20 +47,14 @@ const SchedulesPage: Component = () => {
           <button type="button" onClick={() => setPublishing(true)}>
             Publish a week…
           </button>
-          <button type="button" class="primary" disabled={(employees()?.length ?? 0) === 0} onClick={() => setEditing({ week: null })}>
+          <button type="button" class="primary" onClick={() => setEditing({ week: null })}>
             Add a week
           </button>
         </div>
       }
     >
       <form class="filters" role="search" aria-label="Filter schedule weeks" onSubmit={(event) => event.preventDefault()}>
-        <div class="field">
-          <label for="weeks-employee">Employee</label>
-          <select id="weeks-employee" value={employeeId()} onChange={(event) => setEmployeeId(event.currentTarget.value)}>
-            <option value="">Everyone</option>
-            <For each={employees()}>{(employee) => <option value={employee.id}>{employee.name}</option>}</For>
-          </select>
-        </div>
+        <EmployeePicker id="weeks-employee" label="Employee" value={employee()} onChange={setEmployee} search={searchEmployees} noneLabel="Everyone" />
         <Field label="Week (any day)" type="date" value={weekStart()} onChange={(event) => setWeekStart(mondayOf(event.currentTarget.value))} />
         <Show when={weekStart()}>
           <button type="button" class="link-button" onClick={() => setWeekStart('')}>
@@ -78,7 +72,7 @@ const SchedulesPage: Component = () => {
       </Show>
       <Show
         when={list.items().length > 0}
-        fallback={<p class="empty">{employeeId() || weekStart() ? 'No schedule weeks match these filters.' : 'No schedule weeks yet. Add one for an employee.'}</p>}
+        fallback={<p class="empty">{employee() || weekStart() ? 'No schedule weeks match these filters.' : 'No schedule weeks yet. Add one for an employee.'}</p>}
       >
         <ScheduleWeekTable weeks={list.items()} busyId={busy()} onAlert={(week, enabled) => void toggleAlert(week, enabled)} onEdit={(week) => setEditing({ week })} />
       </Show>
@@ -87,7 +81,7 @@ const SchedulesPage: Component = () => {
       <TimeOffSection />
       {/* Each dialog mounts when it opens, so it starts from fresh state. */}
       <Show when={editing()}>
-        <WeekEditor editing={editing()} employees={employees() ?? []} defaultWeek={weekStart() || thisMonday()} onClose={() => setEditing(null)} onSaved={setNotice} />
+        <WeekEditor editing={editing()} defaultWeek={weekStart() || thisMonday()} onClose={() => setEditing(null)} onSaved={setNotice} />
       </Show>
       <Show when={publishing()}>
         <PublishDialog open={publishing()} defaultWeek={weekStart() || thisMonday()} onClose={() => setPublishing(false)} />

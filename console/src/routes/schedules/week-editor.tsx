@@ -1,11 +1,12 @@
 import { useAction } from '@solidjs/router';
-import { For, Index, Show, createSignal, type Component } from 'solid-js';
+import { Index, Show, createSignal, type Component } from 'solid-js';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { ErrorNotice } from '../../components/status';
 import { ApiError, fieldError } from '../../lib/graphql';
 import { fromLocalInput, toLocalInput } from '../../lib/format';
-import { saveScheduleWeek, type EmployeeChoice, type ScheduleWeekRow } from './schedules.data';
+import { EmployeePicker } from './employee-picker';
+import { saveScheduleWeek, searchEmployees, type EmployeeChoice, type ScheduleWeekRow } from './schedules.data';
 import { daysBetween, formatWeek, localOn, mondayOf, moveLocal } from './week-dates.util';
 
 /** The week being edited, a new week ({ week: null }), or closed (null). */
@@ -23,13 +24,16 @@ interface ShiftDraft {
 const SHIFT_FIELD = /^shifts\.\d+\.(startsAt|endsAt|note)$/;
 const isShownOnField = (field: string): boolean => ['employeeId', 'weekStart', 'shifts'].includes(field) || SHIFT_FIELD.test(field);
 
-export const WeekEditor: Component<{ editing: Editing; employees: EmployeeChoice[]; defaultWeek: string; onClose: () => void; onSaved: (message: string) => void }> = (props) => {
+export const WeekEditor: Component<{ editing: Editing; defaultWeek: string; onClose: () => void; onSaved: (message: string) => void }> = (props) => {
   const save = useAction(saveScheduleWeek);
   const week = () => props.editing?.week ?? null;
   // The editor mounts for each opening: it starts from the week being edited, or a blank week with one shift.
   const initial = week();
   const initialWeek = initial?.weekStart ?? props.defaultWeek;
-  const [employeeId, setEmployeeId] = createSignal(initial?.employee.id ?? props.employees[0]?.id ?? '');
+  const [employee, setEmployee] = createSignal<EmployeeChoice | null>(
+    initial ? { id: initial.employee.id, name: initial.employee.name, email: null, phone: initial.employee.phone, smsOptIn: initial.employee.smsOptIn } : null,
+  );
+  const employeeId = () => employee()?.id ?? '';
   const [weekStart, setWeekStart] = createSignal(initialWeek);
   const [alert, setAlert] = createSignal<AlertChoice>('default');
   const [shifts, setShifts] = createSignal<ShiftDraft[]>(
@@ -52,7 +56,7 @@ export const WeekEditor: Component<{ editing: Editing; employees: EmployeeChoice
     setWeekStart(monday);
     setShifts(shifts().map((s) => ({ ...s, startsAt: moveLocal(s.startsAt, days), endsAt: moveLocal(s.endsAt, days) })));
   };
-  const employeeName = () => props.employees.find((e) => e.id === employeeId())?.name ?? 'the employee';
+  const employeeName = () => employee()?.name ?? 'the employee';
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -87,15 +91,18 @@ export const WeekEditor: Component<{ editing: Editing; employees: EmployeeChoice
   return (
     <Dialog open={Boolean(props.editing)} title={week() ? `Edit ${formatWeek(week()!.weekStart, true)} for ${week()!.employee.name}` : 'Add a schedule week'} onClose={props.onClose}>
       <form class="schedules-editor" onSubmit={submit} novalidate>
-        <div class="field" classList={{ invalid: Boolean(fieldError(error(), 'employeeId')) }}>
-          <label for="week-employee">Employee</label>
-          <select id="week-employee" value={employeeId()} disabled={Boolean(week())} onChange={(event) => setEmployeeId(event.currentTarget.value)}>
-            <For each={props.employees}>{(employee) => <option value={employee.id}>{employee.name}</option>}</For>
-          </select>
-          <Show when={fieldError(error(), 'employeeId')}>
-            <p class="field-error">{fieldError(error(), 'employeeId')}</p>
-          </Show>
-        </div>
+        <EmployeePicker
+          id="week-employee"
+          label="Employee"
+          value={employee()}
+          onChange={setEmployee}
+          search={searchEmployees}
+          disabled={Boolean(week())}
+          invalid={Boolean(fieldError(error(), 'employeeId'))}
+        />
+        <Show when={fieldError(error(), 'employeeId')}>
+          <p class="field-error">{fieldError(error(), 'employeeId')}</p>
+        </Show>
         <Field
           label="Week (any day; saved as its Monday)"
           type="date"

@@ -158,6 +158,10 @@ describe('employees: upsert, queries and pagination (MariaDB)', () => {
       // LIKE wildcards in the search are literal.
       expect(await ids({ search: '0%_m' })).toEqual([ann]);
       expect(await ids({ search: '%' })).toEqual([ann]);
+      // A phone's digits, typed any way: the schedules picker finds people by number too.
+      expect(await ids({ search: '555-0102' })).toEqual([cy]);
+      expect(await ids({ search: '(415) 555' })).toEqual([ann, cy]);
+      expect(await ids({ search: '555' })).toEqual([]);
       expect(await ids({ hasPhone: true })).toEqual([ann, cy]);
       expect(await ids({ hasPhone: false })).toEqual([bob]);
       expect(await ids({ smsOptIn: true })).toEqual([cy]);

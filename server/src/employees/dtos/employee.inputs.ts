@@ -3,7 +3,7 @@ import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 
 @InputType({ description: 'Every given condition must hold' })
 export class EmployeeFilter {
-  @Field(() => String, { nullable: true, description: 'Name or email contains this (case-insensitive)' })
+  @Field(() => String, { nullable: true, description: 'Name or email contains this (case-insensitive), or the phone number contains these digits (four or more)' })
   @IsOptional()
   @Length(1, 160)
   search?: string | null;

@@ -2,10 +2,27 @@ import { For, Show, type Component } from 'solid-js';
 import { Toggle } from '../../components/toggle';
 import { formatDateTime } from '../../lib/format';
 import type { ScheduleWeekRow } from './schedules.data';
-import { formatWeek } from './week-dates.util';
+import { daysBetween, formatWeek } from './week-dates.util';
 
-const shiftTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: 'numeric', minute: '2-digit' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The viewer's calendar date of an instant, as YYYY-MM-DD. */
+const localDate = (iso: string): string => {
+  const at = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+};
+
+/** The week's shifts by the day they start on (Monday first), for a grid a manager reads across. */
+function shiftsByDay(week: ScheduleWeekRow): ScheduleWeekRow['shifts'][] {
+  const days: ScheduleWeekRow['shifts'][] = DAYS.map(() => []);
+  for (const shift of week.shifts) {
+    const day = Math.min(6, Math.max(0, daysBetween(week.weekStart, localDate(shift.startsAt))));
+    days[day].push(shift);
+  }
+  return days;
+}
 
 /** Schedule weeks with their shifts, the E4 Send SMS Alert switch and an edit button. */
 export const ScheduleWeekTable: Component<{
@@ -20,7 +37,7 @@ export const ScheduleWeekTable: Component<{
         <tr>
           <th scope="col">Employee</th>
           <th scope="col">Week</th>
-          <th scope="col">Shifts</th>
+          <For each={DAYS}>{(day) => <th scope="col">{day}</th>}</For>
           <th scope="col">Send SMS Alert</th>
           <th scope="col">Published</th>
           <th scope="col">Edit</th>
@@ -37,20 +54,26 @@ export const ScheduleWeekTable: Component<{
                 </Show>
               </td>
               <td>{formatWeek(week.weekStart)}</td>
-              <td>
-                <Show when={week.shifts.length > 0} fallback={<span class="hint">No shifts</span>}>
-                  <ul class="schedules-shifts">
-                    <For each={week.shifts}>
-                      {(shift) => (
-                        <li>
-                          {shiftTime.format(new Date(shift.startsAt))}–{timeOnly.format(new Date(shift.endsAt))}
-                          {shift.note ? ` · ${shift.note}` : ''}
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
-              </td>
+              <For each={shiftsByDay(week)}>
+                {(shifts) => (
+                  <td class="schedules-day">
+                    <Show when={shifts.length > 0} fallback={<span class="hint" aria-label="No shift">–</span>}>
+                      <ul class="schedules-shifts">
+                        <For each={shifts}>
+                          {(shift) => (
+                            <li>
+                              {timeOnly.format(new Date(shift.startsAt))}–{timeOnly.format(new Date(shift.endsAt))}
+                              <Show when={shift.note}>
+                                <span class="hint schedules-note">{shift.note}</span>
+                              </Show>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </Show>
+                  </td>
+                )}
+              </For>
               <td>
                 <Toggle
                   label={`Send SMS Alert for ${week.employee.name}, ${formatWeek(week.weekStart, true)}`}

@@ -78,7 +78,8 @@ describe('console accessibility (axe-core), page titles and static files', () =>
     expect(await page.title()).toBe('Sign in · Tock');
     problems.push(...(await seriousViolations(page, 'sign-in')));
     expect(problems).toEqual([]);
-  });
+    // Thirteen pages, each loaded and analysed by axe: well past the default 30 s on a busy two-core machine.
+  }, 120_000);
 
   it('serves a favicon, and scripts compressed and cached for good', async () => {
     const favicon = await fetch(`${fixture.server.url}/console/favicon.svg`);

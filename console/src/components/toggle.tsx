@@ -1,4 +1,5 @@
 import { Show, createUniqueId, type Component } from 'solid-js';
+import { VisuallyHidden } from './visually-hidden';
 
 /**
  * A labelled on/off switch (a checkbox with role="switch", so keyboards and
@@ -11,6 +12,8 @@ export const Toggle: Component<{
   disabled?: boolean;
   readOnlyReason?: string;
   busy?: boolean;
+  /** In a table row whose header names the switch: the full label for screen readers, On/Off on screen. */
+  compact?: boolean;
 }> = (props) => {
   const hintId = createUniqueId();
   return (
@@ -32,7 +35,10 @@ export const Toggle: Component<{
           }}
         />
         <span class="toggle-track" aria-hidden="true" />
-        <span>{props.label}</span>
+        <Show when={props.compact} fallback={<span>{props.label}</span>}>
+          <VisuallyHidden>{props.label}</VisuallyHidden>
+          <span aria-hidden="true">{props.checked ? 'On' : 'Off'}</span>
+        </Show>
       </label>
       <Show when={props.readOnlyReason}>
         <p class="hint" id={hintId}>

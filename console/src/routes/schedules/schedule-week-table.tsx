@@ -53,7 +53,7 @@ export const ScheduleWeekTable: Component<{
                   <div class="hint">{!week.employee.phone ? 'No phone: no texts' : 'Not opted in: no texts'}</div>
                 </Show>
               </td>
-              <td>{formatWeek(week.weekStart)}</td>
+              <td class="nowrap">{formatWeek(week.weekStart)}</td>
               <For each={shiftsByDay(week)}>
                 {(shifts) => (
                   <td class="schedules-day">
@@ -79,6 +79,7 @@ export const ScheduleWeekTable: Component<{
                   label={`Send SMS Alert for ${week.employee.name}, ${formatWeek(week.weekStart, true)}`}
                   checked={week.sendSmsAlert}
                   busy={props.busyId === week.id}
+                  compact
                   onChange={(on) => props.onAlert(week, on)}
                 />
               </td>

@@ -53,7 +53,7 @@ export const EmployeeTable: Component<{
               <td>{employee.phone ? formatPhone(employee.phone) : 'No phone'}</td>
               <td>{employee.carrierName ?? (employee.carrierLookupStatus === 'PENDING' ? 'Looking up…' : '—')}</td>
               <td>
-                <Toggle label={`SMS opt-in for ${employee.name}`} checked={employee.smsOptIn} busy={props.busyId === employee.id} onChange={(on) => props.onOptIn(employee, on)} />
+                <Toggle label={`SMS opt-in for ${employee.name}`} checked={employee.smsOptIn} busy={props.busyId === employee.id} compact onChange={(on) => props.onOptIn(employee, on)} />
               </td>
               <td>
                 <button type="button" class="link-button" aria-label={`Edit ${employee.name}`} onClick={() => props.onEdit(employee)}>

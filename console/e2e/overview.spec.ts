@@ -69,7 +69,7 @@ describe('console: overview (L1)', () => {
 
     // The chart's text alternative.
     const chart = page.getByRole('img', { name: /^Messages by hour, stacked by status\./ });
-    expect(await chart.getAttribute('aria-label')).toContain(`${BOOKINGS * 2} messages over 24 hours`);
+    expect(await chart.getAttribute('aria-label')).toContain(`${BOOKINGS * 2} messages in the last 24 hours`);
     await page.getByText('Show the numbers as a table').click();
     const byHour = page.getByRole('table', { name: 'Messages by hour' });
     expect(await byHour.locator('tbody tr').count()).toBe(24);
@@ -84,6 +84,19 @@ describe('console: overview (L1)', () => {
     expect(await byHour.locator('tbody tr').last().getByRole('rowheader').textContent()).toBe(hourLabel);
     await page.getByText('Show the numbers as a table').click();
     await screenshot(page, 'overview');
+
+    // A burst shows as one: the last hour by minute puts these texts in the last minute or two, not one bar of an hour.
+    await page.getByLabel('Range').selectOption('1h');
+    await page.waitForURL(/range=1h/);
+    await page.getByRole('img', { name: /^Messages by minute, stacked by status\./ }).waitFor();
+    await page.getByText('Show the numbers as a table').click();
+    const byMinute = page.getByRole('table', { name: 'Messages by minute' });
+    expect(await byMinute.locator('tbody tr').count()).toBe(60);
+    const minutes = await byMinute.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.querySelector('td:last-child')?.textContent)));
+    expect(minutes.slice(-3).reduce((a, b) => a + b, 0)).toBe(BOOKINGS * 2);
+    expect(minutes.slice(0, -3).every((count) => count === 0)).toBe(true);
+    await screenshot(page, 'overview-by-minute');
+    await page.getByLabel('Range').selectOption('24h');
 
     // Each count opens the live feed filtered by that status.
     await cards.getByRole('link', { name: `${BOOKINGS} skipped: show in the live feed` }).click();

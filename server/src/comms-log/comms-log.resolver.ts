@@ -7,6 +7,7 @@ import { Participant } from '../studies/participant.entity.js';
 import { Role } from '../workspaces/role.enum.js';
 import { CommsLogEntry } from './comms-log-entry.entity.js';
 import { CommsLogFilter } from './dtos/comms-log.filter.js';
+import { overviewWindowProblem } from './comms-overview.util.js';
 import { CommsOverview } from './dtos/comms-overview.types.js';
 
 const MAX_OVERVIEW_HOURS = 24 * 7;
@@ -38,10 +39,18 @@ export class CommsLogResolver {
   }
 
   @Authorized()
-  @Query(() => CommsOverview, { description: 'The console overview: outbound messages of the last `hours` hours (1 to 168) by status and hour' })
-  commsOverview(@Arg('hours', () => Int, { defaultValue: 24 }) hours: number, @Ctx() ctx: GraphQLContext): Promise<CommsOverview> {
+  @Query(() => CommsOverview, {
+    description: 'The console overview: outbound messages of the last `hours` hours (1 to 168) by status, in bins of `binMinutes` (1, 5, 15 or 60; at most 288 bins) and by hour',
+  })
+  commsOverview(
+    @Arg('hours', () => Int, { defaultValue: 24 }) hours: number,
+    @Arg('binMinutes', () => Int, { defaultValue: 60 }) binMinutes: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CommsOverview> {
     if (hours < 1 || hours > MAX_OVERVIEW_HOURS) throw badInput('hours', `hours must be from 1 to ${MAX_OVERVIEW_HOURS}`);
-    return ctx.app.services.commsLog.overview(workspaceActor(ctx).workspaceId, hours);
+    const problem = overviewWindowProblem(hours, binMinutes);
+    if (problem) throw badInput('binMinutes', problem);
+    return ctx.app.services.commsLog.overview(workspaceActor(ctx).workspaceId, hours, binMinutes);
   }
 
   @FieldResolver(() => Participant, { nullable: true, description: 'The participant the message was for, if any' })

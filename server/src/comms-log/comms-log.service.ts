@@ -55,33 +55,39 @@ export class CommsLogService {
     return entry;
   }
 
-  /** The console overview: one grouped query over the (workspaceId, createdAt) index. */
-  async overview(workspaceId: string, hours: number, now = new Date()): Promise<CommsOverview> {
-    const from = overviewWindowStart(now, hours);
-    // Timestamps are stored in UTC on both databases (the MySQL driver runs with timezone 'Z').
-    const hourOf =
+  /** The console overview: one grouped query over the (workspaceId, createdAt) index, counted per bin. */
+  async overview(workspaceId: string, hours: number, binMinutes = 60, now = new Date()): Promise<CommsOverview> {
+    const from = overviewWindowStart(now, hours, binMinutes);
+    // The bin an entry falls in, counted from the window's start; timestamps are UTC on both databases.
+    const binOf =
       this.dataSource.options.type === 'better-sqlite3'
-        ? "strftime('%Y-%m-%d %H:00:00', e.createdAt)"
-        : "DATE_FORMAT(e.createdAt, '%Y-%m-%d %H:00:00')";
-    const rows: { hour: string; status: OverviewRow['status']; skipReason: OverviewRow['skipReason']; count: string | number }[] =
+        ? "CAST((strftime('%s', e.createdAt) - strftime('%s', :from)) / :binSeconds AS INTEGER)"
+        : 'FLOOR(TIMESTAMPDIFF(SECOND, :from, e.createdAt) / :binSeconds)';
+    const rows: { bin: string | number; status: OverviewRow['status']; skipReason: OverviewRow['skipReason']; count: string | number }[] =
       await this.dataSource
         .getRepository(CommsLogEntry)
         .createQueryBuilder('e')
-        .select(hourOf, 'hour')
+        .select(binOf, 'bin')
         .addSelect('e.status', 'status')
         .addSelect('e.skipReason', 'skipReason')
         .addSelect('COUNT(*)', 'count')
-        .where('e.workspaceId = :workspaceId AND e.createdAt >= :from AND e.createdAt <= :now', { workspaceId, from, now })
+        .where('e.workspaceId = :workspaceId AND e.createdAt >= :from AND e.createdAt <= :now', { workspaceId, from, now, binSeconds: binMinutes * 60 })
         .andWhere('e.direction = :outbound', { outbound: MessageDirection.OUTBOUND })
-        .groupBy('hour')
+        .groupBy('bin')
         .addGroupBy('e.status')
         .addGroupBy('e.skipReason')
         .getRawMany();
     return buildCommsOverview(
-      rows.map((row) => ({ hourStart: new Date(`${row.hour.replace(' ', 'T')}Z`), status: row.status, skipReason: row.skipReason, count: Number(row.count) })),
+      rows.map((row) => ({
+        binStart: new Date(from.getTime() + Number(row.bin) * binMinutes * 60_000),
+        status: row.status,
+        skipReason: row.skipReason,
+        count: Number(row.count),
+      })),
       from,
       hours,
       now,
+      binMinutes,
     );
   }
 

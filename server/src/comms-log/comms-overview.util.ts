@@ -1,22 +1,37 @@
 import type { SkipReason } from '../send-policy/skip-reason.js';
 import { MessageStatus } from './comms-log.enums.js';
-import type { CommsCounts, CommsHourCounts, CommsOverview } from './dtos/comms-overview.types.js';
+import type { CommsBinCounts, CommsCounts, CommsHourCounts, CommsOverview } from './dtos/comms-overview.types.js';
 
-const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 const TOP_SKIP_REASONS = 5;
 
-/** One GROUP BY row: how many outbound entries logged in an hour have a status (and skip reason). */
+/** Bin widths the overview offers: a burst shows in minutes, a week in hours. */
+export const OVERVIEW_BIN_MINUTES = [1, 5, 15, 60] as const;
+/** Bars one chart may carry. */
+export const MAX_OVERVIEW_BINS = 288;
+
+/** One GROUP BY row: how many outbound entries logged in a bin have a status (and skip reason). */
 export interface OverviewRow {
-  hourStart: Date;
+  binStart: Date;
   status: MessageStatus;
   skipReason: SkipReason | null;
   count: number;
 }
 
-/** The first hour of a window of `hours` hours that ends with the hour of `now`. */
-export function overviewWindowStart(now: Date, hours: number): Date {
-  const currentHour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
-  return new Date(currentHour - (hours - 1) * HOUR_MS);
+/** The first bin of a window of `hours` hours, in bins of `binMinutes`, that ends with the bin of `now`. */
+export function overviewWindowStart(now: Date, hours: number, binMinutes = 60): Date {
+  const bin = binMinutes * MINUTE_MS;
+  const currentBin = Math.floor(now.getTime() / bin) * bin;
+  return new Date(currentBin - ((hours * 60) / binMinutes - 1) * bin);
+}
+
+/** A field error's message when the window cannot be drawn, else null. */
+export function overviewWindowProblem(hours: number, binMinutes: number): string | null {
+  if (!(OVERVIEW_BIN_MINUTES as readonly number[]).includes(binMinutes)) return `binMinutes must be one of ${OVERVIEW_BIN_MINUTES.join(', ')}`;
+  const bins = (hours * 60) / binMinutes;
+  if (bins > MAX_OVERVIEW_BINS) return `${hours} hours in ${binMinutes}-minute bins is ${bins} bars; at most ${MAX_OVERVIEW_BINS}`;
+  return null;
 }
 
 const emptyCounts = (): CommsCounts => ({ queued: 0, sent: 0, delivered: 0, failed: 0, skipped: 0 });
@@ -31,20 +46,29 @@ const COUNT_OF: Partial<Record<MessageStatus, keyof CommsCounts>> = {
   [MessageStatus.SKIPPED]: 'skipped',
 };
 
-/** Folds grouped rows into totals, every hour of the window (empty ones too) and the top skip reasons. */
-export function buildCommsOverview(rows: OverviewRow[], from: Date, hours: number, now: Date): CommsOverview {
+/** Folds grouped rows into totals, every bin and every hour of the window (empty ones too) and the top skip reasons. */
+export function buildCommsOverview(rows: OverviewRow[], from: Date, hours: number, now: Date, binMinutes = 60): CommsOverview {
+  const binMs = binMinutes * MINUTE_MS;
   const totals = emptyCounts();
-  const byHour: CommsHourCounts[] = Array.from({ length: hours }, (_, i) => ({
-    hourStart: new Date(from.getTime() + i * HOUR_MS),
+  const bins: CommsBinCounts[] = Array.from({ length: (hours * 60) / binMinutes }, (_, i) => ({
+    start: new Date(from.getTime() + i * binMs),
+    ...emptyCounts(),
+  }));
+  // Hours from the one the window starts in to the current one.
+  const firstHour = Math.floor(from.getTime() / HOUR_MS) * HOUR_MS;
+  const byHour: CommsHourCounts[] = Array.from({ length: Math.floor(now.getTime() / HOUR_MS) - firstHour / HOUR_MS + 1 }, (_, i) => ({
+    hourStart: new Date(firstHour + i * HOUR_MS),
     ...emptyCounts(),
   }));
   const skipReasons = new Map<SkipReason, number>();
   for (const row of rows) {
     const key = COUNT_OF[row.status];
-    const hour = byHour[Math.floor((row.hourStart.getTime() - from.getTime()) / HOUR_MS)];
-    if (!key || !hour) continue;
+    const bin = bins[Math.floor((row.binStart.getTime() - from.getTime()) / binMs)];
+    if (!key || !bin) continue;
     totals[key] += row.count;
-    hour[key] += row.count;
+    bin[key] += row.count;
+    const hour = byHour[Math.floor((row.binStart.getTime() - firstHour) / HOUR_MS)];
+    if (hour) hour[key] += row.count;
     if (row.status === MessageStatus.SKIPPED && row.skipReason) {
       skipReasons.set(row.skipReason, (skipReasons.get(row.skipReason) ?? 0) + row.count);
     }
@@ -53,5 +77,5 @@ export function buildCommsOverview(rows: OverviewRow[], from: Date, hours: numbe
     .map(([reason, count]) => ({ reason, count }))
     .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
     .slice(0, TOP_SKIP_REASONS);
-  return { from, to: now, totals, byHour, topSkipReasons };
+  return { from, to: now, binMinutes, totals, bins, byHour, topSkipReasons };
 }

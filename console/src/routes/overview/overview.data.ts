@@ -1,4 +1,4 @@
-import { query } from '@solidjs/router';
+import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
 import { gql } from '../../lib/graphql';
 
 export interface CommsCounts {
@@ -9,40 +9,55 @@ export interface CommsCounts {
   skipped: number;
 }
 
-export interface HourCounts extends CommsCounts {
-  hourStart: string;
+export interface BinCounts extends CommsCounts {
+  start: string;
 }
 
 export interface CommsOverview {
   from: string;
   to: string;
   totals: CommsCounts;
-  byHour: HourCounts[];
+  binMinutes: number;
+  bins: BinCounts[];
   topSkipReasons: { reason: string; count: number }[];
 }
 
 const COUNTS = 'queued sent delivered failed skipped';
 
 const OVERVIEW_QUERY = /* GraphQL */ `
-  query ConsoleOverview($hours: Int!) {
-    commsOverview(hours: $hours) {
+  query ConsoleOverview($hours: Int!, $binMinutes: Int!) {
+    commsOverview(hours: $hours, binMinutes: $binMinutes) {
       from
       to
+      binMinutes
       totals { ${COUNTS} }
-      byHour { hourStart ${COUNTS} }
+      bins { start ${COUNTS} }
       topSkipReasons { reason count }
     }
   }
 `;
 
-export const OVERVIEW_HOURS = 24;
+/** The windows the overview offers; finer bins for shorter ones, so a burst shows as a burst. */
+export const OVERVIEW_RANGES = [
+  { id: '1h', hours: 1, binMinutes: 1, label: 'Last hour', window: 'last hour', by: 'by minute' },
+  { id: '6h', hours: 6, binMinutes: 5, label: 'Last 6 hours', window: 'last 6 hours', by: 'by 5 minutes' },
+  { id: '24h', hours: 24, binMinutes: 60, label: 'Last 24 hours', window: 'last 24 hours', by: 'by hour' },
+  { id: '7d', hours: 168, binMinutes: 60, label: 'Last 7 days', window: 'last 7 days', by: 'by hour' },
+] as const;
 
-export const getOverview = query(async (): Promise<CommsOverview> => {
-  const data = await gql<{ commsOverview: CommsOverview }>(OVERVIEW_QUERY, { hours: OVERVIEW_HOURS });
+export type OverviewRange = (typeof OVERVIEW_RANGES)[number];
+
+/** The range named in the address, or the last 24 hours. */
+export const overviewRange = (id: string | undefined): OverviewRange => OVERVIEW_RANGES.find((range) => range.id === id) ?? OVERVIEW_RANGES[2];
+
+export const getOverview = query(async (rangeId: string): Promise<CommsOverview> => {
+  const { hours, binMinutes } = overviewRange(rangeId);
+  const data = await gql<{ commsOverview: CommsOverview }>(OVERVIEW_QUERY, { hours, binMinutes });
   return data.commsOverview;
 }, 'commsOverview');
 
 // Starts this page's data loading while its code loads.
-export function preloadOverview(): void {
-  void getOverview();
+export function preloadOverview({ location }: RoutePreloadFuncArgs): void {
+  const range = location.query.range;
+  void getOverview(overviewRange(Array.isArray(range) ? range[0] : range).id);
 }

@@ -1,10 +1,10 @@
-import { A, createAsync, revalidate } from '@solidjs/router';
+import { A, createAsync, revalidate, useSearchParams } from '@solidjs/router';
 import { For, Show, type Component } from 'solid-js';
 import { Page } from '../../components/page';
 import { SKIP_REASON_HELP } from '../../components/skip-reasons';
 import { formatDateTime, humanize } from '../../lib/format';
-import { HourlyChart } from './hourly-chart';
-import { OVERVIEW_HOURS, getOverview, type CommsCounts } from './overview.data';
+import { OverviewChart, binName } from './overview-chart';
+import { OVERVIEW_RANGES, getOverview, overviewRange, type CommsCounts } from './overview.data';
 import './overview.css';
 
 const CARDS: { key: keyof CommsCounts; label: string; status: string; help: string }[] = [
@@ -15,25 +15,36 @@ const CARDS: { key: keyof CommsCounts; label: string; status: string; help: stri
 ];
 
 const OverviewPage: Component = () => {
-  const overview = createAsync(() => getOverview());
+  // The range lives in the address, so a link can open the last hour by minute.
+  const [params, setParams] = useSearchParams<{ range?: string }>();
+  const range = () => overviewRange(params.range);
+  const overview = createAsync(() => getOverview(range().id));
   return (
     <Page
       title="Overview"
       actions={
-        <button type="button" onClick={() => void revalidate(getOverview.key)}>
-          Refresh
-        </button>
+        <div class="actions overview-actions">
+          <div class="field">
+            <label for="overview-range">Range</label>
+            <select id="overview-range" value={range().id} onChange={(event) => setParams({ range: event.currentTarget.value })}>
+              <For each={OVERVIEW_RANGES}>{(option) => <option value={option.id}>{`${option.label}, ${option.by}`}</option>}</For>
+            </select>
+          </div>
+          <button type="button" onClick={() => void revalidate(getOverview.key)}>
+            Refresh
+          </button>
+        </div>
       }
     >
       <Show when={overview()}>
         {(data) => (
           <div class="overview-page">
             <p class="hint overview-intro">
-              Outbound texts logged in the last {OVERVIEW_HOURS} hours ({formatDateTime(data().from)} to {formatDateTime(data().to)}),
+              Outbound texts logged in the {range().window} ({formatDateTime(data().from)} to {formatDateTime(data().to)}),
               counted once each by their current status.
               <Show when={data().totals.queued}> {data().totals.queued} more are queued, waiting for their moment.</Show>
             </p>
-            <ul class="cards overview-cards" aria-label={`Last ${OVERVIEW_HOURS} hours`}>
+            <ul class="cards overview-cards" aria-label={range().label}>
               <For each={CARDS}>
                 {(card) => (
                   <li class={`card overview-card overview-${card.key}`}>
@@ -50,13 +61,13 @@ const OverviewPage: Component = () => {
                 )}
               </For>
             </ul>
-            <section class="panel" aria-labelledby="by-hour-heading">
-              <h2 id="by-hour-heading">By hour</h2>
-              <HourlyChart hours={data().byHour} />
+            <section class="panel" aria-labelledby="by-bin-heading">
+              <h2 id="by-bin-heading">By {binName(data().binMinutes)}</h2>
+              <OverviewChart bins={data().bins} binMinutes={data().binMinutes} windowLabel={range().window} />
             </section>
             <section class="panel" aria-labelledby="skip-reasons-heading">
               <h2 id="skip-reasons-heading">Top skip reasons</h2>
-              <Show when={data().topSkipReasons.length} fallback={<p class="empty">Nothing was skipped in the last {OVERVIEW_HOURS} hours.</p>}>
+              <Show when={data().topSkipReasons.length} fallback={<p class="empty">Nothing was skipped in the {range().window}.</p>}>
                 <ol class="skip-reasons" aria-labelledby="skip-reasons-heading">
                   <For each={data().topSkipReasons}>
                     {(item) => (

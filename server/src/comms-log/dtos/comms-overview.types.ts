@@ -17,6 +17,12 @@ export class CommsHourCounts extends CommsCounts {
 }
 
 @ObjectType()
+export class CommsBinCounts extends CommsCounts {
+  @Field(() => Date, { description: 'Start of the bin (UTC); messages are counted in the bin they were logged in' })
+  start!: Date;
+}
+
+@ObjectType()
 export class SkipReasonCount {
   @Field(() => SkipReason) reason!: SkipReason;
   @Field(() => Int) count!: number;
@@ -24,9 +30,12 @@ export class SkipReasonCount {
 
 @ObjectType({ description: 'The console overview: outbound messages logged from `from` until `to`' })
 export class CommsOverview {
-  @Field(() => Date, { description: 'Start of the first hour counted' }) from!: Date;
+  @Field(() => Date, { description: 'Start of the first bin counted' }) from!: Date;
   @Field(() => Date) to!: Date;
+  @Field(() => Int, { description: 'Minutes per bin' }) binMinutes!: number;
   @Field(() => CommsCounts) totals!: CommsCounts;
+  @Field(() => [CommsBinCounts], { description: 'One per bin of `binMinutes`, oldest first; the last is the current one' })
+  bins!: CommsBinCounts[];
   @Field(() => [CommsHourCounts], { description: 'One per hour, oldest first; the last is the current hour' })
   byHour!: CommsHourCounts[];
   @Field(() => [SkipReasonCount], { description: 'The most frequent skip reasons, most first (at most 5)' })

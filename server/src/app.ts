@@ -80,7 +80,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   const brand = { name: config.brandName, supportContact: config.supportContact };
   const delivery = new DeliveryService(dataSource, facts, channels, scheduler, events, brand);
   const abuse = createAbuseServices(config, (line) => console.warn(line));
-  const workspaces = new WorkspaceService(dataSource, apiKeys, config.defaultPhoneCountry);
+  const workspaces = new WorkspaceService(dataSource, apiKeys, config.defaultPhoneCountry, config.abuse.pumpingBudgetPerHour);
   return {
     abuse,
     events,

@@ -72,6 +72,8 @@ const envSchema = z.object({
   AUTH_FAILURES_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(30),
   AUTH_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   ABUSE_REDIS_PREFIX: z.string().min(1).default('tock:abuse'),
+  // A8: a new workspace's pumping budget (an ADMIN changes it per workspace).
+  PUMPING_BUDGET_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -122,6 +124,8 @@ export interface Config {
     authBlockSeconds: number;
     /** Where the limits' counts live in Redis; every process of one deployment uses the same. */
     redisPrefix: string;
+    /** A new workspace's pumping-breaker budget per hour. */
+    pumpingBudgetPerHour: number;
   };
 }
 
@@ -195,6 +199,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       authFailuresPerIp: e.AUTH_FAILURES_PER_IP,
       authBlockSeconds: e.AUTH_BLOCK_SECONDS,
       redisPrefix: e.ABUSE_REDIS_PREFIX,
+      pumpingBudgetPerHour: e.PUMPING_BUDGET_PER_HOUR,
     },
   };
 }

@@ -33,6 +33,7 @@ export class WorkspaceService {
     private readonly dataSource: DataSource,
     private readonly apiKeys: ApiKeyService,
     private readonly defaultPhoneCountry: string,
+    private readonly defaultPumpingBudget = 20,
   ) {}
 
   async get(id: string): Promise<Workspace> {
@@ -51,6 +52,7 @@ export class WorkspaceService {
       smsEnabled: false,
       senderNumber: senderNumber ? normalisePhone(senderNumber, this.defaultPhoneCountry, 'senderNumber') : null,
       shiftAlertLeadMinutes: 30,
+      pumpingBudgetPerHour: this.defaultPumpingBudget,
     });
     await manager.insert(Workspace, workspace);
     const adminKey = await this.apiKeys.issue(manager, workspace.id, 'Initial admin key', Role.ADMIN);

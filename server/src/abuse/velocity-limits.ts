@@ -51,12 +51,13 @@ export class VelocityLimits {
 
   /** Call after the input is valid and before anything is stored; throws RATE_LIMITED. */
   async signup(attempt: PublicAttempt): Promise<void> {
-    // The phone first: one number bombed from many addresses is stopped by its own limit.
+    // The IP first: one address hammering away spends only its own allowance,
+    // not the budget of the numbers and the invite that others use.
+    await take(this.signupIp, attempt.ip ?? 'unknown', 'ip', 'Too many signups from your network; try again later');
     if (attempt.phone) {
       await take(this.signupPhone, attempt.phone, 'phone', 'This phone number has had too many signups; try again later');
       await take(this.signupPrefix, numberPrefix(attempt.phone), 'prefix', 'Too many signups for numbers like this one; try again later');
     }
-    await take(this.signupIp, attempt.ip ?? 'unknown', 'ip', 'Too many signups from your network; try again later');
     await take(this.signupInvite, attempt.link, 'invite', 'This invite link has had too many signups; try again later');
   }
 

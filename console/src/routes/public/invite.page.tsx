@@ -58,13 +58,14 @@ const SignUpForm: Component<{ token: string; invite: Invite; onBooked: (result: 
   const [idempotencyKey, setIdempotencyKey] = createSignal(crypto.randomUUID());
   const ids = { disclosure: createUniqueId(), consentError: createUniqueId(), sessionError: createUniqueId() };
   // A8: the proof of work starts solving as the page opens, so it is ready by the time the form is.
-  let challengeHost!: HTMLDivElement;
   let challenge: SignupChallengeWidget | null = null;
-  onMount(() => {
-    if (!props.invite.challengeRequired || props.invite.sessions.length === 0) return;
-    challenge = new SignupChallengeWidget(challengeHost, props.token);
-    challenge.renew();
-  });
+  const mountChallenge = (host: HTMLDivElement) => {
+    onMount(() => {
+      if (!props.invite.challengeRequired) return;
+      challenge = new SignupChallengeWidget(host, props.token);
+      challenge.renew();
+    });
+  };
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -163,7 +164,7 @@ const SignUpForm: Component<{ token: string; invite: Invite; onBooked: (result: 
             </p>
           </Show>
         </div>
-        <div class="public-challenge" ref={challengeHost} />
+        <div class="public-challenge" ref={mountChallenge} />
         <Show when={formError()}>
           <ErrorNotice error={formError()} />
         </Show>

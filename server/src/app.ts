@@ -117,6 +117,8 @@ export async function createApp(config: Config): Promise<App> {
   });
   const providers = createDeliveryProviders(config, { quiet });
   const services = createServices(config, dataSource, { agenda, scheduler: new AgendaMessageScheduler(agenda), providers });
+  // A8: limits counted in Redis from the first request, when Redis is there.
+  await services.abuse.store.ready();
   // L4: with Redis, log and consent events reach subscribers on every process.
   const bridges = config.redisUrl
     ? await Promise.all([bridgeCommsEventsToRedis(services.events, config.redisUrl), bridgeConsentEventsToRedis(services.consentEvents, config.redisUrl)])

@@ -39,6 +39,19 @@ export class LimiterStore {
     return new RateLimiterRedis({ ...common, storeClient: this.redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(common) });
   }
 
+  /** Resolves once Redis answers (true), or after the timeout (false: the in-process insurance counts meanwhile). */
+  ready(timeoutMs = 5_000): Promise<boolean> {
+    const redis = this.redis;
+    if (!redis || redis.status === 'ready') return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
   /** A raw client for one-time records (the challenge's replay guard); null without Redis. */
   get client(): Redis | null {
     return this.redis;

@@ -95,6 +95,8 @@ describe.each<TestDatabase>(['mariadb', 'sqlite'])('send facts, read in one quer
       optedOut: false,
       weekAlertsOn: null,
       eventTextsSoFar: 0,
+      destinationAllowed: true,
+      suspectedAbuse: false,
     });
     expect(loaded?.template).toEqual({
       kind: MessageKind.REMINDER,

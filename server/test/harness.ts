@@ -23,6 +23,8 @@ export const SUITE_ABUSE_LIMITS: Env = {
   MANAGE_LIMIT_PER_IP: '100000',
   AUTH_FAILURES_PER_IP: '100000',
   PUMPING_BUDGET_PER_HOUR: '100000',
+  // Still a real proof of work, solved by altcha-lib or the browser; just a short one.
+  SIGNUP_CHALLENGE_MAX_COUNTER: '50',
 };
 
 /** The defaults, spelled out: what a production server runs with. */
@@ -34,6 +36,7 @@ export const PRODUCTION_ABUSE_LIMITS: Env = {
   MANAGE_LIMIT_PER_IP: '',
   AUTH_FAILURES_PER_IP: '',
   PUMPING_BUDGET_PER_HOUR: '',
+  SIGNUP_CHALLENGE_MAX_COUNTER: '',
 };
 
 export const PLATFORM_TOKEN = 'test-platform-token-0123456789abcdef';

@@ -235,7 +235,8 @@ describe('no N+1 on studies, sessions, bookings and participants (MariaDB)', () 
         }),
       );
     }
-  });
+    // 150 signups, each fetching and solving its A8 challenge first, on a shared, busy machine.
+  }, 180_000);
   afterAll(() => server?.stop());
 
   it('no N+1: a page of 100 participants with bookings { session { study { name } } } costs a handful of queries', async () => {

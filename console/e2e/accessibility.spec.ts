@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_UP, createStudyWithSession } from '../../server/src/studies/__tests__/studies-fixtures.js';
 import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
+import { withChallenge } from '../../server/test/signup-challenge.js';
 
 const CONSOLE_PAGES = [
   ['overview', '/console/', 'Overview'],
@@ -41,7 +42,7 @@ describe('console accessibility (axe-core), page titles and static files', () =>
     const study = await createStudyWithSession(fixture.server, key, { name: 'Checkout interviews' });
     inviteToken = study.inviteToken;
     const { signUp } = await fixture.server.ok(SIGN_UP, {
-      input: { inviteToken, sessionId: study.sessionId, name: 'Ana Lima', email: 'ana@example.com', phone: '+14155550161', smsConsent: true },
+      input: await withChallenge(fixture.server, { inviteToken, sessionId: study.sessionId, name: 'Ana Lima', email: 'ana@example.com', phone: '+14155550161', smsConsent: true }),
     });
     manageToken = (signUp.manageUrl as string).split('/').at(-1)!;
     await fixture.server.ok(`mutation { upsertEmployee(input: { name: "Priya Raman", phone: "+14155550188", email: "priya@example.com" }) { id } }`, {}, key);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStudyWithSession, storedCounts } from '../../server/src/studies/__tests__/studies-fixtures.js';
+import { createStudyWithSession, SIGN_UP, storedCounts } from '../../server/src/studies/__tests__/studies-fixtures.js';
 import { newContext, screenshot, startConsole, type ConsoleFixture } from './browser.js';
 
 describe('console: invite signup (S2, S3)', () => {
@@ -105,6 +105,44 @@ describe('console: invite signup (S2, S3)', () => {
     await details.getByText(shownDisclosure).waitFor();
     expect(await details.getByText(userAgent).count()).toBeGreaterThan(0);
     await screenshot(admin, 'consent-audit-signup-record');
+  });
+
+  it('A8: the signup page solves the ALTCHA proof of work in the browser; the server takes each solution once', async () => {
+    const { server, workspace } = fixture;
+    const study = await createStudyWithSession(server, workspace.adminKey, { name: 'Proof of work' });
+    const context = await newContext(fixture.browser, { phone: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const opened = Date.now();
+    await page.goto(`${server.url}/console/invite/${study.inviteToken}`);
+    await page.getByRole('heading', { name: 'Sign up for Proof of work' }).waitFor();
+    // The widget's hidden field holds the solved payload once the browser has done the work.
+    const solvedField = page.locator('altcha-widget input[name="challenge"]');
+    await expect.poll(async () => ((await solvedField.count()) ? await solvedField.inputValue() : ''), { timeout: 10_000 }).not.toBe('');
+    const payload = await solvedField.inputValue();
+    const solvedInMs = Date.now() - opened;
+    await page.getByLabel('Your name').fill('Eli Park');
+    await page.getByLabel('Email').fill('eli@example.com');
+    await page.getByRole('radio').first().check();
+    // Workspace SMS is on (the test above): a phone and consent are required.
+    await page.getByLabel('Mobile number').fill('(415) 555-0177');
+    await page.getByRole('checkbox', { name: 'I agree to receive text messages about this booking' }).check();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('heading', { name: "You're booked" }).waitFor();
+    await context.close();
+
+    // A replay of the same solution is refused and stores nothing.
+    const before = await storedCounts(server, workspace.id);
+    const replay = await server.gql(SIGN_UP, {
+      input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Replay', email: 'replay@example.com', smsConsent: false, challenge: payload },
+    });
+    expect(replay.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'challenge']]);
+    // Without any solution the API refuses too.
+    const bare = await server.gql(SIGN_UP, { input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Bot', email: 'bot@example.com', smsConsent: false } });
+    expect(bare.errors?.map((e) => e.extensions?.field)).toEqual(['challenge']);
+    expect(await storedCounts(server, workspace.id)).toEqual(before);
+    // Page load plus solving, for the record (not a timing assertion).
+    console.info(`[A8] signup page: challenge solved ${solvedInMs} ms after navigation`);
   });
 
   it('S3: a bad invite token shows a clear "not valid" page', async () => {

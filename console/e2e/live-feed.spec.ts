@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLClient } from '../../server/test/harness.js';
 import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
+import { withChallenge } from '../../server/test/signup-challenge.js';
 
 interface Booked {
   sessionId: string;
@@ -17,14 +18,14 @@ async function book(server: GraphQLClient, key: string, n: number): Promise<Book
     key,
   );
   const { signUp } = await server.ok(`mutation($input: SignUpInput!) { signUp(input: $input) { booking { id } } }`, {
-    input: {
+    input: await withChallenge(server, {
       inviteToken: createStudy.inviteUrl.split('/').pop(),
       sessionId: createSession.id,
       name: `Participant ${n}`,
       email: `participant${n}@example.com`,
       phone: `+1415555020${n}`,
       smsConsent: true,
-    },
+    }),
   });
   return { sessionId: createSession.id, bookingId: signUp.booking.id };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_UP, createStudyWithSession } from '../../server/src/studies/__tests__/studies-fixtures.js';
 import { newContext, screenshot, startConsole, type ConsoleFixture } from './browser.js';
+import { withChallenge } from '../../server/test/signup-challenge.js';
 
 describe('console: manage booking (S7)', () => {
   let fixture: ConsoleFixture;
@@ -16,7 +17,7 @@ describe('console: manage booking (S7)', () => {
     await server.ok(`mutation { setWorkspaceSms(enabled: true) { id } }`, {}, workspace.adminKey);
     const study = await createStudyWithSession(server, workspace.adminKey, { name: 'Pricing interviews' });
     const { signUp } = await server.ok(SIGN_UP, {
-      input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Sam Okafor', email: 'sam@example.com', phone: '+14155550187', smsConsent: true },
+      input: await withChallenge(server, { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Sam Okafor', email: 'sam@example.com', phone: '+14155550187', smsConsent: true }),
     });
     const manageToken = (signUp.manageUrl as string).split('/').at(-1)!;
     const participantId: string = signUp.booking.participantId;

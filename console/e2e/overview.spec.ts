@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../server/test/harness.js';
 import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
+import { withChallenge } from '../../server/test/signup-challenge.js';
 
 const BOOKINGS = 3;
 
@@ -13,14 +14,14 @@ async function signUp(server: TestServer, key: string, n: number): Promise<strin
     key,
   );
   const { signUp: booked } = await server.ok(`mutation($input: SignUpInput!) { signUp(input: $input) { booking { id } } }`, {
-    input: {
+    input: await withChallenge(server, {
       inviteToken: createStudy.inviteUrl.split('/').pop(),
       sessionId: createSession.id,
       name: `Person ${n}`,
       email: `person${n}@example.com`,
       phone: `+1415555030${n}`,
       smsConsent: true,
-    },
+    }),
   });
   return booked.booking.id;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_UP, createStudyWithSession } from '../../server/src/studies/__tests__/studies-fixtures.js';
 import { createTestWorkspace } from '../../server/test/harness.js';
 import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
+import { withChallenge } from '../../server/test/signup-challenge.js';
 
 const CONSENT = `query($filter: ConsentRecordFilter) { consentRecords(filter: $filter) { nodes { action source phone attestation actorLabel } } }`;
 
@@ -18,8 +19,8 @@ describe('console: participants (S8)', () => {
     const { server, workspace } = fixture;
     // Workspace SMS is off, so a phone is optional at signup: one participant has one, one does not.
     const study = await createStudyWithSession(server, workspace.adminKey, { name: 'Onboarding interviews' });
-    const signUp = (input: Record<string, unknown>) =>
-      server.ok(SIGN_UP, { input: { inviteToken: study.inviteToken, sessionId: study.sessionId, ...input } });
+    const signUp = async (input: Record<string, unknown>) =>
+      server.ok(SIGN_UP, { input: await withChallenge(server, { inviteToken: study.inviteToken, sessionId: study.sessionId, ...input }) });
     const ada = (await signUp({ name: 'Ada Byron', email: 'ada@example.com', phone: '+14155550142', smsConsent: true })).signUp.booking.participantId as string;
     const ben = (await signUp({ name: 'Ben Carter', email: 'ben@example.com', smsConsent: false })).signUp.booking.participantId as string;
 
@@ -70,7 +71,7 @@ describe('console: participants (S8)', () => {
     const { server, workspace } = fixture;
     const study = await createStudyWithSession(server, workspace.adminKey, { name: 'Live consent study' });
     const { signUp } = await server.ok(SIGN_UP, {
-      input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Cai Live', email: 'cai@example.com', phone: '+14155550143', smsConsent: true },
+      input: await withChallenge(server, { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Cai Live', email: 'cai@example.com', phone: '+14155550143', smsConsent: true }),
     });
     const participantId = signUp.booking.participantId as string;
     const page = await fixture.signIn(workspace.adminKey);
@@ -92,7 +93,7 @@ describe('console: participants (S8)', () => {
     const other = await createTestWorkspace(server, 'Other Lab');
     const study = await createStudyWithSession(server, other.adminKey, { name: 'Their interviews' });
     const theirs = (
-      await server.ok(SIGN_UP, { input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Cy Other', email: 'cy@example.com', smsConsent: false } })
+      await server.ok(SIGN_UP, { input: await withChallenge(server, { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Cy Other', email: 'cy@example.com', smsConsent: false }) })
     ).signUp.booking.participantId as string;
 
     const page = await fixture.signIn(workspace.adminKey);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_UP } from '../../server/src/studies/__tests__/studies-fixtures.js';
 import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
+import { withChallenge } from '../../server/test/signup-challenge.js';
 
 const STUDY = `query($id: ID!) { study(id: $id) { smsRemindersEnabled inviteUrl sessions { id startsAt bookings { id } } } }`;
 const LOG = `query($filter: CommsLogFilter) { commsLog(filter: $filter) { nodes { kind status skipReason } } }`;
@@ -46,7 +47,7 @@ describe('console: studies (S1, S6)', () => {
     await page.getByRole('button', { name: 'Reschedule' }).waitFor();
     const sessionId: string = (await server.ok(STUDY, { id: studyId }, workspace.adminKey)).study.sessions[0].id;
     const { signUp } = await server.ok(SIGN_UP, {
-      input: { inviteToken: study.inviteUrl.split('/').at(-1), sessionId, name: 'Rae Kim', email: 'rae@example.com', phone: '+14155550166', smsConsent: true },
+      input: await withChallenge(server, { inviteToken: study.inviteUrl.split('/').at(-1), sessionId, name: 'Rae Kim', email: 'rae@example.com', phone: '+14155550166', smsConsent: true }),
     });
     const bookingId: string = signUp.booking.id;
     await expect.poll(async () => (await server.ok(LOG, { filter: { bookingId, kind: 'CONFIRMATION' } }, workspace.adminKey)).commsLog.nodes[0]?.status, { timeout: 10_000 }).toBe('SENT');

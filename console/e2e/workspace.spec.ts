@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStudyWithSession, SIGN_UP } from '../../server/src/studies/__tests__/studies-fixtures.js';
 import { createTestWorkspace, errorCodes } from '../../server/test/harness.js';
+import { withChallenge } from '../../server/test/signup-challenge.js';
 import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
 
 const WORKSPACE = `{ workspace { smsEnabled senderNumber shiftAlertLeadMinutes delivery { configured summary } } }`;
@@ -106,5 +108,35 @@ describe('console: workspace settings (W1, W3)', () => {
     // The oldest change is the first switch-on.
     expect(await rows.last().getByRole('cell').allTextContents()).toEqual([expect.any(String), 'Key “Initial admin key”', 'Workspace SMS', 'Off', 'On']);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+  });
+
+  it('A7/A8: an ADMIN sets the destination countries and the pumping budget; a tripped breaker shows an alert until reset', async () => {
+    const { server } = fixture;
+    const lab = await createTestWorkspace(server, 'Pumped Lab', { smsEnabled: true });
+    const page = await fixture.signIn(lab.adminKey);
+    page.setDefaultTimeout(10_000);
+    await openWorkspace(page);
+    await page.getByLabel('Allowed destination countries').fill('US, ca');
+    await page.getByLabel('Pumping budget (new numbers per hour)').fill('1');
+    await page.getByRole('button', { name: 'Save abuse settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const state = async () => (await server.ok(`{ workspace { destinationPolicy { allowedCountries } pumpingBreaker { tripped budgetPerHour } } }`, {}, lab.adminKey)).workspace;
+    expect(await state()).toEqual({ destinationPolicy: { allowedCountries: ['US', 'CA'] }, pumpingBreaker: { tripped: false, budgetPerHour: 1 } });
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    // Two public signups with new numbers: the second is past the budget of one.
+    const study = await createStudyWithSession(server, lab.adminKey, { name: 'Pumped study' });
+    for (const [i, phone] of ['+14155550191', '+14165550192'].entries()) {
+      const input = await withChallenge(server, { inviteToken: study.inviteToken, sessionId: study.sessionId, name: `P${i}`, email: `p${i}@example.com`, phone, smsConsent: true });
+      expect((await server.gql(SIGN_UP, { input }, null, { 'x-forwarded-for': `192.0.2.${200 + i}` })).errors).toBeUndefined();
+    }
+    expect((await state()).pumpingBreaker.tripped).toBe(true);
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: 'Possible SMS pumping' });
+    await alert.waitFor();
+    await screenshot(page, 'workspace-pumping-breaker');
+    await alert.getByRole('button', { name: 'Reset the pumping breaker' }).click();
+    await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(0);
+    expect((await state()).pumpingBreaker.tripped).toBe(false);
   });
 });

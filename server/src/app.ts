@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { hostname } from 'node:os';
 import type { Agenda } from 'agenda';
 import type { DataSource } from 'typeorm';
+import { createAbuseServices } from './abuse/abuse-services.js';
 import { CommsEvents } from './comms-log/comms-events.js';
 import { CommsLogService } from './comms-log/comms-log.service.js';
 import { bridgeCommsEventsToRedis } from './comms-log/redis-comms-bridge.js';
@@ -74,10 +75,14 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     hasChannel: !!(providers.sms || providers.emailGateway),
     defaultSender,
     publicUrl: config.publicUrl,
+    defaultPhoneCountry: config.defaultPhoneCountry,
   });
   const brand = { name: config.brandName, supportContact: config.supportContact };
   const delivery = new DeliveryService(dataSource, facts, channels, scheduler, events, brand);
+  const abuse = createAbuseServices(config, (line) => console.warn(line));
+  const workspaces = new WorkspaceService(dataSource, apiKeys, config.defaultPhoneCountry, config.abuse.pumpingBudgetPerHour);
   return {
+    abuse,
     events,
     consentEvents,
     delivery,
@@ -88,8 +93,8 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     consentAudit: new ConsentAuditService(dataSource, config.defaultPhoneCountry),
     optOuts,
     idempotency,
-    ...createStudyServices(config, dataSource, consent, idempotency, delivery),
-    workspaces: new WorkspaceService(dataSource, apiKeys, config.defaultPhoneCountry),
+    ...createStudyServices(config, dataSource, consent, idempotency, delivery, abuse, (manager, workspaceId, now) => workspaces.tripPumpingBreaker(manager, workspaceId, now)),
+    workspaces,
     employees: new EmployeeService(dataSource, consent, config.defaultPhoneCountry, (employeeId) => requestCarrierLookup(agenda, employeeId)),
     carrierLookups: new CarrierLookupService(dataSource, providers.carrierLookup),
     bulkSmsOptIn: new BulkSmsOptInService(dataSource, consent),
@@ -112,6 +117,8 @@ export async function createApp(config: Config): Promise<App> {
   });
   const providers = createDeliveryProviders(config, { quiet });
   const services = createServices(config, dataSource, { agenda, scheduler: new AgendaMessageScheduler(agenda), providers });
+  // A8: limits counted in Redis from the first request, when Redis is there.
+  await services.abuse.store.ready();
   // L4: with Redis, log and consent events reach subscribers on every process.
   const bridges = config.redisUrl
     ? await Promise.all([bridgeCommsEventsToRedis(services.events, config.redisUrl), bridgeConsentEventsToRedis(services.consentEvents, config.redisUrl)])
@@ -130,6 +137,7 @@ export async function createApp(config: Config): Promise<App> {
       await agenda.stop();
       await providers.close();
       await Promise.all(bridges.map((close) => close()));
+      await services.abuse.store.close();
       await dataSource.destroy();
     },
   };

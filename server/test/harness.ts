@@ -10,6 +10,35 @@ import { startHttpServer, type RunningServer } from '../src/http/server.js';
 
 export type TestDatabase = 'mariadb' | 'sqlite';
 
+/**
+ * A8: suites that are not about the velocity limits sign up many people from
+ * 127.0.0.1; they run with roomy limits (settings, the checks still run). The
+ * abuse suite passes the production defaults (`PRODUCTION_ABUSE_LIMITS`).
+ */
+export const SUITE_ABUSE_LIMITS: Env = {
+  SIGNUP_LIMIT_PER_IP: '100000',
+  SIGNUP_LIMIT_PER_PHONE: '100000',
+  SIGNUP_LIMIT_PER_PREFIX: '100000',
+  SIGNUP_LIMIT_PER_INVITE: '100000',
+  MANAGE_LIMIT_PER_IP: '100000',
+  AUTH_FAILURES_PER_IP: '100000',
+  PUMPING_BUDGET_PER_HOUR: '100000',
+  // Still a real proof of work, solved by altcha-lib or the browser; just a short one.
+  SIGNUP_CHALLENGE_MAX_COUNTER: '50',
+};
+
+/** The defaults, spelled out: what a production server runs with. */
+export const PRODUCTION_ABUSE_LIMITS: Env = {
+  SIGNUP_LIMIT_PER_IP: '',
+  SIGNUP_LIMIT_PER_PHONE: '',
+  SIGNUP_LIMIT_PER_PREFIX: '',
+  SIGNUP_LIMIT_PER_INVITE: '',
+  MANAGE_LIMIT_PER_IP: '',
+  AUTH_FAILURES_PER_IP: '',
+  PUMPING_BUDGET_PER_HOUR: '',
+  SIGNUP_CHALLENGE_MAX_COUNTER: '',
+};
+
 export const PLATFORM_TOKEN = 'test-platform-token-0123456789abcdef';
 const MYSQL_URL = process.env.TOCK_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 
@@ -96,6 +125,9 @@ export async function startTestServer(options: { database?: TestDatabase; env?: 
     DEMO_SEED: 'false',
     PUBLIC_URL: 'http://tock.test',
     JOBS_PROCESS_EVERY_MS: '100',
+    ...SUITE_ABUSE_LIMITS,
+    // Suites share one Redis: each server counts under its own keys.
+    ABUSE_REDIS_PREFIX: `tock-test:abuse:${randomBytes(4).toString('hex')}`,
     ...options.env,
   });
   const app = await createApp(config);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestWorkspace, startTestServer, type TestDatabase } from '../../test/harness.js';
+import { withChallenge } from '../../test/signup-challenge.js';
 
 // The foundation's "done when": create a study, sign a participant up with
 // consent, opt employees in one by one and in bulk, and read it all back through
@@ -28,7 +29,7 @@ describe.each<TestDatabase>(['mariadb', 'sqlite'])('a newcomer\'s first hour (%s
       const { signUp } = await server.ok(
         `mutation($input: SignUpInput!) { signUp(input: $input) { manageUrl booking { id status } } }`,
         {
-          input: {
+          input: await withChallenge(server, {
             inviteToken,
             sessionId: createSession.id,
             name: 'Ada Lovelace',
@@ -36,7 +37,7 @@ describe.each<TestDatabase>(['mariadb', 'sqlite'])('a newcomer\'s first hour (%s
             phone: '(415) 555-0100',
             smsConsent: true,
             disclosureVersion: invite.disclosure.version,
-          },
+          }),
         },
       );
       expect(signUp.booking.status).toBe('BOOKED');

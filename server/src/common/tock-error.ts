@@ -8,6 +8,8 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   CONFLICT = 'CONFLICT',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** A8: a public path's velocity limit; `extensions.retryAfterSeconds` says when to try again. */
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 registerEnumType(ErrorCode, { name: 'ErrorCode' });
 
@@ -18,6 +20,8 @@ export class TockError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** More for the client, e.g. A8's retryAfterSeconds. */
+    readonly details?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'TockError';
@@ -28,3 +32,5 @@ export const notFound = (what: string) => new TockError(ErrorCode.NOT_FOUND, `${
 export const badInput = (field: string, message: string) => new TockError(ErrorCode.BAD_USER_INPUT, message, field);
 export const forbidden = (message: string) => new TockError(ErrorCode.FORBIDDEN, message);
 export const conflict = (message: string, field?: string) => new TockError(ErrorCode.CONFLICT, message, field);
+export const rateLimited = (message: string, retryAfterSeconds: number, limit: string) =>
+  new TockError(ErrorCode.RATE_LIMITED, message, undefined, { retryAfterSeconds, limit });

@@ -54,6 +54,8 @@ export class CommsLogEntry {
   // L2: one intended message, one key; the unique index makes a second send impossible.
   @Index({ unique: true }) @Column({ type: 'varchar', length: 191, nullable: true }) idempotencyKey!: string | null;
   @Field(() => Int) @Column({ type: 'int', default: 0 }) attempts!: number;
+  // A8: recorded on a public path (signup) for a number new to the workspace; the pumping breaker holds these.
+  @Column({ type: 'boolean', default: false }) publicToNewNumber!: boolean;
   @Field(() => Date, { nullable: true, description: 'When the text is due' }) @TimestampColumn({ nullable: true }) scheduledFor!: Date | null;
   // S6: the session or shift start this text describes; if that no longer
   // holds when the text is due, it is held back as NO_LONGER_VALID.

@@ -23,6 +23,7 @@ export function logEntryDefaults(now: Date): Omit<CommsLogEntry, 'id' | 'workspa
     errorCode: null,
     errorReason: null,
     attempts: 0,
+    publicToNewNumber: false,
     scheduledFor: null,
     subjectStartsAt: null,
     sentAt: null,

@@ -56,6 +56,24 @@ const envSchema = z.object({
   SEND_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   SEND_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   SEND_MAX_RETRIES: z.coerce.number().int().min(0).max(100).default(12),
+  // A8: X-Forwarded-For is honoured only from these proxies (proxy-addr syntax: loopback, 10.0.0.0/8, …).
+  TRUSTED_PROXIES: z.string().default('loopback'),
+  // A8: public paths that cause texts, per hour.
+  SIGNUP_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  SIGNUP_LIMIT_PER_PHONE: z.coerce.number().int().min(1).max(1_000_000).default(3),
+  SIGNUP_LIMIT_PER_PREFIX: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  SIGNUP_LIMIT_PER_INVITE: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  MANAGE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  // A8: the proof of work on the public signup page (ALTCHA, self-hosted).
+  SIGNUP_CHALLENGE: boolFlag(true),
+  SIGNUP_CHALLENGE_SECRET: z.string().min(24, 'must be at least 24 characters').optional(),
+  SIGNUP_CHALLENGE_MAX_COUNTER: z.coerce.number().int().min(10).max(10_000_000).default(5_000),
+  // A10: failed authentications per IP per minute before 429.
+  AUTH_FAILURES_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  AUTH_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  ABUSE_REDIS_PREFIX: z.string().min(1).default('tock:abuse'),
+  // A8: a new workspace's pumping budget (an ADMIN changes it per workspace).
+  PUMPING_BUDGET_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -95,6 +113,20 @@ export interface Config {
   jobs: { processEveryMs: number; lockLifetimeMs: number; sendConcurrency: number };
   /** L5: back-off for sends the provider refused for now (throttled, 5xx, timeouts). */
   sendRetry: { baseDelayMs: number; maxDelayMs: number; maxRetries: number };
+  /** A7/A8/A10: abuse defences on public paths and authentication. */
+  abuse: {
+    trustedProxies: string[];
+    /** Per hour. */
+    signupLimits: { perIp: number; perPhone: number; perPrefix: number; perInvite: number };
+    manageLimitPerIp: number;
+    challenge: { enabled: boolean; secret?: string; maxCounter: number };
+    authFailuresPerIp: number;
+    authBlockSeconds: number;
+    /** Where the limits' counts live in Redis; every process of one deployment uses the same. */
+    redisPrefix: string;
+    /** A new workspace's pumping-breaker budget per hour. */
+    pumpingBudgetPerHour: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -159,5 +191,15 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     role: e.TOCK_ROLE,
     jobs: { processEveryMs: e.JOBS_PROCESS_EVERY_MS, lockLifetimeMs: e.JOBS_LOCK_LIFETIME_MS, sendConcurrency: e.SEND_CONCURRENCY },
     sendRetry: { baseDelayMs: e.SEND_RETRY_BASE_MS, maxDelayMs: e.SEND_RETRY_MAX_DELAY_MS, maxRetries: e.SEND_MAX_RETRIES },
+    abuse: {
+      trustedProxies: e.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean),
+      signupLimits: { perIp: e.SIGNUP_LIMIT_PER_IP, perPhone: e.SIGNUP_LIMIT_PER_PHONE, perPrefix: e.SIGNUP_LIMIT_PER_PREFIX, perInvite: e.SIGNUP_LIMIT_PER_INVITE },
+      manageLimitPerIp: e.MANAGE_LIMIT_PER_IP,
+      challenge: { enabled: e.SIGNUP_CHALLENGE, secret: e.SIGNUP_CHALLENGE_SECRET, maxCounter: e.SIGNUP_CHALLENGE_MAX_COUNTER },
+      authFailuresPerIp: e.AUTH_FAILURES_PER_IP,
+      authBlockSeconds: e.AUTH_BLOCK_SECONDS,
+      redisPrefix: e.ABUSE_REDIS_PREFIX,
+      pumpingBudgetPerHour: e.PUMPING_BUDGET_PER_HOUR,
+    },
   };
 }

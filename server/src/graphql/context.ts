@@ -17,6 +17,8 @@ export interface GraphQLContext {
 
 export async function buildContext(app: App, authorization: string | undefined, request: RequestMeta): Promise<GraphQLContext> {
   const actor = await app.services.apiKeys.authenticate(authorization);
+  // A10: a credential that does not authenticate counts against the caller's IP.
+  if (authorization && actor.kind === 'anonymous') await app.services.abuse.authThrottle.failed(request.ip, authorization);
   const workspaceId = actor.kind === 'apiKey' ? actor.workspaceId : null;
   return { app, actor, request, loaders: createLoaders(app.dataSource, workspaceId) };
 }

@@ -28,7 +28,7 @@ export function createFormatError(production: boolean, log: (error: unknown) => 
         message: original.message,
         path: formatted.path,
         locations: formatted.locations,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...original.details },
       };
     }
     if (original instanceof ArgumentValidationError) {

@@ -24,14 +24,30 @@ type ConnectionParams = { apiKey?: string } & Record<string, unknown>;
 // subscriptions only (queries and mutations belong on HTTP), under the same
 // depth, cost and error-masking rules as HTTP (A4).
 export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: GraphQLSchema, rules: SocketRules): { dispose(): Promise<void> } {
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const { authThrottle, clientIp } = app.services.abuse;
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    // A10: an IP throttled for failed authentication is refused at the upgrade (429, Retry-After).
+    verifyClient: (info, accept) => {
+      authThrottle.retryAfter(clientIp(info.req)).then(
+        (seconds) => (seconds === 0 ? accept(true) : accept(false, 429, 'Too Many Requests', { 'Retry-After': String(seconds) })),
+        () => accept(false, 500),
+      );
+    },
+  });
   const bearer = (params: ConnectionParams | undefined) => (params?.apiKey ? `Bearer ${params.apiKey}` : undefined);
   const cleanup = useServer<ConnectionParams>(
     {
       schema,
       connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
       // A1: an unknown or revoked key closes the socket with 4403 Forbidden.
-      onConnect: async (ctx) => (await app.services.apiKeys.authenticate(bearer(ctx.connectionParams))).kind === 'apiKey',
+      onConnect: async (ctx) => {
+        const credential = bearer(ctx.connectionParams);
+        if ((await app.services.apiKeys.authenticate(credential)).kind === 'apiKey') return true;
+        await authThrottle.failed(clientIp(ctx.extra.request), credential ?? 'none');
+        return false;
+      },
       onSubscribe: (ctx, _id, payload) => {
         let document;
         try {
@@ -61,7 +77,7 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
         result.errors ? { ...result, errors: result.errors.map((error) => rules.formatError(error.toJSON(), error)) } : undefined,
       context: (ctx) =>
         buildContext(app, bearer(ctx.connectionParams), {
-          ip: ctx.extra.request.socket.remoteAddress ?? null,
+          ip: clientIp(ctx.extra.request),
           userAgent: ctx.extra.request.headers['user-agent'] ?? null,
         }),
     },

@@ -16,6 +16,21 @@ import { consoleRoutes, locateConsoleBuild } from './console.routes.js';
 import { attachGraphQLWebSocket } from './graphql-ws.js';
 import { healthRoutes } from './health.routes.js';
 
+// A10: an IP that failed authentication too often is refused (429, Retry-After)
+// before its credential is even looked at; requests without one pass.
+function authThrottleRoute(app: App): express.RequestHandler {
+  return (req, res, next) => {
+    if (!req.headers.authorization) return next();
+    app.services.abuse.authThrottle.retryAfter(req.ip ?? null).then((seconds) => {
+      if (seconds === 0) return next();
+      res
+        .status(429)
+        .set('Retry-After', String(seconds))
+        .json({ errors: [{ message: 'Too many failed authentications; try again later', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds } }] });
+    }, next);
+  };
+}
+
 export interface RunningServer {
   server: Server;
   url: string;
@@ -54,7 +69,8 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
 
   const expressApp = express();
   expressApp.disable('x-powered-by');
-  expressApp.set('trust proxy', 'loopback');
+  // A8: X-Forwarded-For only from TRUSTED_PROXIES (the same check the WebSocket uses).
+  expressApp.set('trust proxy', app.services.abuse.trustProxy);
   const httpServer = createServer(expressApp);
 
   const formatError = createFormatError(production, (error) => console.error('[graphql] internal error', error));
@@ -91,6 +107,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
   expressApp.use('/webhooks/vonage', vonageWebhookRoutes(app, { signatureMethod: app.config.vonage.signatureMethod }));
   expressApp.use(
     '/graphql',
+    authThrottleRoute(app),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: ({ req }) =>

@@ -24,6 +24,10 @@ export interface SendFacts {
   weekAlertsOn: boolean | null;
   /** S5: texts already sent (or being sent) for this participant's event. */
   eventTextsSoFar: number;
+  /** A7: the workspace allows the number's country and the number's type may be texted (true without a phone). */
+  destinationAllowed: boolean;
+  /** A8: a public text to a new number recorded while the workspace's pumping breaker is tripped. */
+  suspectedAbuse: boolean;
 }
 
 export type SendDecision = { action: 'send' } | { action: 'skip'; reason: SkipReason };
@@ -39,9 +43,12 @@ const RULES: Rule[] = [
   (f) => (f.optedOut ? SkipReason.OPTED_OUT : null),
   (f) => (f.consented ? null : SkipReason.NOT_OPTED_IN),
   (f) => (f.phone ? null : SkipReason.NO_PHONE),
+  // A7: never to a disallowed country or a premium, shared-cost, toll-free, UAN, voicemail or pager number.
+  (f) => (f.destinationAllowed ? null : SkipReason.DESTINATION_NOT_ALLOWED),
   (f) => (f.weekAlertsOn === false ? SkipReason.WEEK_ALERTS_OFF : null),
   (f) => (f.deliveryConfigured ? null : SkipReason.DELIVERY_NOT_CONFIGURED),
   (f) => (f.audience === 'PARTICIPANT' && f.eventTextsSoFar >= EVENT_TEXT_CAP ? SkipReason.EVENT_CAP_REACHED : null),
+  (f) => (f.suspectedAbuse ? SkipReason.SUSPECTED_ABUSE : null),
 ];
 
 // K2/K4: a keyword reply answers the handset that just wrote; it is the one
@@ -49,6 +56,8 @@ const RULES: Rule[] = [
 // and it still needs somewhere to send from.
 const KEYWORD_REPLY_RULES: Rule[] = [
   (f) => (f.phone ? null : SkipReason.NO_PHONE),
+  // A7: a reply to a premium number that wrote in would bill Tock too.
+  (f) => (f.destinationAllowed ? null : SkipReason.DESTINATION_NOT_ALLOWED),
   (f) => (f.deliveryConfigured ? null : SkipReason.DELIVERY_NOT_CONFIGURED),
 ];
 

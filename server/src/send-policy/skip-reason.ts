@@ -11,5 +11,9 @@ export enum SkipReason {
   OPTED_OUT = 'OPTED_OUT',
   EVENT_CAP_REACHED = 'EVENT_CAP_REACHED',
   NO_LONGER_VALID = 'NO_LONGER_VALID',
+  /** A7: the destination's country is not allowed for the workspace, or its number type is never texted. */
+  DESTINATION_NOT_ALLOWED = 'DESTINATION_NOT_ALLOWED',
+  /** A8: the workspace's pumping breaker is tripped and this public text goes to a new number. */
+  SUSPECTED_ABUSE = 'SUSPECTED_ABUSE',
 }
 registerEnumType(SkipReason, { name: 'SkipReason' });

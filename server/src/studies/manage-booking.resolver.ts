@@ -17,6 +17,6 @@ export class ManageBookingResolver {
 
   @Mutation(() => ManagedBooking, { description: 'Public: S7 cancel the booking (idempotent)' })
   cancelBooking(@Arg('manageToken', () => String) manageToken: string, @Ctx() ctx: GraphQLContext): Promise<ManagedBooking> {
-    return ctx.app.services.manageBooking.cancel(manageToken);
+    return ctx.app.services.manageBooking.cancel(manageToken, ctx.request);
   }
 }

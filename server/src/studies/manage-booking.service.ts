@@ -1,4 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { VelocityLimits } from '../abuse/velocity-limits.js';
 import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
 import { MessageKind } from '../comms-log/comms-log.enums.js';
 import { conflict, notFound } from '../common/tock-error.js';
@@ -37,6 +38,7 @@ export class ManageBookingService {
     private readonly dataSource: DataSource,
     private readonly consent: ConsentService,
     private readonly delivery: DeliveryService,
+    private readonly limits: VelocityLimits,
   ) {}
 
   async view(manageToken: string, manager: EntityManager = this.dataSource.manager): Promise<ManagedBookingView> {
@@ -67,6 +69,8 @@ export class ManageBookingService {
 
   /** S7: the participant's phone goes, and with it their SMS consent (REVOKED, MANAGE_BOOKING). */
   async removePhone(manageToken: string, meta: RequestMeta): Promise<ManagedBookingView> {
+    // A8: the page's mutations are limited per IP before anything changes.
+    await this.limits.manage({ ip: meta.ip, link: manageToken });
     return this.dataSource.transaction(async (manager) => {
       const booking = await this.find(manager, manageToken);
       const participant = await lockForUpdate(manager.createQueryBuilder(Participant, 'participant'))
@@ -94,7 +98,9 @@ export class ManageBookingService {
   }
 
   /** S7: cancelling twice is the same as once. S6: the cancellation text goes, the reminder does not. */
-  async cancel(manageToken: string, now = new Date()): Promise<ManagedBookingView> {
+  async cancel(manageToken: string, meta: RequestMeta, now = new Date()): Promise<ManagedBookingView> {
+    // A8: a cancellation texts; limited per IP before anything changes.
+    await this.limits.manage({ ip: meta.ip, link: manageToken });
     let queued: CommsLogEntry[] = [];
     let cancelledBookingId: string | null = null;
     const view = await this.dataSource.transaction(async (manager) => {

@@ -1,4 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { allowedCountries, destinationVerdict } from '../abuse/destination-policy.js';
+import type { PumpingBreaker } from '../abuse/pumping-breaker.js';
+import type { SignupChallenge } from '../abuse/signup-challenge.js';
+import type { VelocityLimits } from '../abuse/velocity-limits.js';
 import { normalisePhone } from '../common/phone.util.js';
 import { badInput, conflict, notFound } from '../common/tock-error.js';
 import type { ConsentService } from '../consent/consent.service.js';
@@ -26,6 +30,17 @@ export interface SignupSettings {
   brandName: string;
   publicUrl: string;
   defaultPhoneCountry: string;
+  /** The server's VONAGE_FROM: a workspace without its own sender sends from it (A7's default country). */
+  defaultSender: string | null;
+}
+
+/** A7/A8: the abuse defences a public signup passes. */
+export interface SignupGuards {
+  limits: VelocityLimits;
+  challenge: SignupChallenge;
+  breaker: PumpingBreaker;
+  /** Records the workspace's breaker as tripped (audited), inside the signup's transaction. */
+  tripBreaker(manager: EntityManager, workspaceId: string, now: Date): Promise<void>;
 }
 
 export interface InviteView {
@@ -33,6 +48,7 @@ export interface InviteView {
   sessions: StudySession[];
   smsRequired: boolean;
   disclosure: Disclosure;
+  challengeRequired: boolean;
 }
 
 export interface SignUpRequest {
@@ -44,6 +60,7 @@ export interface SignUpRequest {
   smsConsent: boolean;
   disclosureVersion?: string | null;
   idempotencyKey?: string | null;
+  challenge?: string | null;
 }
 
 export interface SignUpResult {
@@ -59,7 +76,14 @@ export class SignupService {
     private readonly idempotency: IdempotencyService,
     private readonly delivery: DeliveryService,
     private readonly settings: SignupSettings,
+    private readonly guards: SignupGuards,
   ) {}
+
+  /** A8: a proof-of-work challenge bound to this invite. */
+  async challenge(inviteToken: string) {
+    await this.findInvite(inviteToken);
+    return this.guards.challenge.create(inviteToken);
+  }
 
   async invite(inviteToken: string, now = new Date()): Promise<InviteView> {
     const { study, workspace } = await this.findInvite(inviteToken);
@@ -80,13 +104,20 @@ export class SignupService {
       sessions,
       smsRequired: smsRequired(workspace, study),
       disclosure: disclosureFor(this.settings.brandName)!,
+      challengeRequired: this.guards.challenge.required,
     };
   }
 
   /** S2/S3: books the participant on a session of the invite's study; idempotent per invite. */
   async signUp(request: SignUpRequest, meta: RequestMeta): Promise<SignUpResult> {
-    const { study } = await this.findInvite(request.inviteToken);
-    const { idempotencyKey, ...input } = request;
+    const { study, workspace } = await this.findInvite(request.inviteToken);
+    const { idempotencyKey, challenge, ...input } = request;
+    // A7, A8: the number is checked, the challenge verified and the limits
+    // taken before anything is stored; a refusal stores and sends nothing.
+    const phone = input.phone?.trim() ? normalisePhone(input.phone, this.settings.defaultPhoneCountry, 'phone') : null;
+    if (phone) this.checkDestination(workspace, phone);
+    await this.guards.challenge.verify(challenge, request.inviteToken);
+    await this.guards.limits.signup({ ip: meta.ip, phone, link: request.inviteToken });
     let queued: CommsLogEntry[] = [];
     const booking = await this.idempotency.run<Booking>({
       scope: `invite:${study.id}`,
@@ -96,10 +127,16 @@ export class SignupService {
       // S2 is decided on the settings as they are inside the booking's transaction.
       create: async (manager) => {
         const current = await this.findInvite(request.inviteToken, manager);
+        // A8: a number no participant of the workspace has had counts against the pumping budget.
+        const newNumber = !!phone && !!input.smsConsent && !(await manager.existsBy(Participant, { workspaceId: current.workspace.id, phone }));
         const booked = await this.book(manager, current.study, current.workspace, input, meta);
+        if (newNumber && (await this.guards.breaker.countNewNumber(current.workspace.id, current.workspace.pumpingBudgetPerHour))) {
+          await this.guards.tripBreaker(manager, current.workspace.id, new Date());
+        }
         // S4: the confirmation and the reminder are recorded with the booking.
         const session = await manager.findOneByOrFail(StudySession, { id: booked.sessionId });
-        queued = await this.delivery.record(manager, bookedIntents(booked, session, new Date()));
+        const intents = bookedIntents(booked, session, new Date()).map((intent) => ({ ...intent, publicToNewNumber: newNumber }));
+        queued = await this.delivery.record(manager, intents);
         return booked;
       },
       load: (id) => this.dataSource.getRepository(Booking).findOneByOrFail({ id }),
@@ -169,6 +206,15 @@ export class SignupService {
       if (isUniqueViolation(error)) throw conflict('This person is already booked on this session');
       throw error;
     }
+  }
+
+  // A7: a number of a refused type, or outside the workspace's countries, is a field error at signup.
+  private checkDestination(workspace: Workspace, phone: string): void {
+    const countries = allowedCountries(workspace.allowedDestinationCountries, workspace.senderNumber ?? this.settings.defaultSender, this.settings.defaultPhoneCountry);
+    const verdict = destinationVerdict(phone, { allowedCountries: countries });
+    if (verdict.allowed) return;
+    if (verdict.why === 'COUNTRY') throw badInput('phone', `Texts cannot go to numbers in ${verdict.country ?? 'this region'}; please use a mobile number from ${countries.join(', ')}`);
+    throw badInput('phone', 'This number cannot receive texts (premium, toll-free or similar); please use a mobile number');
   }
 
   private disclosure(version: string | null | undefined): Disclosure {

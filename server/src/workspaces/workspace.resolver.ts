@@ -1,10 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { allowedCountries, parseCountryList, REFUSED_NUMBER_TYPES } from '../abuse/destination-policy.js';
 import { PLATFORM } from '../graphql/auth-checker.js';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs, paginate } from '../graphql/pagination.js';
 import { ApiKey } from './api-key.entity.js';
 import { CreateApiKeyInput, CreateWorkspaceInput, UpdateWorkspaceSettingsInput } from './dtos/workspace.inputs.js';
 import { CreatedApiKey, CreateWorkspacePayload, Me } from './dtos/workspace.payloads.js';
+import { DestinationPolicy, PumpingBreakerState } from './dtos/workspace-abuse.types.js';
 import { WorkspaceDelivery } from './dtos/workspace-delivery.types.js';
 import { Role } from './role.enum.js';
 import { WorkspaceAuditEntry } from './workspace-audit-entry.entity.js';
@@ -51,6 +53,36 @@ export class WorkspaceResolver {
     });
   }
 
+  @Authorized()
+  @FieldResolver(() => DestinationPolicy, { description: 'A7: allowed destination countries and refused number types' })
+  destinationPolicy(@Root() workspace: Workspace, @Ctx() ctx: GraphQLContext): DestinationPolicy {
+    const { config } = ctx.app;
+    return {
+      allowedCountries: allowedCountries(workspace.allowedDestinationCountries, workspace.senderNumber ?? config.vonage.from, config.defaultPhoneCountry),
+      isDefault: parseCountryList(workspace.allowedDestinationCountries).length === 0,
+      refusedNumberTypes: [...REFUSED_NUMBER_TYPES],
+    };
+  }
+
+  @Authorized()
+  @FieldResolver(() => PumpingBreakerState, { description: 'A8: the SMS pumping breaker' })
+  async pumpingBreaker(@Root() workspace: Workspace, @Ctx() ctx: GraphQLContext): Promise<PumpingBreakerState> {
+    return {
+      tripped: workspace.pumpingTrippedAt !== null,
+      trippedAt: workspace.pumpingTrippedAt,
+      budgetPerHour: workspace.pumpingBudgetPerHour,
+      newNumbersThisHour: await ctx.app.services.abuse.breaker.newNumbersThisHour(workspace.id),
+    };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Workspace, { description: 'A8: reset the pumping breaker after review: held public texts to new numbers flow again (ADMIN only, audited)' })
+  async resetPumpingBreaker(@Ctx() ctx: GraphQLContext): Promise<Workspace> {
+    const actor = workspaceActor(ctx);
+    await ctx.app.services.abuse.breaker.reset(actor.workspaceId);
+    return ctx.app.services.workspaces.resetPumpingBreaker(actor);
+  }
+
   @Authorized(PLATFORM)
   @Mutation(() => CreateWorkspacePayload, { description: 'Platform token only. Returns the first ADMIN key once.' })
   async createWorkspace(
@@ -77,7 +109,7 @@ export class WorkspaceResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => Workspace, { description: 'Sender number, shift-alert lead time and name (ADMIN only, audited)' })
+  @Mutation(() => Workspace, { description: 'Sender number, shift-alert lead time, name, A7 destination countries and A8 pumping budget (ADMIN only, audited)' })
   updateWorkspaceSettings(
     @Arg('input', () => UpdateWorkspaceSettingsInput) input: UpdateWorkspaceSettingsInput,
     @Ctx() ctx: GraphQLContext,

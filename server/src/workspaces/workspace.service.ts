@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { parseCountryList, unknownCountries } from '../abuse/destination-policy.js';
 import { normalisePhone } from '../common/phone.util.js';
 import { badInput, notFound } from '../common/tock-error.js';
 import { newId } from '../db/id.util.js';
@@ -13,7 +14,14 @@ export interface WorkspaceSettingsChange {
   name?: string | null;
   senderNumber?: string | null;
   shiftAlertLeadMinutes?: number | null;
+  /** A7: ISO country codes; an empty list goes back to the default. */
+  allowedDestinationCountries?: string[] | null;
+  /** A8: the pumping breaker's hourly budget. */
+  pumpingBudgetPerHour?: number | null;
 }
+
+/** Who changed a setting: an API key, or Tock itself (the pumping breaker). */
+type ChangeActor = Pick<WorkspaceActor, 'workspaceId' | 'label'> & { apiKeyId: string | null };
 
 export interface CreatedWorkspace {
   workspace: Workspace;
@@ -25,6 +33,7 @@ export class WorkspaceService {
     private readonly dataSource: DataSource,
     private readonly apiKeys: ApiKeyService,
     private readonly defaultPhoneCountry: string,
+    private readonly defaultPumpingBudget = 20,
   ) {}
 
   async get(id: string): Promise<Workspace> {
@@ -43,6 +52,7 @@ export class WorkspaceService {
       smsEnabled: false,
       senderNumber: senderNumber ? normalisePhone(senderNumber, this.defaultPhoneCountry, 'senderNumber') : null,
       shiftAlertLeadMinutes: 30,
+      pumpingBudgetPerHour: this.defaultPumpingBudget,
     });
     await manager.insert(Workspace, workspace);
     const adminKey = await this.apiKeys.issue(manager, workspace.id, 'Initial admin key', Role.ADMIN);
@@ -64,17 +74,48 @@ export class WorkspaceService {
       patch.senderNumber = change.senderNumber ? normalisePhone(change.senderNumber, this.defaultPhoneCountry, 'senderNumber') : null;
     }
     if (change.shiftAlertLeadMinutes != null) patch.shiftAlertLeadMinutes = change.shiftAlertLeadMinutes;
+    if (change.allowedDestinationCountries != null) {
+      const countries = parseCountryList(change.allowedDestinationCountries.join(','));
+      const unknown = unknownCountries(countries);
+      if (unknown.length) throw badInput('allowedDestinationCountries', `Unknown country code: ${unknown.join(', ')}`);
+      patch.allowedDestinationCountries = countries.length ? countries.join(',') : null;
+    }
+    if (change.pumpingBudgetPerHour != null) patch.pumpingBudgetPerHour = change.pumpingBudgetPerHour;
     return this.change(actor, patch);
   }
 
-  private async change(actor: WorkspaceActor, patch: Partial<Workspace>): Promise<Workspace> {
+  /** A8: an ADMIN has looked at the held texts; public texts to new numbers flow again (audited). */
+  async resetPumpingBreaker(actor: WorkspaceActor): Promise<Workspace> {
+    return this.change(actor, { pumpingTrippedAt: null });
+  }
+
+  /** A8: trips the breaker once (audited as Tock's own change); a no-op while it is tripped. */
+  async tripPumpingBreaker(manager: EntityManager, workspaceId: string, now: Date): Promise<void> {
+    const result = await manager.update(Workspace, { id: workspaceId, pumpingTrippedAt: IsNull() }, { pumpingTrippedAt: now });
+    if (!result.affected) return;
+    await manager.insert(
+      WorkspaceAuditEntry,
+      manager.create(WorkspaceAuditEntry, {
+        id: newId(),
+        workspaceId,
+        setting: 'pumpingTrippedAt',
+        oldValue: null,
+        newValue: now.toISOString(),
+        actorApiKeyId: null,
+        actorLabel: 'tock:pumping-breaker',
+        createdAt: now,
+      }),
+    );
+  }
+
+  private async change(actor: ChangeActor, patch: Partial<Workspace>): Promise<Workspace> {
     return this.dataSource.transaction(async (manager) => {
       // Lock the row so that two concurrent toggles audit a true old -> new chain.
       const current = await lockForUpdate(manager.createQueryBuilder(Workspace, 'w'))
         .where('w.id = :id', { id: actor.workspaceId })
         .getOne();
       if (!current) throw notFound('Workspace');
-      const changed = (Object.keys(patch) as (keyof Workspace)[]).filter((k) => current[k] !== patch[k]);
+      const changed = (Object.keys(patch) as (keyof Workspace)[]).filter((k) => auditValue(current[k]) !== auditValue(patch[k]));
       if (changed.length === 0) return current;
       await manager.update(Workspace, { id: current.id }, patch);
       const now = new Date();
@@ -85,8 +126,8 @@ export class WorkspaceService {
             id: newId(),
             workspaceId: current.id,
             setting,
-            oldValue: current[setting] == null ? null : String(current[setting]),
-            newValue: patch[setting] == null ? null : String(patch[setting]),
+            oldValue: auditValue(current[setting]),
+            newValue: auditValue(patch[setting]),
             actorApiKeyId: actor.apiKeyId,
             actorLabel: actor.label,
             createdAt: now,
@@ -96,4 +137,9 @@ export class WorkspaceService {
       return manager.findOneByOrFail(Workspace, { id: current.id });
     });
   }
+}
+
+function auditValue(value: unknown): string | null {
+  if (value == null) return null;
+  return value instanceof Date ? value.toISOString() : String(value);
 }

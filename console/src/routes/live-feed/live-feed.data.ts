@@ -25,6 +25,8 @@ export const SKIP_REASONS = [
   'NO_PHONE',
   'NO_LONGER_VALID',
   'EVENT_CAP_REACHED',
+  'DESTINATION_NOT_ALLOWED',
+  'SUSPECTED_ABUSE',
 ] as const;
 
 /** One filter value each; the subscription takes lists, the log takes single values. */

@@ -13,6 +13,8 @@ export interface Invite {
   smsRequired: boolean;
   disclosure: { version: string; text: string };
   sessions: InviteSession[];
+  /** A8: signUp needs a solved proof of work. */
+  challengeRequired: boolean;
 }
 
 export interface SignUpForm {
@@ -24,6 +26,8 @@ export interface SignUpForm {
   smsConsent: boolean;
   disclosureVersion: string;
   idempotencyKey: string;
+  /** A8: the ALTCHA payload, when the invite requires one. */
+  challenge: string | null;
 }
 
 export interface SignUpResult {
@@ -34,7 +38,7 @@ export interface SignUpResult {
 const INVITE = /* GraphQL */ `
   query PublicInvite($token: String!) {
     invite(token: $token) {
-      studyName smsRequired
+      studyName smsRequired challengeRequired
       disclosure { version text }
       sessions { id startsAt durationMinutes location }
     }
@@ -46,6 +50,17 @@ const SIGN_UP = /* GraphQL */ `
     signUp(input: $input) { manageUrl booking { id sessionId } }
   }
 `;
+
+const SIGNUP_CHALLENGE = /* GraphQL */ `
+  query PublicSignupChallenge($token: String!) {
+    signupChallenge(inviteToken: $token)
+  }
+`;
+
+/** A8: a fresh proof-of-work challenge for this invite, as the ALTCHA widget reads it (JSON). */
+export async function getSignupChallenge(token: string): Promise<string> {
+  return (await gql<{ signupChallenge: string }>(SIGNUP_CHALLENGE, { token }, null)).signupChallenge;
+}
 
 // Public: no API key is sent (the page is opened by participants, not workspace users).
 export const getInvite = query(async (token: string) => (await gql<{ invite: Invite }>(INVITE, { token }, null)).invite, 'invite');

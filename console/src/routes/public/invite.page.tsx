@@ -1,11 +1,12 @@
 import { createAsync, useParams } from '@solidjs/router';
-import { For, Show, createSignal, createUniqueId, type Component } from 'solid-js';
+import { For, Show, createSignal, createUniqueId, onMount, type Component } from 'solid-js';
 import { Field } from '../../components/field';
 import { ErrorNotice } from '../../components/status';
 import { ApiError, fieldError } from '../../lib/graphql';
 import { formatDateTime, viewerTimeZone } from '../../lib/format';
 import { getInvite, signUp, type Invite, type InviteSession, type SignUpResult } from './invite.data';
 import { PublicFrame } from './public-frame';
+import { SignupChallengeWidget } from './signup-challenge';
 
 const FORM_FIELDS = ['name', 'email', 'sessionId', 'phone', 'smsConsent'];
 
@@ -56,6 +57,15 @@ const SignUpForm: Component<{ token: string; invite: Invite; onBooked: (result: 
   // Same answers, same key: a double submit books once. Any change is a new request.
   const [idempotencyKey, setIdempotencyKey] = createSignal(crypto.randomUUID());
   const ids = { disclosure: createUniqueId(), consentError: createUniqueId(), sessionError: createUniqueId() };
+  // A8: the proof of work starts solving as the page opens, so it is ready by the time the form is.
+  let challenge: SignupChallengeWidget | null = null;
+  const mountChallenge = (host: HTMLDivElement) => {
+    onMount(() => {
+      if (!props.invite.challengeRequired) return;
+      challenge = new SignupChallengeWidget(host, props.token);
+      challenge.renew();
+    });
+  };
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -67,6 +77,7 @@ const SignUpForm: Component<{ token: string; invite: Invite; onBooked: (result: 
     setPending(true);
     setError(null);
     try {
+      const solved = challenge ? await challenge.payload().catch(() => null) : null;
       props.onBooked(
         await signUp({
           inviteToken: props.token,
@@ -78,10 +89,13 @@ const SignUpForm: Component<{ token: string; invite: Invite; onBooked: (result: 
           // S3: the version of the text this page showed, so the record holds exactly it.
           disclosureVersion: props.invite.disclosure.version,
           idempotencyKey: idempotencyKey(),
+          challenge: solved,
         }),
       );
     } catch (failure) {
       setError(failure);
+      // Each solution is accepted once: the next attempt needs a new one.
+      challenge?.renew();
     } finally {
       setPending(false);
     }
@@ -150,6 +164,7 @@ const SignUpForm: Component<{ token: string; invite: Invite; onBooked: (result: 
             </p>
           </Show>
         </div>
+        <div class="public-challenge" ref={mountChallenge} />
         <Show when={formError()}>
           <ErrorNotice error={formError()} />
         </Show>

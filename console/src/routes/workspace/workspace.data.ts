@@ -34,7 +34,17 @@ export interface WorkspaceSettings {
   shiftAlertLeadMinutes: number;
   updatedAt: string;
   delivery: WorkspaceDelivery;
+  destinationPolicy: { allowedCountries: string[]; isDefault: boolean };
+  pumpingBreaker: PumpingBreaker;
   auditTrail: AuditPage;
+}
+
+/** A8: the SMS pumping breaker. */
+export interface PumpingBreaker {
+  tripped: boolean;
+  trippedAt: string | null;
+  budgetPerHour: number;
+  newNumbersThisHour: number;
 }
 
 const AUDIT_FIELDS = /* GraphQL */ `
@@ -52,6 +62,8 @@ const WORKSPACE_QUERY = /* GraphQL */ `
       shiftAlertLeadMinutes
       updatedAt
       delivery { configured provider emailFallback senderNumber summary }
+      destinationPolicy { allowedCountries isDefault }
+      pumpingBreaker { tripped trippedAt budgetPerHour newNumbersThisHour }
       auditTrail(first: 25) { ${AUDIT_FIELDS} }
     }
   }
@@ -102,6 +114,35 @@ export const updateWorkspaceSettings = action(async (input: SettingsInput) => {
   renameWorkspace(data.updateWorkspaceSettings.name);
   return json(true, { revalidate: getWorkspace.key });
 }, 'updateWorkspaceSettings');
+
+const UPDATE_ABUSE_SETTINGS = /* GraphQL */ `
+  mutation ConsoleUpdateAbuseSettings($input: UpdateWorkspaceSettingsInput!) {
+    updateWorkspaceSettings(input: $input) { id }
+  }
+`;
+
+const RESET_BREAKER = /* GraphQL */ `
+  mutation ConsoleResetPumpingBreaker {
+    resetPumpingBreaker { id }
+  }
+`;
+
+export interface AbuseSettingsInput {
+  /** A7: empty restores the default. */
+  allowedDestinationCountries: string[];
+  pumpingBudgetPerHour: number;
+}
+
+// A7/A8: ADMIN only, audited by the server.
+export const updateAbuseSettings = action(async (input: AbuseSettingsInput) => {
+  await gql(UPDATE_ABUSE_SETTINGS, { input });
+  return json(true, { revalidate: getWorkspace.key });
+}, 'updateAbuseSettings');
+
+export const resetPumpingBreaker = action(async () => {
+  await gql(RESET_BREAKER);
+  return json(true, { revalidate: getWorkspace.key });
+}, 'resetPumpingBreaker');
 
 // Starts this page's data loading while its code loads.
 export function preloadWorkspace(): void {

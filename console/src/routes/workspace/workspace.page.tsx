@@ -12,7 +12,9 @@ import { isAdmin } from '../../lib/session';
 import {
   getWorkspace,
   loadAuditPage,
+  resetPumpingBreaker,
   setWorkspaceSms,
+  updateAbuseSettings,
   updateWorkspaceSettings,
   type WorkspaceSettings,
 } from './workspace.data';
@@ -31,6 +33,104 @@ const SETTING_LABEL: Record<string, string> = {
   senderNumber: 'Sender number',
   shiftAlertLeadMinutes: 'Shift-alert lead time (minutes)',
   name: 'Name',
+  allowedDestinationCountries: 'Allowed destination countries',
+  pumpingBudgetPerHour: 'Pumping budget (new numbers per hour)',
+  pumpingTrippedAt: 'Pumping breaker tripped',
+};
+
+// A8: shown until an ADMIN resets the breaker.
+const BreakerAlert: Component<{ workspace: WorkspaceSettings }> = (props) => {
+  const reset = useAction(resetPumpingBreaker);
+  const submission = useSubmission(resetPumpingBreaker);
+  const breaker = () => props.workspace.pumpingBreaker;
+  return (
+    <Show when={breaker().tripped}>
+      <section class="error-notice breaker-alert" role="alert" aria-labelledby="breaker-heading">
+        <h2 id="breaker-heading">Possible SMS pumping: public texts to new numbers are held</h2>
+        <p>
+          Since {formatDateTime(breaker().trippedAt!)}, signups brought more texts to numbers new to this workspace than its budget of{' '}
+          {breaker().budgetPerHour} an hour ({breaker().newNumbersThisHour} in the last hour). Those texts are logged as Skipped, reason “Suspected abuse”.
+          Check the live feed, then reset the breaker to let new numbers be texted again.
+        </p>
+        <Show when={isAdmin()} fallback={<p>{MEMBER_REASON}</p>}>
+          <button type="button" class="primary" disabled={submission.pending} onClick={() => reset().catch(() => {})}>
+            {submission.pending ? 'Resetting…' : 'Reset the pumping breaker'}
+          </button>
+        </Show>
+        <Show when={submission.error}>{(error) => <ErrorNotice error={error()} />}</Show>
+      </section>
+    </Show>
+  );
+};
+
+// A7/A8: where texts may go, and the pumping budget.
+const AbusePanel: Component<{ workspace: WorkspaceSettings }> = (props) => {
+  const save = useAction(updateAbuseSettings);
+  const submission = useSubmission(updateAbuseSettings);
+  const [saved, setSaved] = createSignal(false);
+  const policy = () => props.workspace.destinationPolicy;
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    submission.clear();
+    setSaved(false);
+    const countries = String(form.get('allowedDestinationCountries') ?? '')
+      .split(/[\s,]+/)
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean);
+    save({ allowedDestinationCountries: countries, pumpingBudgetPerHour: Number(form.get('pumpingBudgetPerHour')) }).then(() => setSaved(true), () => {});
+  };
+  const fields = ['allowedDestinationCountries', 'pumpingBudgetPerHour'];
+  const formError = () => (submission.error && !fields.some((f) => fieldError(submission.error, f)) ? submission.error : undefined);
+  return (
+    <section class="panel" aria-labelledby="abuse-heading">
+      <h2 id="abuse-heading">Abuse protection</h2>
+      <Show
+        when={isAdmin()}
+        fallback={
+          <>
+            <dl class="facts">
+              <dt>Allowed destination countries</dt>
+              <dd>{policy().allowedCountries.join(', ')}{policy().isDefault ? ' (default)' : ''}</dd>
+              <dt>Pumping budget</dt>
+              <dd>{props.workspace.pumpingBreaker.budgetPerHour} new numbers an hour</dd>
+            </dl>
+            <p class="hint">{MEMBER_REASON}</p>
+          </>
+        }
+      >
+        <form class="settings-form" onSubmit={onSubmit}>
+          <Field
+            label="Allowed destination countries"
+            name="allowedDestinationCountries"
+            type="text"
+            value={policy().isDefault ? '' : policy().allowedCountries.join(', ')}
+            hint={`Two-letter codes, comma-separated (now ${policy().allowedCountries.join(', ')}). Empty: the sender number's country. Premium-rate, toll-free and similar numbers are never texted.`}
+            error={fieldError(submission.error, 'allowedDestinationCountries')}
+          />
+          <Field
+            label="Pumping budget (new numbers per hour)"
+            name="pumpingBudgetPerHour"
+            type="number"
+            min="1"
+            required
+            value={String(props.workspace.pumpingBreaker.budgetPerHour)}
+            hint="Texts from public signups to numbers new to this workspace, per hour, before the breaker holds them."
+            error={fieldError(submission.error, 'pumpingBudgetPerHour')}
+          />
+          <Show when={formError()}>{(error) => <ErrorNotice error={error()} />}</Show>
+          <div class="actions">
+            <Show when={saved()}>
+              <span role="status">Saved.</span>
+            </Show>
+            <button type="submit" class="primary" disabled={submission.pending}>
+              {submission.pending ? 'Saving…' : 'Save abuse settings'}
+            </button>
+          </div>
+        </form>
+      </Show>
+    </section>
+  );
 };
 
 const SmsPanel: Component<{ workspace: WorkspaceSettings }> = (props) => {
@@ -205,9 +305,11 @@ const WorkspacePage: Component = () => {
       <Show when={workspace()}>
         {(current) => (
           <div class="workspace-page">
+            <BreakerAlert workspace={current()} />
             <SmsPanel workspace={current()} />
             <DeliveryPanel workspace={current()} />
             <SettingsPanel workspace={current()} />
+            <AbusePanel workspace={current()} />
             <AuditTrail workspace={current()} />
           </div>
         )}

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSocket, subscribe } from '../../../test/graphql-ws-client.js';
 import { createTestWorkspace, PLATFORM_TOKEN, startTestServer, type TestServer, type TestWorkspace } from '../../../test/harness.js';
+import { withChallenge } from '../../../test/signup-challenge.js';
 
 const REPO_ROOT = new URL('../../../../', import.meta.url).pathname;
 const REDIS_URL = process.env.TOCK_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -20,7 +21,7 @@ async function book(server: TestServer, ws: TestWorkspace, phone: string): Promi
     ws.adminKey,
   );
   const { signUp } = await server.ok(`mutation($input: SignUpInput!) { signUp(input: $input) { booking { id } } }`, {
-    input: { inviteToken: createStudy.inviteUrl.split('/').pop(), sessionId: createSession.id, name: 'F', email: `${phone}@example.com`, phone, smsConsent: true },
+    input: await withChallenge(server, { inviteToken: createStudy.inviteUrl.split('/').pop(), sessionId: createSession.id, name: 'F', email: `${phone}@example.com`, phone, smsConsent: true }),
   });
   return signUp.booking.id;
 }

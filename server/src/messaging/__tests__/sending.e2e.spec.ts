@@ -3,6 +3,7 @@ import { createTestWorkspace, type TestServer, type TestWorkspace } from '../../
 import { entriesOf, SENDER, startSendingServer, waitForEntry, type SendingServer } from '../../../test/sending.js';
 import type { VonageStandIn } from '../../../test/vonage-stand-in/vonage-stand-in.js';
 import { REMINDER_LEAD_MS } from '../../studies/booking-messages.js';
+import { withChallenge } from '../../../test/signup-challenge.js';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { manageUrl booking { id } } }`;
 
@@ -15,7 +16,7 @@ async function bookParticipant(server: TestServer, ws: TestWorkspace, phone: str
     ws.adminKey,
   );
   const { signUp } = await server.ok(SIGN_UP, {
-    input: { inviteToken: createStudy.inviteUrl.split('/').pop(), sessionId: createSession.id, name: 'Ada', email, phone, smsConsent: true },
+    input: await withChallenge(server, { inviteToken: createStudy.inviteUrl.split('/').pop(), sessionId: createSession.id, name: 'Ada', email, phone, smsConsent: true }),
   });
   return { studyId: createStudy.id as string, sessionId: createSession.id as string, bookingId: signUp.booking.id as string, startsAt, manageUrl: signUp.manageUrl as string };
 }

@@ -112,6 +112,7 @@ export class DeliveryService {
       idempotencyKey: intent.idempotencyKey,
       scheduledFor: intent.sendAt,
       subjectStartsAt: intent.subjectStartsAt ?? null,
+      publicToNewNumber: intent.publicToNewNumber ?? false,
     });
   }
 

@@ -26,6 +26,8 @@ export interface MessageIntent {
   /** For texts to a bare number (keyword replies). */
   recipientPhone?: string | null;
   senderPhone?: string | null;
+  /** A8: caused by a public path for a number new to the workspace (the pumping breaker's budget). */
+  publicToNewNumber?: boolean;
   /** A body fixed when recorded (keyword replies, day-of updates); otherwise rendered when due. */
   body?: string | null;
 }

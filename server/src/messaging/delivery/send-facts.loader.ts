@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { allowedCountries, destinationVerdict } from '../../abuse/destination-policy.js';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import { OptOut } from '../../consent/opt-out.entity.js';
@@ -24,7 +25,7 @@ const EMPLOYEE_KINDS = [MessageKind.SHIFT_ALERT, MessageKind.SCHEDULE_PUBLISHED,
 const COUNTED_STATUSES = [MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.DELIVERED];
 
 // The columns read from each table the entry is joined to; each list starts with the id, which says whether the join found a row.
-const WORKSPACE = ['id', 'smsEnabled', 'senderNumber'] as const;
+const WORKSPACE = ['id', 'smsEnabled', 'senderNumber', 'allowedDestinationCountries', 'pumpingTrippedAt'] as const;
 const BOOKING = ['id', 'status', 'manageToken'] as const;
 const SESSION = ['id', 'status', 'startsAt'] as const;
 const PARTICIPANT = ['id', 'phone', 'smsConsent'] as const;
@@ -52,9 +53,13 @@ export interface LoaderSettings {
   hasChannel: boolean;
   defaultSender: string | null;
   publicUrl: string;
+  /** A7: the allowed country when a workspace has neither a list nor a sender number. */
+  defaultPhoneCountry: string;
 }
 
 type Raw = Record<string, unknown>;
+
+type BaseFacts = Omit<SendFacts, 'audience' | 'stillValid' | 'consented' | 'phone' | 'destinationAllowed'>;
 
 interface CompiledQuery {
   sql: string;
@@ -93,7 +98,13 @@ export class SendFactsLoader {
     const entry = Object.assign(new CommsLogEntry(), this.read(row, CommsLogEntry, 'entry', entryColumns));
     const workspace = this.read(row, Workspace, 'workspace', WORKSPACE)!;
     const from = workspace.senderNumber ?? this.settings.defaultSender;
+    // A7: the policy is pure; the loader only supplies the workspace's countries.
+    const countries = allowedCountries(workspace.allowedDestinationCountries, from, this.settings.defaultPhoneCountry);
+    const destinationAllowed = (phone: string | null) => !phone || destinationVerdict(phone, { allowedCountries: countries }).allowed;
+    // A8: held when recorded (for a new number, on a public path) while the breaker is tripped.
+    const tripped = workspace.pumpingTrippedAt;
     const base = {
+      suspectedAbuse: !!tripped && entry.publicToNewNumber && entry.createdAt.getTime() >= tripped.getTime(),
       workspaceSmsEnabled: workspace.smsEnabled,
       deliveryConfigured: this.settings.hasChannel && !!from,
       studySmsEnabled: null,
@@ -101,15 +112,23 @@ export class SendFactsLoader {
       eventTextsSoFar: 0,
     };
     if (entry.kind === MessageKind.KEYWORD_REPLY) {
-      const facts: SendFacts = { ...base, audience: 'KEYWORD_REPLY', stillValid: true, consented: true, phone: entry.recipientPhone, optedOut: false };
+      const facts: SendFacts = {
+        ...base,
+        audience: 'KEYWORD_REPLY',
+        stillValid: true,
+        consented: true,
+        phone: entry.recipientPhone,
+        optedOut: false,
+        destinationAllowed: destinationAllowed(entry.recipientPhone),
+      };
       return { entry, facts, template: null, to: entry.recipientPhone, from: entry.senderPhone ?? from, gateway: null };
     }
     const optedOut = this.read(row, OptOut, 'optOut', OPT_OUT) !== null;
-    if (PARTICIPANT_KINDS.includes(entry.kind)) return this.participantMessage(entry, row, { ...base, optedOut }, from);
-    return this.employeeMessage(entry, row, { ...base, optedOut }, from);
+    if (PARTICIPANT_KINDS.includes(entry.kind)) return this.participantMessage(entry, row, { ...base, optedOut }, from, destinationAllowed);
+    return this.employeeMessage(entry, row, { ...base, optedOut }, from, destinationAllowed);
   }
 
-  private participantMessage(entry: CommsLogEntry, row: Raw, base: Omit<SendFacts, 'audience' | 'stillValid' | 'consented' | 'phone'>, from: string | null): LoadedMessage {
+  private participantMessage(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, destinationAllowed: (phone: string | null) => boolean): LoadedMessage {
     const booking = required(this.read(row, Booking, 'booking', BOOKING), 'Booking', entry.bookingId);
     const session = required(this.read(row, StudySession, 'session', SESSION), 'StudySession', entry.sessionId);
     const participant = required(this.read(row, Participant, 'participant', PARTICIPANT), 'Participant', entry.participantId);
@@ -125,6 +144,7 @@ export class SendFactsLoader {
       studySmsEnabled: study.smsRemindersEnabled,
       consented: participant.smsConsent,
       phone: participant.phone,
+      destinationAllowed: destinationAllowed(participant.phone),
       eventTextsSoFar: Number(row.eventTextsSoFar ?? 0),
     };
     const startsAt = entry.subjectStartsAt ?? session.startsAt;
@@ -133,7 +153,7 @@ export class SendFactsLoader {
     return { entry, facts, template, to: participant.phone, from, gateway: null };
   }
 
-  private employeeMessage(entry: CommsLogEntry, row: Raw, base: Omit<SendFacts, 'audience' | 'stillValid' | 'consented' | 'phone'>, from: string | null): LoadedMessage {
+  private employeeMessage(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, destinationAllowed: (phone: string | null) => boolean): LoadedMessage {
     const employee = required(this.read(row, Employee, 'employee', EMPLOYEE), 'Employee', entry.employeeId);
     let stillValid: boolean;
     let weekAlertsOn: boolean | null = null;
@@ -154,7 +174,15 @@ export class SendFactsLoader {
       stillValid = request.status !== TimeOffStatus.PENDING;
       template = { kind: MessageKind.TIME_OFF_RESPONSE, startsOn: request.startsOn, endsOn: request.endsOn, approved: request.status === TimeOffStatus.APPROVED };
     }
-    const facts: SendFacts = { ...base, audience: 'EMPLOYEE', stillValid, consented: employee.smsOptIn, phone: employee.phone, weekAlertsOn };
+    const facts: SendFacts = {
+      ...base,
+      audience: 'EMPLOYEE',
+      stillValid,
+      consented: employee.smsOptIn,
+      phone: employee.phone,
+      destinationAllowed: destinationAllowed(employee.phone),
+      weekAlertsOn,
+    };
     const gateway = employee.carrierGatewayDomain ? { carrierName: employee.carrierName, domain: employee.carrierGatewayDomain } : null;
     return { entry, facts, template, to: employee.phone, from, gateway };
   }

@@ -13,6 +13,8 @@ const participant: SendFacts = {
   optedOut: false,
   weekAlertsOn: null,
   eventTextsSoFar: 0,
+  destinationAllowed: true,
+  suspectedAbuse: false,
 };
 const shiftAlert: SendFacts = { ...participant, audience: 'EMPLOYEE', studySmsEnabled: null, weekAlertsOn: true };
 const keywordReply: SendFacts = { ...participant, audience: 'KEYWORD_REPLY', studySmsEnabled: null };
@@ -33,6 +35,8 @@ describe('decideSend', () => {
     ['K2: the number opted out', { optedOut: true }, SkipReason.OPTED_OUT],
     ['W3: delivery not configured', { deliveryConfigured: false }, SkipReason.DELIVERY_NOT_CONFIGURED],
     ['S5: the 7th text of an event', { eventTextsSoFar: EVENT_TEXT_CAP }, SkipReason.EVENT_CAP_REACHED],
+    ['A7: a destination outside the allowed countries or of a refused type', { destinationAllowed: false }, SkipReason.DESTINATION_NOT_ALLOWED],
+    ['A8: a public text to a new number while the pumping breaker is tripped', { suspectedAbuse: true }, SkipReason.SUSPECTED_ABUSE],
   ])('participant: %s', (_name, change, reason) => {
     expect(decideSend({ ...participant, ...change })).toEqual({ action: 'skip', reason });
   });
@@ -47,6 +51,7 @@ describe('decideSend', () => {
     ['E3: week alerts off', { weekAlertsOn: false }, SkipReason.WEEK_ALERTS_OFF],
     ['E3: delivery not configured', { deliveryConfigured: false }, SkipReason.DELIVERY_NOT_CONFIGURED],
     ['K2: opted out', { optedOut: true }, SkipReason.OPTED_OUT],
+    ['A7: a disallowed destination', { destinationAllowed: false }, SkipReason.DESTINATION_NOT_ALLOWED],
   ])('employee: %s', (_name, change, reason) => {
     expect(decideSend({ ...shiftAlert, ...change })).toEqual({ action: 'skip', reason });
   });
@@ -64,6 +69,8 @@ describe('decideSend', () => {
     ['S6: a stale text is stale whatever else holds', { stillValid: false, workspaceSmsEnabled: false }, SkipReason.NO_LONGER_VALID],
     ['K6: an opt-out is reported before delivery problems', { optedOut: true, deliveryConfigured: false }, SkipReason.OPTED_OUT],
     ['K2: after STOP the reason is the opt-out, not the consent it also withdrew', { optedOut: true, consented: false }, SkipReason.OPTED_OUT],
+    ['A7: no phone comes before the destination', { phone: null, destinationAllowed: false }, SkipReason.NO_PHONE],
+    ['A7: a disallowed destination comes before delivery problems', { destinationAllowed: false, deliveryConfigured: false }, SkipReason.DESTINATION_NOT_ALLOWED],
   ])('order: %s', (_name, change, reason) => {
     expect(decideSend({ ...shiftAlert, ...change })).toEqual({ action: 'skip', reason });
   });
@@ -76,5 +83,9 @@ describe('decideSend', () => {
     expect(decideSend({ ...keywordReply, consented: false, optedOut: true, workspaceSmsEnabled: false })).toEqual({ action: 'send' });
     expect(decideSend({ ...keywordReply, deliveryConfigured: false })).toEqual({ action: 'skip', reason: SkipReason.DELIVERY_NOT_CONFIGURED });
     expect(decideSend({ ...keywordReply, phone: null })).toEqual({ action: 'skip', reason: SkipReason.NO_PHONE });
+  });
+
+  it('A7: a keyword reply never goes to a disallowed destination', () => {
+    expect(decideSend({ ...keywordReply, destinationAllowed: false })).toEqual({ action: 'skip', reason: SkipReason.DESTINATION_NOT_ALLOWED });
   });
 });

@@ -4,6 +4,7 @@ import { Booking } from '../booking.entity.js';
 import { Participant } from '../participant.entity.js';
 import { StudySession } from '../study-session.entity.js';
 import { consentRecordsOf, createStudyWithSession, SIGN_UP, storedCounts, type StudyFixture } from './studies-fixtures.js';
+import { withChallenge } from '../../../test/signup-challenge.js';
 
 const VIEW = `query($token: String!) {
   booking(manageToken: $token) { id studyName startsAt durationMinutes location sessionStatus status cancelledAt hasPhone phoneLastDigits smsConsent }
@@ -21,7 +22,7 @@ describe('manage booking (MariaDB)', () => {
   /** A fresh booking with phone and consent; returns its manage token and ids. */
   async function book(phone = '(415) 555-0199') {
     const data = await server.ok(SIGN_UP, {
-      input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Pat', email: `pat${++seq}@example.com`, phone, smsConsent: true },
+      input: await withChallenge(server, { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Pat', email: `pat${++seq}@example.com`, phone, smsConsent: true }),
     });
     const { booking, manageUrl } = data.signUp;
     return { token: manageUrl.split('/').at(-1) as string, bookingId: booking.id as string, participantId: booking.participantId as string };
@@ -95,7 +96,7 @@ describe('manage booking (MariaDB)', () => {
   it('S7: a booking whose session has started can no longer be cancelled', async () => {
     const own = await createStudyWithSession(server, ws.adminKey, { name: 'Started already' });
     const data = await server.ok(SIGN_UP, {
-      input: { inviteToken: own.inviteToken, sessionId: own.sessionId, name: 'Late', email: 'late@example.com', phone: '4155550166', smsConsent: true },
+      input: await withChallenge(server, { inviteToken: own.inviteToken, sessionId: own.sessionId, name: 'Late', email: 'late@example.com', phone: '4155550166', smsConsent: true }),
     });
     const token = data.signUp.manageUrl.split('/').at(-1);
     await server.app.dataSource.getRepository(StudySession).update({ id: own.sessionId }, { startsAt: new Date(Date.now() - 60_000) });
@@ -108,7 +109,7 @@ describe('manage booking (MariaDB)', () => {
     await server.ok(CANCEL, { token });
     const email = `pat${seq}@example.com`;
     const again = await server.ok(SIGN_UP, {
-      input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Pat', email, phone: '4155550155', smsConsent: true },
+      input: await withChallenge(server, { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Pat', email, phone: '4155550155', smsConsent: true }),
     });
     expect(again.signUp.booking).toMatchObject({ id: bookingId, status: 'BOOKED' });
     const newToken = again.signUp.manageUrl.split('/').at(-1);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, errorCodes, startTestServer, type TestServer, type TestWorkspace } from '../../../test/harness.js';
 import { Participant } from '../participant.entity.js';
 import { consentRecordsOf, createStudyWithSession, expectFieldError, SIGN_UP, storedCounts, type StudyFixture } from './studies-fixtures.js';
+import { withChallenge } from '../../../test/signup-challenge.js';
 
 const SET_CONSENT = `mutation($input: SetParticipantSmsConsentInput!) {
   setParticipantSmsConsent(input: $input) { id phone smsConsent }
@@ -18,7 +19,7 @@ describe('S8: SMS consent changed by hand (MariaDB)', () => {
   /** A participant without a phone (this workspace has SMS off, so signup does not require one). */
   async function participant(): Promise<string> {
     const data = await server.ok(SIGN_UP, {
-      input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Sam', email: `sam${++seq}@example.com`, smsConsent: false },
+      input: await withChallenge(server, { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Sam', email: `sam${++seq}@example.com`, smsConsent: false }),
     });
     return data.signUp.booking.participantId;
   }

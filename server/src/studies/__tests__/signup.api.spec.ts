@@ -15,6 +15,7 @@ import {
   storedCounts,
   type StudyFixture,
 } from './studies-fixtures.js';
+import { withChallenge } from '../../../test/signup-challenge.js';
 
 const INVITE = `query($token: String!) {
   invite(token: $token) { studyName smsRequired sessions { id startsAt durationMinutes location } disclosure { version text } }
@@ -30,12 +31,14 @@ describe('public signup (MariaDB)', () => {
   let remindersOff: StudyFixture;
   let seq = 0;
   const email = () => `signer${++seq}@example.com`;
-  const signUp = (study: StudyFixture, input: Record<string, unknown>, headers: Record<string, string> = BROWSER) =>
-    server.gql(SIGN_UP, { input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Ada Lovelace', email: email(), smsConsent: false, ...input } }, null, headers);
+  const signUp = async (study: StudyFixture, input: Record<string, unknown>, headers: Record<string, string> = BROWSER) =>
+    server.gql(SIGN_UP, { input: await withChallenge(server, { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Ada Lovelace', email: email(), smsConsent: false, ...input }) }, null, headers);
 
   beforeAll(async () => {
     server = await startTestServer();
     smsOn = await createTestWorkspace(server, 'SMS on', { smsEnabled: true });
+    // A7: this workspace also texts the UK (the A5 rows include a London number).
+    await server.ok(`mutation { updateWorkspaceSettings(input: { allowedDestinationCountries: ["US", "GB"] }) { id } }`, {}, smsOn.adminKey);
     smsOff = await createTestWorkspace(server, 'SMS off');
     required = await createStudyWithSession(server, smsOn.memberKey, { name: 'Required study' });
     remindersOff = await createStudyWithSession(server, smsOn.memberKey, { name: 'Reminders off', smsRemindersEnabled: false });
@@ -261,13 +264,13 @@ describe('public signup (MariaDB)', () => {
   it("A2: the public signUp answer does not open the booking's relations without a workspace key", async () => {
     const result = await server.gql(
       `mutation($input: SignUpInput!) { signUp(input: $input) { booking { id participant { email phone } } } }`,
-      { input: { inviteToken: optional.inviteToken, sessionId: optional.sessionId, name: 'Nosy', email: email(), smsConsent: false } },
+      { input: await withChallenge(server, { inviteToken: optional.inviteToken, sessionId: optional.sessionId, name: 'Nosy', email: email(), smsConsent: false }) },
     );
     expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
     // Another workspace's key cannot reach them either.
     const foreign = await server.gql(
       `mutation($input: SignUpInput!) { signUp(input: $input) { booking { id session { id } } } }`,
-      { input: { inviteToken: optional.inviteToken, sessionId: optional.sessionId, name: 'Nosy', email: email(), smsConsent: false } },
+      { input: await withChallenge(server, { inviteToken: optional.inviteToken, sessionId: optional.sessionId, name: 'Nosy', email: email(), smsConsent: false }) },
       smsOn.adminKey,
     );
     expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, errorCodes, startTestServer, type TestServer, type TestWorkspace } from '../../../test/harness.js';
 import { Study } from '../study.entity.js';
 import { createSession, expectFieldError, inFuture, SIGN_UP, storedCounts } from './studies-fixtures.js';
+import { withChallenge } from '../../../test/signup-challenge.js';
 
 const CREATE_STUDY = `mutation($input: CreateStudyInput!) { createStudy(input: $input) { id name smsRemindersEnabled inviteUrl } }`;
 const SET_REMINDERS = `mutation($id: ID!, $on: Boolean!) { setStudySmsReminders(studyId: $id, enabled: $on) { id smsRemindersEnabled } }`;
@@ -226,15 +227,16 @@ describe('no N+1 on studies, sessions, bookings and participants (MariaDB)', () 
           const withPhone = n % 3 === 0;
           const base = { name: `Person ${n}`, email: `person${n}@example.com`, smsConsent: withPhone, ...(withPhone ? { phone: `+1415555${String(1000 + n)}` } : {}) };
           const first = sessions[n % sessions.length];
-          await server.ok(SIGN_UP, { input: { ...base, inviteToken: first.token, sessionId: first.sessionId } });
+          await server.ok(SIGN_UP, { input: await withChallenge(server, { ...base, inviteToken: first.token, sessionId: first.sessionId }) });
           if (n % 2 === 0) {
             const second = sessions[(n + 1) % sessions.length];
-            await server.ok(SIGN_UP, { input: { ...base, inviteToken: second.token, sessionId: second.sessionId } });
+            await server.ok(SIGN_UP, { input: await withChallenge(server, { ...base, inviteToken: second.token, sessionId: second.sessionId }) });
           }
         }),
       );
     }
-  });
+    // 150 signups, each fetching and solving its A8 challenge first, on a shared, busy machine.
+  }, 180_000);
   afterAll(() => server?.stop());
 
   it('no N+1: a page of 100 participants with bookings { session { study { name } } } costs a handful of queries', async () => {

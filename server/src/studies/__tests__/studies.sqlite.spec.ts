@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, startTestServer, type TestServer, type TestWorkspace } from '../../../test/harness.js';
 import { disclosureFor } from '../../consent/disclosure.js';
 import { consentRecordsOf, inFuture, SIGN_UP } from './studies-fixtures.js';
+import { withChallenge } from '../../../test/signup-challenge.js';
 
 describe('studies happy path (SQLite, the embedded default)', () => {
   let server: TestServer;
@@ -31,7 +32,7 @@ describe('studies happy path (SQLite, the embedded default)', () => {
 
     const signed = await server.gql(
       SIGN_UP,
-      { input: { inviteToken: token, sessionId: sessionIds[1], name: 'Lin', email: 'Lin@Example.com', phone: '(415) 555-0111', smsConsent: true, disclosureVersion: invite.disclosure.version } },
+      { input: await withChallenge(server, { inviteToken: token, sessionId: sessionIds[1], name: 'Lin', email: 'Lin@Example.com', phone: '(415) 555-0111', smsConsent: true, disclosureVersion: invite.disclosure.version }) },
       null,
       { 'user-agent': 'SQLite-Test', 'x-forwarded-for': '192.0.2.5' },
     );

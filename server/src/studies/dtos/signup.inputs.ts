@@ -17,4 +17,8 @@ export class SignUpInput {
   @MaxLength(20)
   disclosureVersion?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 191) idempotencyKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'A8: the solved proof of work (the ALTCHA payload) of a signupChallenge; required when invite.challengeRequired' })
+  @IsOptional()
+  @MaxLength(4096)
+  challenge?: string | null;
 }

@@ -21,6 +21,7 @@ export class Invite {
   @Field(() => [InviteSession], { description: 'Upcoming SCHEDULED sessions, soonest first' }) sessions!: InviteSession[];
   @Field(() => Boolean, { description: 'S2: a phone number and SMS consent are required to sign up' }) smsRequired!: boolean;
   @Field(() => InviteDisclosure) disclosure!: InviteDisclosure;
+  @Field(() => Boolean, { description: 'A8: signUp needs a solved signupChallenge' }) challengeRequired!: boolean;
 }
 
 @ObjectType()

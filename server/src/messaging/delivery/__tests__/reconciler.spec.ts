@@ -3,6 +3,7 @@ import { createTestWorkspace, startTestServer, type TestServer, type TestWorkspa
 import { CommsLogEntry } from '../../../comms-log/comms-log-entry.entity.js';
 import { MessageKind, MessageStatus } from '../../../comms-log/comms-log.enums.js';
 import { SEND_MESSAGE_JOB } from '../../../jobs/definitions/send-message.job.js';
+import { withChallenge } from '../../../../test/signup-challenge.js';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { booking { id } } }`;
 
@@ -27,7 +28,7 @@ describe('the reconciler (MariaDB)', () => {
       ws.adminKey,
     );
     const { signUp } = await server.ok(SIGN_UP, {
-      input: { inviteToken: createStudy.inviteUrl.split('/').pop(), sessionId: createSession.id, name: 'R', email: `${phone}@example.com`, phone, smsConsent: true },
+      input: await withChallenge(server, { inviteToken: createStudy.inviteUrl.split('/').pop(), sessionId: createSession.id, name: 'R', email: `${phone}@example.com`, phone, smsConsent: true }),
     });
     return signUp.booking.id;
   }

@@ -55,7 +55,7 @@ describe.each<TestDatabase>(['mariadb', 'sqlite'])('send facts, read in one quer
 
   beforeAll(async () => {
     server = await startTestServer({ database, worker: false });
-    loader = new SendFactsLoader(server.app.dataSource, { hasChannel: true, defaultSender: null, publicUrl: 'http://tock.test' });
+    loader = new SendFactsLoader(server.app.dataSource, { hasChannel: true, defaultSender: null, publicUrl: 'http://tock.test', defaultPhoneCountry: 'US' });
     workspaceId = newId();
     await repo(Workspace).insert({ id: workspaceId, name: 'Facts', smsEnabled: true, senderNumber: SENDER, shiftAlertLeadMinutes: 30 });
     studyId = newId();
@@ -95,6 +95,8 @@ describe.each<TestDatabase>(['mariadb', 'sqlite'])('send facts, read in one quer
       optedOut: false,
       weekAlertsOn: null,
       eventTextsSoFar: 0,
+      destinationAllowed: true,
+      suspectedAbuse: false,
     });
     expect(loaded?.template).toEqual({
       kind: MessageKind.REMINDER,

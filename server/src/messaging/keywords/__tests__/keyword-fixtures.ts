@@ -9,6 +9,7 @@ import { Booking } from '../../../studies/booking.entity.js';
 import { Participant } from '../../../studies/participant.entity.js';
 import type { TestServer, TestWorkspace } from '../../../../test/harness.js';
 import { InboundPart } from '../inbound-part.entity.js';
+import { withChallenge } from '../../../../test/signup-challenge.js';
 
 let seq = 0;
 
@@ -31,14 +32,14 @@ export async function bookedParticipant(server: TestServer, ws: TestWorkspace, p
   const data = await server.ok(
     `mutation($input: SignUpInput!) { signUp(input: $input) { booking { id participantId } } }`,
     {
-      input: {
+      input: await withChallenge(server, {
         inviteToken: study.createStudy.inviteUrl.split('/').at(-1),
         sessionId: session.createSession.id,
         name: `Participant ${seq}`,
         email: `participant${seq}@example.com`,
         phone,
         smsConsent,
-      },
+      }),
     },
   );
   return { participantId: data.signUp.booking.participantId, bookingId: data.signUp.booking.id, sessionId: session.createSession.id, studyId: study.createStudy.id };

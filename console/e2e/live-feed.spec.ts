@@ -188,5 +188,6 @@ describe('console: live feed (L4)', () => {
     const fresh = await skippedEntry(fixture.server, admin, after.bookingId, 'CONFIRMATION');
     await row(page, fresh.id).filter({ hasText: 'Skipped' }).waitFor();
     await screenshot(page, 'live-feed-after-restart');
-  });
+    // A restart, a refused attempt and a back-off of up to a few seconds: more than the default 30 s on a busy machine.
+  }, 90_000);
 });

@@ -28,6 +28,7 @@ import { defineTockJobs, requestCarrierLookup, startWorker } from './jobs/tock-j
 import { isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from './messaging/delivery/delivery.service.js';
 import type { MessageScheduler } from './messaging/delivery/message-intent.js';
+import { OptInConfirmations } from './messaging/delivery/opt-in-confirmations.service.js';
 import { ReconcilerService } from './messaging/delivery/reconciler.service.js';
 import { SendFactsLoader } from './messaging/delivery/send-facts.loader.js';
 import { createDeliveryProviders, type DeliveryProviders } from './messaging/providers/create-delivery-providers.js';
@@ -77,10 +78,12 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   });
   const brand = { name: config.brandName, supportContact: config.supportContact };
   const delivery = new DeliveryService(dataSource, facts, channels, scheduler, events, brand);
+  const optInConfirmations = new OptInConfirmations(dataSource, delivery, events);
   return {
     events,
     consentEvents,
     delivery,
+    optInConfirmations,
     reconciler: new ReconcilerService(dataSource, delivery, scheduler),
     apiKeys,
     commsLog: new CommsLogService(dataSource, config.defaultPhoneCountry),
@@ -88,11 +91,11 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     consentAudit: new ConsentAuditService(dataSource, config.defaultPhoneCountry),
     optOuts,
     idempotency,
-    ...createStudyServices(config, dataSource, consent, idempotency, delivery),
+    ...createStudyServices(config, dataSource, consent, idempotency, delivery, optInConfirmations),
     workspaces: new WorkspaceService(dataSource, apiKeys, config.defaultPhoneCountry),
-    employees: new EmployeeService(dataSource, consent, config.defaultPhoneCountry, (employeeId) => requestCarrierLookup(agenda, employeeId)),
+    employees: new EmployeeService(dataSource, consent, config.defaultPhoneCountry, (employeeId) => requestCarrierLookup(agenda, employeeId), delivery, optInConfirmations),
     carrierLookups: new CarrierLookupService(dataSource, providers.carrierLookup),
-    bulkSmsOptIn: new BulkSmsOptInService(dataSource, consent),
+    bulkSmsOptIn: new BulkSmsOptInService(dataSource, consent, optInConfirmations),
     schedules: new ScheduleService(dataSource),
     timeOff: new TimeOffService(dataSource, delivery),
     schedulePublishing: new SchedulePublishingService(dataSource, delivery),

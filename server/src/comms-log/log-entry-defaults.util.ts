@@ -25,6 +25,8 @@ export function logEntryDefaults(now: Date): Omit<CommsLogEntry, 'id' | 'workspa
     attempts: 0,
     scheduledFor: null,
     subjectStartsAt: null,
+    holdReason: null,
+    recipientTimeZone: null,
     sentAt: null,
     deliveredAt: null,
     failedAt: null,

@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
+import type { OptInConfirmations } from '../messaging/delivery/opt-in-confirmations.service.js';
 import { ManageBookingService } from './manage-booking.service.js';
 import { ParticipantService } from './participant.service.js';
 import { SessionChangesService } from './session-changes.service.js';
@@ -17,6 +18,7 @@ export function createStudyServices(
   consent: ConsentService,
   idempotency: IdempotencyService,
   delivery: DeliveryService,
+  optInConfirmations: OptInConfirmations,
 ) {
   const studies = new StudyService(dataSource);
   const sessions = new SessionService(dataSource, studies);
@@ -24,8 +26,8 @@ export function createStudyServices(
     studies,
     sessions,
     sessionChanges: new SessionChangesService(dataSource, delivery, { name: config.brandName, supportContact: config.supportContact }, config.publicUrl),
-    participants: new ParticipantService(dataSource, consent, config.defaultPhoneCountry),
-    signup: new SignupService(dataSource, consent, idempotency, delivery, {
+    participants: new ParticipantService(dataSource, consent, config.defaultPhoneCountry, delivery, optInConfirmations),
+    signup: new SignupService(dataSource, consent, idempotency, delivery, optInConfirmations, {
       brandName: config.brandName,
       publicUrl: config.publicUrl,
       defaultPhoneCountry: config.defaultPhoneCountry,

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { CreatedAtColumn, IdColumn, PhoneColumn, UpdatedAtColumn } from '../db/columns.js';
+import { Language } from '../common/language.js';
+import { CreatedAtColumn, IdColumn, PhoneColumn, TimeZoneColumn, UpdatedAtColumn } from '../db/columns.js';
 
 @ObjectType({ description: 'A tenant: everything in Tock belongs to exactly one workspace' })
 @Entity('workspaces')
@@ -16,6 +17,21 @@ export class Workspace {
   @Field(() => Int, { description: 'E6: minutes before a shift that its alert goes out' })
   @Column({ type: 'int', default: 30 })
   shiftAlertLeadMinutes!: number;
+  @Field(() => String, { description: 'T1: IANA time zone; weeks start on Monday here, and people without a zone of their own get it' })
+  @TimeZoneColumn({ default: 'UTC' })
+  timeZone!: string;
+  @Field(() => Language, { description: 'T2: the language of employees who have none of their own' })
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language!: Language;
+  @Field(() => Boolean, { description: 'T3: hold texts that can wait (SCHEDULE_PUBLISHED, TIME_OFF_RESPONSE) through quiet hours' })
+  @Column({ type: 'boolean', default: true })
+  quietHoursEnabled!: boolean;
+  @Field(() => String, { description: 'T3: HH:MM in the recipient\'s zone when quiet hours start (default 21:00)' })
+  @Column({ type: 'varchar', length: 5, default: '21:00' })
+  quietHoursStart!: string;
+  @Field(() => String, { description: 'T3: HH:MM in the recipient\'s zone when sending may resume (default 08:00)' })
+  @Column({ type: 'varchar', length: 5, default: '08:00' })
+  quietHoursEnd!: string;
   @Field(() => Date) @CreatedAtColumn() createdAt!: Date;
   @Field(() => Date) @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -8,6 +8,7 @@ import { Employee } from '../../employees/employee.entity.js';
 import { ScheduleWeek } from '../../employees/schedule-week.entity.js';
 import { Shift } from '../../employees/shift.entity.js';
 import { TimeOffRequest, TimeOffStatus } from '../../employees/time-off-request.entity.js';
+import { parseClock } from '../../common/quiet-hours.util.js';
 import type { SendFacts } from '../../send-policy/decide-send.js';
 import { Booking } from '../../studies/booking.entity.js';
 import { Participant } from '../../studies/participant.entity.js';
@@ -16,20 +17,22 @@ import { BookingStatus, SessionStatus } from '../../studies/session-status.enum.
 import { StudySession } from '../../studies/study-session.entity.js';
 import { Study } from '../../studies/study.entity.js';
 import { Workspace } from '../../workspaces/workspace.entity.js';
-import type { TemplateInput } from '../templates/message-templates.js';
+import type { Reader, TemplateInput } from '../templates/message-templates.js';
 
 const PARTICIPANT_KINDS = [MessageKind.CONFIRMATION, MessageKind.REMINDER, MessageKind.SCHEDULE_CHANGE, MessageKind.CANCELLATION, MessageKind.DAY_OF_UPDATE];
-const EMPLOYEE_KINDS = [MessageKind.SHIFT_ALERT, MessageKind.SCHEDULE_PUBLISHED, MessageKind.TIME_OFF_RESPONSE];
+const EMPLOYEE_KINDS = [MessageKind.SHIFT_ALERT, MessageKind.SCHEDULE_PUBLISHED, MessageKind.TIME_OFF_RESPONSE, MessageKind.OPT_IN_CONFIRMATION];
+// T3: the texts that can wait through quiet hours; every other kind is time-critical.
+const CAN_WAIT_KINDS = [MessageKind.SCHEDULE_PUBLISHED, MessageKind.TIME_OFF_RESPONSE];
 // S5: texts that count against a participant's event.
 const COUNTED_STATUSES = [MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.DELIVERED];
 
 // The columns read from each table the entry is joined to; each list starts with the id, which says whether the join found a row.
-const WORKSPACE = ['id', 'smsEnabled', 'senderNumber'] as const;
+const WORKSPACE = ['id', 'smsEnabled', 'senderNumber', 'timeZone', 'language', 'quietHoursEnabled', 'quietHoursStart', 'quietHoursEnd'] as const;
 const BOOKING = ['id', 'status', 'manageToken'] as const;
 const SESSION = ['id', 'status', 'startsAt'] as const;
-const PARTICIPANT = ['id', 'phone', 'smsConsent'] as const;
-const STUDY = ['id', 'name', 'smsRemindersEnabled'] as const;
-const EMPLOYEE = ['id', 'phone', 'smsOptIn', 'carrierName', 'carrierGatewayDomain'] as const;
+const PARTICIPANT = ['id', 'phone', 'smsConsent', 'timeZone', 'language'] as const;
+const STUDY = ['id', 'name', 'smsRemindersEnabled', 'timeZone'] as const;
+const EMPLOYEE = ['id', 'phone', 'smsOptIn', 'carrierName', 'carrierGatewayDomain', 'timeZone', 'language'] as const;
 const SHIFT = ['id', 'startsAt', 'endsAt'] as const;
 const WEEK = ['id', 'weekStart', 'sendSmsAlert', 'publishedAt'] as const;
 const TIME_OFF = ['id', 'status', 'startsOn', 'endsOn'] as const;
@@ -45,6 +48,8 @@ export interface LoadedMessage {
   from: string | null;
   /** E8: the recipient's email-to-SMS gateway, when known. */
   gateway: { carrierName: string | null; domain: string } | null;
+  /** T1/T2: the recipient's zone and language. */
+  reader: Reader;
 }
 
 export interface LoaderSettings {
@@ -93,6 +98,7 @@ export class SendFactsLoader {
     const entry = Object.assign(new CommsLogEntry(), this.read(row, CommsLogEntry, 'entry', entryColumns));
     const workspace = this.read(row, Workspace, 'workspace', WORKSPACE)!;
     const from = workspace.senderNumber ?? this.settings.defaultSender;
+    const ws: WorkspaceFacts = workspace;
     const base = {
       workspaceSmsEnabled: workspace.smsEnabled,
       deliveryConfigured: this.settings.hasChannel && !!from,
@@ -102,14 +108,30 @@ export class SendFactsLoader {
     };
     if (entry.kind === MessageKind.KEYWORD_REPLY) {
       const facts: SendFacts = { ...base, audience: 'KEYWORD_REPLY', stillValid: true, consented: true, phone: entry.recipientPhone, optedOut: false };
-      return { entry, facts, template: null, to: entry.recipientPhone, from: entry.senderPhone ?? from, gateway: null };
+      const reader = { timeZone: ws.timeZone, language: ws.language };
+      return { entry, facts, template: null, to: entry.recipientPhone, from: entry.senderPhone ?? from, gateway: null, reader };
     }
     const optedOut = this.read(row, OptOut, 'optOut', OPT_OUT) !== null;
-    if (PARTICIPANT_KINDS.includes(entry.kind)) return this.participantMessage(entry, row, { ...base, optedOut }, from);
-    return this.employeeMessage(entry, row, { ...base, optedOut }, from);
+    if (PARTICIPANT_KINDS.includes(entry.kind)) return this.participantMessage(entry, row, { ...base, optedOut }, from, ws);
+    if (entry.kind === MessageKind.OPT_IN_CONFIRMATION && entry.participantId) return this.participantOptIn(entry, row, { ...base, optedOut }, from, ws);
+    return this.employeeMessage(entry, row, { ...base, optedOut }, from, ws);
   }
 
-  private participantMessage(entry: CommsLogEntry, row: Raw, base: Omit<SendFacts, 'audience' | 'stillValid' | 'consented' | 'phone'>, from: string | null): LoadedMessage {
+  // K9: a participant's opt-in confirmation goes to the number consent was given for, while it still is theirs.
+  private participantOptIn(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, ws: WorkspaceFacts): LoadedMessage {
+    const participant = required(this.read(row, Participant, 'optInParticipant', PARTICIPANT), 'Participant', entry.participantId);
+    const facts: SendFacts = {
+      ...base,
+      audience: 'PARTICIPANT',
+      stillValid: participant.phone === entry.recipientPhone,
+      consented: participant.smsConsent,
+      phone: participant.phone,
+    };
+    const reader = { timeZone: participant.timeZone ?? ws.timeZone, language: participant.language };
+    return { entry, facts, template: { kind: MessageKind.OPT_IN_CONFIRMATION, program: 'INTERVIEWS' }, to: participant.phone, from, gateway: null, reader };
+  }
+
+  private participantMessage(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, ws: WorkspaceFacts): LoadedMessage {
     const booking = required(this.read(row, Booking, 'booking', BOOKING), 'Booking', entry.bookingId);
     const session = required(this.read(row, StudySession, 'session', SESSION), 'StudySession', entry.sessionId);
     const participant = required(this.read(row, Participant, 'participant', PARTICIPANT), 'Participant', entry.participantId);
@@ -130,10 +152,12 @@ export class SendFactsLoader {
     const startsAt = entry.subjectStartsAt ?? session.startsAt;
     const common = { studyName: study.name, startsAt, manageUrl: manageUrl(this.settings.publicUrl, booking.manageToken) };
     const template: TemplateInput | null = entry.kind === MessageKind.DAY_OF_UPDATE ? null : { kind: entry.kind as MessageKind.CONFIRMATION, ...common };
-    return { entry, facts, template, to: participant.phone, from, gateway: null };
+    // T1: the participant's own zone, else the study's (its sessions'), else the workspace's.
+    const reader = { timeZone: participant.timeZone ?? study.timeZone ?? ws.timeZone, language: participant.language };
+    return { entry, facts, template, to: participant.phone, from, gateway: null, reader };
   }
 
-  private employeeMessage(entry: CommsLogEntry, row: Raw, base: Omit<SendFacts, 'audience' | 'stillValid' | 'consented' | 'phone'>, from: string | null): LoadedMessage {
+  private employeeMessage(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, ws: WorkspaceFacts): LoadedMessage {
     const employee = required(this.read(row, Employee, 'employee', EMPLOYEE), 'Employee', entry.employeeId);
     let stillValid: boolean;
     let weekAlertsOn: boolean | null = null;
@@ -149,14 +173,27 @@ export class SendFactsLoader {
       const shiftCount = Number(row.weekShiftCount ?? 0);
       stillValid = !!week.publishedAt && shiftCount > 0;
       template = { kind: MessageKind.SCHEDULE_PUBLISHED, weekStart: week.weekStart, shiftCount };
+    } else if (entry.kind === MessageKind.OPT_IN_CONFIRMATION) {
+      // K9: for the number that was opted in; a number changed since has its own confirmation.
+      stillValid = employee.phone === entry.recipientPhone;
+      template = { kind: MessageKind.OPT_IN_CONFIRMATION, program: 'SHIFTS' };
     } else {
       const request = required(this.read(row, TimeOffRequest, 'timeOff', TIME_OFF), 'TimeOffRequest', entry.timeOffRequestId);
       stillValid = request.status !== TimeOffStatus.PENDING;
       template = { kind: MessageKind.TIME_OFF_RESPONSE, startsOn: request.startsOn, endsOn: request.endsOn, approved: request.status === TimeOffStatus.APPROVED };
     }
-    const facts: SendFacts = { ...base, audience: 'EMPLOYEE', stillValid, consented: employee.smsOptIn, phone: employee.phone, weekAlertsOn };
+    const reader = { timeZone: employee.timeZone ?? ws.timeZone, language: employee.language ?? ws.language };
+    const facts: SendFacts = {
+      ...base,
+      audience: 'EMPLOYEE',
+      stillValid,
+      consented: employee.smsOptIn,
+      phone: employee.phone,
+      weekAlertsOn,
+      quietHours: quietHoursFor(entry.kind, ws, reader.timeZone),
+    };
     const gateway = employee.carrierGatewayDomain ? { carrierName: employee.carrierName, domain: employee.carrierGatewayDomain } : null;
-    return { entry, facts, template, to: employee.phone, from, gateway };
+    return { entry, facts, template, to: employee.phone, from, gateway, reader };
   }
 
   // TypeORM builds the query once; each load binds its entry id. Building a
@@ -171,7 +208,7 @@ export class SendFactsLoader {
 
   // Joins are limited to the kinds that use them, so each entry reads only its own subject.
   private query(entryColumns: readonly string[]): SelectQueryBuilder<CommsLogEntry> {
-    const optOut = activeOptOutJoin('optOut', 'COALESCE(participant.phone, employee.phone)');
+    const optOut = activeOptOutJoin('optOut', 'COALESCE(participant.phone, optInParticipant.phone, employee.phone)');
     const qb = this.dataSource
       .createQueryBuilder(CommsLogEntry, 'entry')
       .select([])
@@ -180,6 +217,9 @@ export class SendFactsLoader {
       .leftJoin(StudySession, 'session', 'session.id = booking.sessionId')
       .leftJoin(Participant, 'participant', 'participant.id = booking.participantId')
       .leftJoin(Study, 'study', 'study.id = session.studyId')
+      .leftJoin(Participant, 'optInParticipant', 'optInParticipant.id = entry.participantId AND entry.kind = :optInConfirmation', {
+        optInConfirmation: MessageKind.OPT_IN_CONFIRMATION,
+      })
       .leftJoin(Employee, 'employee', 'employee.id = entry.employeeId AND entry.kind IN (:...employeeKinds)', { employeeKinds: EMPLOYEE_KINDS })
       .leftJoin(Shift, 'shift', 'shift.id = entry.shiftId AND entry.kind = :shiftAlert', { shiftAlert: MessageKind.SHIFT_ALERT })
       .leftJoin(
@@ -199,6 +239,7 @@ export class SendFactsLoader {
       ['booking', BOOKING],
       ['session', SESSION],
       ['participant', PARTICIPANT],
+      ['optInParticipant', PARTICIPANT],
       ['study', STUDY],
       ['employee', EMPLOYEE],
       ['shift', SHIFT],
@@ -231,6 +272,17 @@ export class SendFactsLoader {
     }
     return column;
   }
+}
+
+type BaseFacts = Omit<SendFacts, 'audience' | 'stillValid' | 'consented' | 'phone'>;
+type WorkspaceFacts = Pick<Workspace, 'timeZone' | 'language' | 'quietHoursEnabled' | 'quietHoursStart' | 'quietHoursEnd'>;
+
+// T3: only texts that can wait are held, in the recipient's zone.
+function quietHoursFor(kind: MessageKind, ws: WorkspaceFacts, timeZone: string): SendFacts['quietHours'] {
+  if (!CAN_WAIT_KINDS.includes(kind) || !ws.quietHoursEnabled) return null;
+  const startMinute = parseClock(ws.quietHoursStart);
+  const endMinute = parseClock(ws.quietHoursEnd);
+  return startMinute === null || endMinute === null ? null : { startMinute, endMinute, timeZone };
 }
 
 // A subject the entry names but that is gone fails the job, as a lookup by id would.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decideSend, EVENT_TEXT_CAP, type SendFacts } from '../decide-send.js';
 import { SkipReason } from '../skip-reason.js';
 
+const now = new Date();
 const participant: SendFacts = {
   audience: 'PARTICIPANT',
   stillValid: true,
@@ -19,9 +20,9 @@ const keywordReply: SendFacts = { ...participant, audience: 'KEYWORD_REPLY', stu
 
 describe('decideSend', () => {
   it('sends when every rule holds', () => {
-    expect(decideSend(participant)).toEqual({ action: 'send' });
-    expect(decideSend(shiftAlert)).toEqual({ action: 'send' });
-    expect(decideSend({ ...shiftAlert, weekAlertsOn: null })).toEqual({ action: 'send' });
+    expect(decideSend(participant, now)).toEqual({ action: 'send' });
+    expect(decideSend(shiftAlert, now)).toEqual({ action: 'send' });
+    expect(decideSend({ ...shiftAlert, weekAlertsOn: null }, now)).toEqual({ action: 'send' });
   });
 
   it.each<[string, Partial<SendFacts>, SkipReason]>([
@@ -34,11 +35,11 @@ describe('decideSend', () => {
     ['W3: delivery not configured', { deliveryConfigured: false }, SkipReason.DELIVERY_NOT_CONFIGURED],
     ['S5: the 7th text of an event', { eventTextsSoFar: EVENT_TEXT_CAP }, SkipReason.EVENT_CAP_REACHED],
   ])('participant: %s', (_name, change, reason) => {
-    expect(decideSend({ ...participant, ...change })).toEqual({ action: 'skip', reason });
+    expect(decideSend({ ...participant, ...change }, now)).toEqual({ action: 'skip', reason });
   });
 
   it('S5: the 6th text of an event still goes', () => {
-    expect(decideSend({ ...participant, eventTextsSoFar: EVENT_TEXT_CAP - 1 })).toEqual({ action: 'send' });
+    expect(decideSend({ ...participant, eventTextsSoFar: EVENT_TEXT_CAP - 1 }, now)).toEqual({ action: 'send' });
   });
 
   it.each<[string, Partial<SendFacts>, SkipReason]>([
@@ -48,11 +49,11 @@ describe('decideSend', () => {
     ['E3: delivery not configured', { deliveryConfigured: false }, SkipReason.DELIVERY_NOT_CONFIGURED],
     ['K2: opted out', { optedOut: true }, SkipReason.OPTED_OUT],
   ])('employee: %s', (_name, change, reason) => {
-    expect(decideSend({ ...shiftAlert, ...change })).toEqual({ action: 'skip', reason });
+    expect(decideSend({ ...shiftAlert, ...change }, now)).toEqual({ action: 'skip', reason });
   });
 
   it('S5: employees have no per-event cap', () => {
-    expect(decideSend({ ...shiftAlert, eventTextsSoFar: 99 })).toEqual({ action: 'send' });
+    expect(decideSend({ ...shiftAlert, eventTextsSoFar: 99 }, now)).toEqual({ action: 'send' });
   });
 
   // Each row breaks two rules; the earlier one in the contract is the reason.
@@ -65,16 +66,16 @@ describe('decideSend', () => {
     ['K6: an opt-out is reported before delivery problems', { optedOut: true, deliveryConfigured: false }, SkipReason.OPTED_OUT],
     ['K2: after STOP the reason is the opt-out, not the consent it also withdrew', { optedOut: true, consented: false }, SkipReason.OPTED_OUT],
   ])('order: %s', (_name, change, reason) => {
-    expect(decideSend({ ...shiftAlert, ...change })).toEqual({ action: 'skip', reason });
+    expect(decideSend({ ...shiftAlert, ...change }, now)).toEqual({ action: 'skip', reason });
   });
 
   it('S1 comes before consent for participants', () => {
-    expect(decideSend({ ...participant, studySmsEnabled: false, consented: false })).toEqual({ action: 'skip', reason: SkipReason.STUDY_SMS_DISABLED });
+    expect(decideSend({ ...participant, studySmsEnabled: false, consented: false }, now)).toEqual({ action: 'skip', reason: SkipReason.STUDY_SMS_DISABLED });
   });
 
   it('K2: a keyword reply passes consent and the opt-out, but still needs a phone and delivery', () => {
-    expect(decideSend({ ...keywordReply, consented: false, optedOut: true, workspaceSmsEnabled: false })).toEqual({ action: 'send' });
-    expect(decideSend({ ...keywordReply, deliveryConfigured: false })).toEqual({ action: 'skip', reason: SkipReason.DELIVERY_NOT_CONFIGURED });
-    expect(decideSend({ ...keywordReply, phone: null })).toEqual({ action: 'skip', reason: SkipReason.NO_PHONE });
+    expect(decideSend({ ...keywordReply, consented: false, optedOut: true, workspaceSmsEnabled: false }, now)).toEqual({ action: 'send' });
+    expect(decideSend({ ...keywordReply, deliveryConfigured: false }, now)).toEqual({ action: 'skip', reason: SkipReason.DELIVERY_NOT_CONFIGURED });
+    expect(decideSend({ ...keywordReply, phone: null }, now)).toEqual({ action: 'skip', reason: SkipReason.NO_PHONE });
   });
 });

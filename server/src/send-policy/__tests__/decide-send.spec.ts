@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { decideSend, EVENT_TEXT_CAP, type SendFacts } from '../decide-send.js';
 import { SkipReason } from '../skip-reason.js';
@@ -77,5 +78,35 @@ describe('decideSend', () => {
     expect(decideSend({ ...keywordReply, consented: false, optedOut: true, workspaceSmsEnabled: false }, now)).toEqual({ action: 'send' });
     expect(decideSend({ ...keywordReply, deliveryConfigured: false }, now)).toEqual({ action: 'skip', reason: SkipReason.DELIVERY_NOT_CONFIGURED });
     expect(decideSend({ ...keywordReply, phone: null }, now)).toEqual({ action: 'skip', reason: SkipReason.NO_PHONE });
+  });
+
+  describe('T3: quiet hours', () => {
+    const quiet = { startMinute: 21 * 60, endMinute: 8 * 60, timeZone: 'America/New_York' };
+    // A moment two days from now at the given New York wall time (computed, not today's hour).
+    const at = (hour: number, minute: number) => DateTime.now().setZone('America/New_York').plus({ days: 2 }).set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+    const waitable: SendFacts = { ...shiftAlert, weekAlertsOn: null, quietHours: quiet };
+
+    it('T3: a text that can wait is held at 22:30 until 08:00 the next morning', () => {
+      const decision = decideSend(waitable, at(22, 30));
+      expect(decision).toMatchObject({ action: 'hold', why: 'QUIET_HOURS' });
+      const until = DateTime.fromJSDate(decision.action === 'hold' ? decision.until : new Date(0), { zone: 'America/New_York' });
+      expect([until.toISODate(), until.hour, until.minute]).toEqual([DateTime.fromJSDate(at(22, 30), { zone: 'America/New_York' }).plus({ days: 1 }).toISODate(), 8, 0]);
+    });
+
+    it('T3: outside quiet hours it goes', () => {
+      expect(decideSend(waitable, at(12, 0))).toEqual({ action: 'send' });
+    });
+
+    it('T3: a time-critical text (no quiet hours in its facts) goes at 22:30', () => {
+      expect(decideSend({ ...waitable, quietHours: null }, at(22, 30))).toEqual({ action: 'send' });
+    });
+
+    it('T3: a text that would be skipped is skipped, not held', () => {
+      expect(decideSend({ ...waitable, consented: false }, at(22, 30))).toEqual({ action: 'skip', reason: SkipReason.NOT_OPTED_IN });
+    });
+
+    it('E9: an opted-in employee without a phone is NO_PHONE, after the consent rule', () => {
+      expect(decideSend({ ...shiftAlert, phone: null }, now)).toEqual({ action: 'skip', reason: SkipReason.NO_PHONE });
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { In, LessThanOrEqual, Not } from 'typeorm';
+import { In, LessThanOrEqual, Not, type FindOptionsWhere } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, errorCodes, type TestServer, type TestWorkspace } from '../../../test/harness.js';
 import { startSendingServer, type SendingServer } from '../../../test/sending.js';
@@ -48,12 +48,12 @@ describe('texts in the recipient\'s time and language (MariaDB, stand-in)', () =
   const log = () => server.app.dataSource.getRepository(CommsLogEntry);
 
   // The send job's work for every QUEUED entry matching `where`, as of `now`.
-  async function deliverQueued(where: Partial<CommsLogEntry>, now = new Date()): Promise<CommsLogEntry[]> {
+  async function deliverQueued(where: FindOptionsWhere<CommsLogEntry>, now = new Date()): Promise<CommsLogEntry[]> {
     const queued = await log().find({ where: { ...where, status: MessageStatus.QUEUED }, order: { id: 'ASC' } });
     for (const entry of queued) await server.app.services.delivery.deliver(String(entry.id), now);
     return queued.length ? log().find({ where: { id: In(queued.map((e) => e.id)) }, order: { id: 'ASC' } }) : [];
   }
-  const entriesFor = (where: Partial<CommsLogEntry>) => log().find({ where, order: { id: 'ASC' } });
+  const entriesFor = (where: FindOptionsWhere<CommsLogEntry>) => log().find({ where, order: { id: 'ASC' } });
 
   // With the worker off, earlier tests leave time-critical texts QUEUED; send them, as a worker would have.
   async function settleDue(): Promise<void> {

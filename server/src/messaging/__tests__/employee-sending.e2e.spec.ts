@@ -94,6 +94,8 @@ describe('employee texts through the stand-in, with an SMTP gateway (MariaDB)', 
   it('E3: a shift alert for an employee whose week toggle is off is SKIPPED WEEK_ALERTS_OFF without a provider call', async () => {
     const phone = '+14155550403';
     const id = await optedInEmployee('Wes', phone);
+    // K9: the opt-in's confirmation goes through its lane first, before provider calls are counted.
+    await waitForEntry(server, (e) => e.employeeId === id && e.kind === 'OPT_IN_CONFIRMATION' && e.status === 'SENT');
     const week = await weekWithShift(id, false, 20 * 60_000);
     await server.ok(`mutation($input: PublishScheduleInput!) { publishSchedule(input: $input) { messagesQueued } }`, { input: { weekStart: week } }, ws.adminKey);
     await waitForEntry(server, (e) => e.employeeId === id && e.kind === 'SCHEDULE_PUBLISHED' && e.status === 'SENT');

@@ -89,7 +89,9 @@ export class OptInConfirmations {
     const columns = ['workspaceId', 'employeeId', 'recipientPhone', 'idempotencyKey', 'direction', 'kind', 'status', 'attempts', 'scheduledFor', 'createdAt', 'updatedAt']
       .map((c) => driver.escape(c))
       .join(', ');
-    const result: unknown = await manager.query(`INSERT INTO ${driver.escape('comms_log_entries')} (${columns}) ${selectSql}`, parameters);
+    // A number already confirmed for this very opt-in (two id chunks sharing a phone) is left as it is.
+    const insert = sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
+    const result: unknown = await manager.query(`${insert} INTO ${driver.escape('comms_log_entries')} (${columns}) ${selectSql}`, parameters);
     return affectedRows(result);
   }
 

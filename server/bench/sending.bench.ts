@@ -56,7 +56,7 @@ function completions(agenda: Agenda, event: `complete:${string}`, count: number)
   });
 }
 
-function sentCount(app: App, count: number, match: (kind: string) => boolean): Promise<void> {
+export function sentCount(app: App, count: number, match: (kind: string) => boolean): Promise<void> {
   return new Promise((resolve) => {
     let seen = 0;
     const unsubscribe = app.services.events.subscribe(({ entry }) => {
@@ -100,20 +100,20 @@ async function seedTexts(db: mysql.Connection, workspaceId: string): Promise<{ e
 
 // REMINDERS bookings, each of its own participant (S5 caps texts per booking)
 // and its own session, the sessions starting evenly over one minute.
-async function seedBookings(db: mysql.Connection, workspaceId: string, firstStart: number) {
+export async function seedBookings(db: mysql.Connection, workspaceId: string, firstStart: number, count = REMINDERS) {
   const studyId = newId();
   await db.query('INSERT INTO studies (id, workspaceId, name, smsRemindersEnabled, inviteToken) VALUES (?, ?, ?, 1, ?)', [studyId, workspaceId, 'Bench study', randomBytes(16).toString('hex')]);
   const booked: { booking: Booking; session: StudySession }[] = [];
-  for (let start = 0; start < REMINDERS; start += 2000) {
+  for (let start = 0; start < count; start += 2000) {
     const sessions: unknown[][] = [];
     const participants: unknown[][] = [];
     const bookings: unknown[][] = [];
-    for (let i = start; i < Math.min(start + 2000, REMINDERS); i++) {
-      const startsAt = new Date(firstStart + Math.floor((i / REMINDERS) * 60_000));
+    for (let i = start; i < Math.min(start + 2000, count); i++) {
+      const startsAt = new Date(firstStart + Math.floor((i / count) * 60_000));
       const session = Object.assign(new StudySession(), { id: newId(), workspaceId, studyId, startsAt });
       const booking = Object.assign(new Booking(), { id: newId(), workspaceId, sessionId: session.id, participantId: newId(), manageToken: randomBytes(16).toString('hex') });
       sessions.push([session.id, workspaceId, studyId, startsAt, 30, 'SCHEDULED']);
-      participants.push([booking.participantId, workspaceId, `P ${i}`, `p${i}@bench.example`, `+1415${3_000_000 + i}`, 1]);
+      participants.push([booking.participantId, workspaceId, `P ${i}`, `p${i}.${studyId.slice(-6)}@bench.example`, `+1415${3_000_000 + i}`, 1]);
       bookings.push([booking.id, workspaceId, session.id, booking.participantId, 'BOOKED', booking.manageToken]);
       booked.push({ booking, session });
     }
@@ -124,7 +124,7 @@ async function seedBookings(db: mysql.Connection, workspaceId: string, firstStar
   return booked;
 }
 
-async function recordAndSchedule(app: App, intents: MessageIntent[]): Promise<void> {
+export async function recordAndSchedule(app: App, intents: MessageIntent[]): Promise<void> {
   const { delivery } = app.services;
   for (let i = 0; i < intents.length; i += 1000) {
     const created = await app.dataSource.transaction((manager) => delivery.record(manager, intents.slice(i, i + 1000)));
@@ -158,7 +158,8 @@ export async function runSendingBench(log: (line: string) => void = console.log)
     app = await createApp(config);
     db = await mysql.createConnection(`${MYSQL_URL}/${name}`);
     const { workspace } = await app.dataSource.transaction((m) => app!.services.workspaces.create(m, 'Bench', '+13306619491'));
-    await db.query('UPDATE workspaces SET smsEnabled = 1 WHERE id = ?', [workspace.id]);
+    // T3: the bench's texts are not about quiet hours; they must go at any hour it runs.
+    await db.query('UPDATE workspaces SET smsEnabled = 1, quietHoursEnabled = 0 WHERE id = ?', [workspace.id]);
 
     // 1. Agenda no-op jobs on the same store, same concurrency.
     const noopMs = await timeAgendaJobs(config, app, 'bench-noop', async () => {});

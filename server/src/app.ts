@@ -29,6 +29,7 @@ import { defineTockJobs, requestCarrierLookup, startWorker } from './jobs/tock-j
 import { isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from './messaging/delivery/delivery.service.js';
 import type { MessageScheduler } from './messaging/delivery/message-intent.js';
+import { OptInConfirmations } from './messaging/delivery/opt-in-confirmations.service.js';
 import { ReconcilerService } from './messaging/delivery/reconciler.service.js';
 import { SendFactsLoader } from './messaging/delivery/send-facts.loader.js';
 import { createDeliveryProviders, type DeliveryProviders } from './messaging/providers/create-delivery-providers.js';
@@ -81,11 +82,13 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   const delivery = new DeliveryService(dataSource, facts, channels, scheduler, events, brand);
   const abuse = createAbuseServices(config, (line) => console.warn(line));
   const workspaces = new WorkspaceService(dataSource, apiKeys, config.defaultPhoneCountry, config.abuse.pumpingBudgetPerHour);
+  const optInConfirmations = new OptInConfirmations(dataSource, delivery, events);
   return {
     abuse,
     events,
     consentEvents,
     delivery,
+    optInConfirmations,
     reconciler: new ReconcilerService(dataSource, delivery, scheduler),
     apiKeys,
     commsLog: new CommsLogService(dataSource, config.defaultPhoneCountry),
@@ -93,11 +96,13 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     consentAudit: new ConsentAuditService(dataSource, config.defaultPhoneCountry),
     optOuts,
     idempotency,
-    ...createStudyServices(config, dataSource, consent, idempotency, delivery, abuse, (manager, workspaceId, now) => workspaces.tripPumpingBreaker(manager, workspaceId, now)),
+    ...createStudyServices(config, dataSource, consent, idempotency, delivery, optInConfirmations, abuse, (manager, workspaceId, now) =>
+      workspaces.tripPumpingBreaker(manager, workspaceId, now),
+    ),
     workspaces,
-    employees: new EmployeeService(dataSource, consent, config.defaultPhoneCountry, (employeeId) => requestCarrierLookup(agenda, employeeId)),
+    employees: new EmployeeService(dataSource, consent, config.defaultPhoneCountry, (employeeId) => requestCarrierLookup(agenda, employeeId), delivery, optInConfirmations),
     carrierLookups: new CarrierLookupService(dataSource, providers.carrierLookup),
-    bulkSmsOptIn: new BulkSmsOptInService(dataSource, consent),
+    bulkSmsOptIn: new BulkSmsOptInService(dataSource, consent, optInConfirmations),
     schedules: new ScheduleService(dataSource),
     timeOff: new TimeOffService(dataSource, delivery),
     schedulePublishing: new SchedulePublishingService(dataSource, delivery),

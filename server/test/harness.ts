@@ -7,6 +7,7 @@ import mysql from 'mysql2/promise';
 import { createApp, type App } from '../src/app.js';
 import { loadConfig, type Env } from '../src/config/config.js';
 import { startHttpServer, type RunningServer } from '../src/http/server.js';
+import { Workspace } from '../src/workspaces/workspace.entity.js';
 
 export type TestDatabase = 'mariadb' | 'sqlite';
 
@@ -176,10 +177,14 @@ export interface TestWorkspace {
 }
 
 /** A workspace with an ADMIN and a MEMBER key, created the way a platform operator would. */
-export async function createTestWorkspace(server: TestServer, name = 'Acme Research', options: { smsEnabled?: boolean } = {}): Promise<TestWorkspace> {
+export async function createTestWorkspace(
+  server: TestServer,
+  name = 'Acme Research',
+  options: { smsEnabled?: boolean; quietHours?: boolean; timeZone?: string } = {},
+): Promise<TestWorkspace> {
   const created = await server.ok(
     `mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { workspace { id } adminKey { secret } } }`,
-    { input: { name, senderNumber: '+13306619491' } },
+    { input: { name, senderNumber: '+13306619491', ...(options.timeZone ? { timeZone: options.timeZone } : {}) } },
     PLATFORM_TOKEN,
   );
   const adminKey: string = created.createWorkspace.adminKey.secret;
@@ -189,6 +194,9 @@ export async function createTestWorkspace(server: TestServer, name = 'Acme Resea
     adminKey,
   );
   if (options.smsEnabled) await server.ok(`mutation { setWorkspaceSms(enabled: true) { id } }`, {}, adminKey);
+  // T3: quiet hours are on for a new workspace; tests not about them must pass
+  // at any hour of the day. Set as setup, outside the audited settings path.
+  if (!options.quietHours) await server.app.dataSource.getRepository(Workspace).update({ id: created.createWorkspace.workspace.id }, { quietHoursEnabled: false });
   return { id: created.createWorkspace.workspace.id, adminKey, memberKey: member.createApiKey.secret };
 }
 

@@ -10,6 +10,22 @@ export function formatDateTime(iso: string | null | undefined): string {
   return iso ? dateTime.format(new Date(iso)) : '—';
 }
 
+/** T1: an instant as read in another zone, with that zone's abbreviation. */
+export function formatDateTimeIn(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)) + ` ${zoneAbbreviation(iso, timeZone)}`;
+}
+
+function zoneAbbreviation(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/** T1: the IANA zones this browser knows, for zone pickers. */
+export function timeZoneNames(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  const names = intl.supportedValuesOf?.('timeZone') ?? [];
+  return names.includes('UTC') ? names : ['UTC', ...names];
+}
+
 export function formatTime(iso: string | null | undefined): string {
   return iso ? timeOnly.format(new Date(iso)) : '—';
 }

@@ -20,6 +20,8 @@ import { MessageChannel, MessageDirection, MessageKind, MessageStatus } from './
 @Index(['workspaceId', 'studyId', 'id'])
 @Index(['workspaceId', 'sessionId', 'id'])
 @Index(['status', 'scheduledFor'])
+// K9: the opt-in lane looks for due texts by kind.
+@Index(['status', 'kind', 'scheduledFor'])
 @Index(['eventKey'])
 @Index(['providerMessageId'])
 export class CommsLogEntry {
@@ -60,6 +62,12 @@ export class CommsLogEntry {
   // S6: the session or shift start this text describes; if that no longer
   // holds when the text is due, it is held back as NO_LONGER_VALID.
   @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) subjectStartsAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'T3: why a QUEUED text waits, e.g. "held for quiet hours until Tue, Dec 1, 8:00 AM EST"' })
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  holdReason!: string | null;
+  @Field(() => String, { nullable: true, description: "T1: the recipient's zone the text's times were written in" })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  recipientTimeZone!: string | null;
   @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) sentAt!: Date | null;
   @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) deliveredAt!: Date | null;
   @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) failedAt!: Date | null;

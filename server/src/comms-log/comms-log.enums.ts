@@ -10,6 +10,8 @@ export enum MessageKind {
   SHIFT_ALERT = 'SHIFT_ALERT',
   TIME_OFF_RESPONSE = 'TIME_OFF_RESPONSE',
   KEYWORD_REPLY = 'KEYWORD_REPLY',
+  /** K9: the one text that confirms a number's opt-in (program, frequency, rates, HELP, STOP). */
+  OPT_IN_CONFIRMATION = 'OPT_IN_CONFIRMATION',
   INBOUND = 'INBOUND',
 }
 export enum MessageStatus {

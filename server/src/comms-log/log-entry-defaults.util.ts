@@ -26,6 +26,8 @@ export function logEntryDefaults(now: Date): Omit<CommsLogEntry, 'id' | 'workspa
     publicToNewNumber: false,
     scheduledFor: null,
     subjectStartsAt: null,
+    holdReason: null,
+    recipientTimeZone: null,
     sentAt: null,
     deliveredAt: null,
     failedAt: null,

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Language } from '../common/language.js';
 import { CodeColumn, PhoneColumn, RefColumn, TimestampColumn } from '../db/columns.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 import { ConsentAction, ConsentSource, ConsentSubjectType } from './consent.enums.js';
@@ -28,6 +29,9 @@ export class ConsentRecord {
   @Field(() => String, { nullable: true, description: 'S3: the exact disclosure text shown' })
   @Column({ type: 'text', nullable: true })
   disclosureText!: string | null;
+  @Field(() => Language, { nullable: true, description: 'T2: the language of the disclosure shown' })
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  disclosureLanguage!: Language | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'varchar', length: 45, nullable: true }) ipAddress!: string | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'varchar', length: 512, nullable: true }) userAgent!: string | null;
   @Field(() => String, { nullable: true }) @RefColumn({ nullable: true }) actorApiKeyId!: string | null;

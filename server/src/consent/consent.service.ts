@@ -1,4 +1,5 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Language } from '../common/language.js';
 import { ConsentRecord } from './consent-record.entity.js';
 import type { ConsentAction, ConsentSource, ConsentSubjectType } from './consent.enums.js';
 import { MAX_LISTED_SUBJECTS, type ConsentChangeSummary } from './consent-events.js';
@@ -17,6 +18,7 @@ export interface ConsentChange {
   bookingId?: string | null;
   disclosureVersion?: string | null;
   disclosureText?: string | null;
+  disclosureLanguage?: Language | null;
   ipAddress?: string | null;
   userAgent?: string | null;
   actorApiKeyId?: string | null;
@@ -48,6 +50,7 @@ export class ConsentService {
       bookingId: null,
       disclosureVersion: null,
       disclosureText: null,
+      disclosureLanguage: null,
       ipAddress: null,
       userAgent: c.userAgent ? c.userAgent.slice(0, 512) : null,
       actorApiKeyId: null,

@@ -9,6 +9,8 @@ export const TimestampColumn = (options: ColumnOptions = {}) =>
 export const CodeColumn = (options: ColumnOptions = {}) => Column({ type: 'varchar', length: 40, ...options });
 export const PhoneColumn = (options: ColumnOptions = {}) =>
   Column({ type: 'varchar', length: 20, nullable: true, ...options });
+// T1: an IANA zone name (the longest in the tz database is 32 characters).
+export const TimeZoneColumn = (options: ColumnOptions = {}) => Column({ type: 'varchar', length: 64, ...options });
 // Set by TypeORM on insert and update.
 export const CreatedAtColumn = () => CreateDateColumn({ type: 'datetime', precision: 6 });
 export const UpdatedAtColumn = () => UpdateDateColumn({ type: 'datetime', precision: 6 });

@@ -10,6 +10,7 @@ import type { BulkSmsOptInPreview, BulkSmsOptInResult } from './dtos/employee.pa
 import { whereEmployeeMatches } from './employee-filter.util.js';
 import { Employee } from './employee.entity.js';
 import { ScheduleWeek } from './schedule-week.entity.js';
+import type { OptInConfirmations } from '../messaging/delivery/opt-in-confirmations.service.js';
 
 // Id lists go to SQL in chunks, well under every driver's parameter limit.
 const ID_CHUNK = 1000;
@@ -28,6 +29,7 @@ export class BulkSmsOptInService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly consent: ConsentService,
+    private readonly optInConfirmations: OptInConfirmations,
   ) {}
 
   /** What run() would do now, without changing anything (the console's confirmation dialog). */
@@ -70,7 +72,11 @@ export class BulkSmsOptInService {
         const changed = changedIn.get(change) ?? 0;
         if (changed === 0) continue;
         await this.insertConsentRecords(manager, change, changed, actor, request, attestation, now);
-        if (change.optIn) result.weeksAlertEnabled += await this.enableWeekAlerts(manager, change);
+        if (change.optIn) {
+          result.weeksAlertEnabled += await this.enableWeekAlerts(manager, change);
+          // K9: one confirmation per number that becomes opted in, in one INSERT … SELECT; the lane sends them.
+          await this.optInConfirmations.recordForEmployees(manager, this.employees(manager, change).andWhere(this.willChange(true)), now);
+        }
         await this.updateEmployees(manager, change);
       }
       return result;

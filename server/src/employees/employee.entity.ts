@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { CreatedAtColumn, CodeColumn, IdColumn, PhoneColumn, RefColumn, TimestampColumn, UpdatedAtColumn } from '../db/columns.js';
+import { Language } from '../common/language.js';
+import { CreatedAtColumn, CodeColumn, IdColumn, PhoneColumn, RefColumn, TimeZoneColumn, TimestampColumn, UpdatedAtColumn } from '../db/columns.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 
 export enum CarrierLookupStatus {
@@ -26,6 +27,12 @@ export class Employee {
   @Field(() => Boolean, { description: 'E1: false for a new employee; false means no text of any kind' })
   @Column({ type: 'boolean', default: false })
   smsOptIn!: boolean;
+  @Field(() => String, { nullable: true, description: "T1: the employee's zone; null means the workspace's" })
+  @TimeZoneColumn({ nullable: true })
+  timeZone!: string | null;
+  @Field(() => Language, { nullable: true, description: "T2: the employee's language; null means the workspace's" })
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language!: Language | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'varchar', length: 120, nullable: true }) carrierName!: string | null;
   @Field(() => String, { nullable: true, description: 'E7: email-to-SMS gateway domain, e.g. vtext.com' })
   @Column({ type: 'varchar', length: 120, nullable: true })

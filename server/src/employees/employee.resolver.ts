@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
 import { Role } from '../workspaces/role.enum.js';
@@ -33,21 +34,23 @@ export class EmployeeResolver {
   }
 
   @Authorized()
-  @Mutation(() => Employee, { description: 'Create (E1: opted out) or update an employee; a new phone starts a carrier look-up (E7) and is not opted in until consent is given for it' })
+  @Mutation(() => Employee, { description: 'Create (E1: opted out) or update an employee; a new phone starts a carrier look-up (E7); an opted-in employee stays opted in on a new number, which gets the opt-in confirmation (E9, K9)' })
   async upsertEmployee(@Arg('input', () => UpsertEmployeeInput) input: UpsertEmployeeInput, @Ctx() ctx: GraphQLContext): Promise<Employee> {
     const actor = workspaceActor(ctx);
     const { workspaceId } = actor;
     const { employees, idempotency } = ctx.app.services;
     const { idempotencyKey, ...request } = input;
+    const confirmations: CommsLogEntry[] = [];
     const employee = await idempotency.run<Employee>({
       scope: workspaceId,
       operation: 'upsertEmployee',
       key: idempotencyKey,
       input: request,
-      create: (manager) => employees.upsert(manager, actor, ctx.request, input),
+      create: (manager) => employees.upsert(manager, actor, ctx.request, input, confirmations),
       load: (id) => employees.get(workspaceId, id),
       idOf: (saved) => saved.id,
     });
+    ctx.app.services.optInConfirmations.announce(confirmations);
     await employees.afterSave(employee);
     return employee;
   }

@@ -7,6 +7,11 @@ import { newId } from '../db/id.util.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
 import type { WorkspaceActor } from '../graphql/actor.js';
 import type { RequestMeta } from '../graphql/context.js';
+import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
+import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
+import type { OptInConfirmations } from '../messaging/delivery/opt-in-confirmations.service.js';
+import { Language } from '../common/language.js';
+import { parseTimeZone } from '../common/time-zone.util.js';
 import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
 import { EmployeeOptInSource, type EmployeeFilter, type SetEmployeeSmsOptInInput, type UpsertEmployeeInput } from './dtos/employee.inputs.js';
 import { whereEmployeeMatches } from './employee-filter.util.js';
@@ -30,7 +35,14 @@ export class EmployeeService {
     private readonly consent: ConsentService,
     private readonly defaultPhoneCountry: string,
     private readonly requestCarrierLookup: (employeeId: string) => Promise<void>,
+    private readonly delivery: DeliveryService,
+    private readonly optInConfirmations: OptInConfirmations,
   ) {}
+
+  // K9: the confirmation for an opt-in, recorded in its transaction and announced after commit.
+  private async recordConfirmation(manager: EntityManager, employee: Pick<Employee, 'id' | 'workspaceId'>, phone: string, now: Date): Promise<CommsLogEntry[]> {
+    return this.delivery.record(manager, [this.optInConfirmations.intent({ workspaceId: employee.workspaceId, employeeId: employee.id, phone }, now)], now);
+  }
 
   /** E7: after a save has committed, a number awaiting its carrier look-up gets one. */
   async afterSave(employee: Employee): Promise<void> {
@@ -49,8 +61,8 @@ export class EmployeeService {
     return employee;
   }
 
-  /** Creates (E1: opted out) or updates an employee; runs in the caller's transaction. */
-  async upsert(manager: EntityManager, actor: WorkspaceActor, request: RequestMeta, input: UpsertEmployeeInput): Promise<Employee> {
+  /** Creates (E1: opted out) or updates an employee; runs in the caller's transaction. K9: `confirmations` collects texts to announce after commit. */
+  async upsert(manager: EntityManager, actor: WorkspaceActor, request: RequestMeta, input: UpsertEmployeeInput, confirmations: CommsLogEntry[] = []): Promise<Employee> {
     const { workspaceId } = actor;
     const name = input.name.trim();
     if (!name) throw badInput('name', 'An employee needs a name');
@@ -58,6 +70,12 @@ export class EmployeeService {
     const email = input.email === undefined ? undefined : input.email?.trim() || null;
     const phone =
       input.phone === undefined ? undefined : input.phone?.trim() ? normalisePhone(input.phone, this.defaultPhoneCountry, 'phone') : null;
+    // T1/T2: omitted keeps what is stored; null clears to the workspace's.
+    const timeZone = input.timeZone === undefined ? undefined : input.timeZone ? parseTimeZone(input.timeZone) : null;
+    const language = input.language === undefined ? undefined : (input.language ?? null);
+    const locale: Partial<Employee> = {};
+    if (timeZone !== undefined) locale.timeZone = timeZone;
+    if (language !== undefined) locale.language = language as Language | null;
 
     if (!input.id) {
       const id = newId();
@@ -69,6 +87,7 @@ export class EmployeeService {
         phone: phone ?? null,
         smsOptIn: false,
         ...carrierFieldsFor(phone ?? null),
+        ...locale,
       });
       return this.get(workspaceId, id, manager);
     }
@@ -77,24 +96,31 @@ export class EmployeeService {
       .where('e.id = :id AND e.workspaceId = :workspaceId', { id: input.id, workspaceId })
       .getOne();
     if (!current) throw notFound('Employee');
-    const patch: Partial<Employee> = { name };
+    const patch: Partial<Employee> = { name, ...locale };
     if (email !== undefined) patch.email = email;
     const phoneChanged = phone !== undefined && phone !== current.phone;
     if (phoneChanged) Object.assign(patch, { phone }, carrierFieldsFor(phone));
-    // Consent was given for a number: a new number (or none) is not opted in
-    // until consent is given for it, and the audit trail says why.
-    if (phoneChanged && current.smsOptIn) {
-      patch.smsOptIn = false;
-      await this.consent.record(manager, [
-        {
-          ...this.consentBy(actor, request),
-          subjectId: current.id,
-          phone: current.phone,
-          action: ConsentAction.REVOKED,
-          source: ConsentSource.ADMIN,
-          attestation: phone ? 'Phone number changed; consent covered the previous number' : 'Phone number removed',
-        },
-      ]);
+    // E9: an employee's opt-in is their flag and stays with them through a
+    // change of number. The audit trail records which number it now covers,
+    // and the new number gets the opt-in confirmation (K9), so STOP is one
+    // reply away; without a number their texts are SKIPPED NO_PHONE.
+    if (phoneChanged && current.smsOptIn && phone) {
+      const now = new Date();
+      await this.consent.record(
+        manager,
+        [
+          {
+            ...this.consentBy(actor, request),
+            subjectId: current.id,
+            phone,
+            action: ConsentAction.GRANTED,
+            source: ConsentSource.ADMIN,
+            attestation: 'Phone number changed; the employee stays opted in on the new number',
+          },
+        ],
+        now,
+      );
+      confirmations.push(...(await this.recordConfirmation(manager, current, phone, now)));
     }
     await manager.update(Employee, { id: current.id }, patch);
     return this.get(workspaceId, current.id, manager);
@@ -102,14 +128,15 @@ export class EmployeeService {
 
   /** E2: one employee's opt-in from the Team page/API (ADMIN) or at signup (SIGNUP). */
   async setSmsOptIn(actor: WorkspaceActor, request: RequestMeta, input: SetEmployeeSmsOptInInput): Promise<Employee> {
-    return this.dataSource.transaction(async (manager) => {
+    const confirmations: CommsLogEntry[] = [];
+    const saved = await this.dataSource.transaction(async (manager) => {
       // The lock orders this change against saveScheduleWeek's E4 default.
       const employee = await lockForUpdate(manager.createQueryBuilder(Employee, 'e'))
         .where('e.id = :id AND e.workspaceId = :workspaceId', { id: input.employeeId, workspaceId: actor.workspaceId })
         .getOne();
       if (!employee) throw notFound('Employee');
       if (employee.smsOptIn === input.optIn) return employee;
-      if (input.optIn && !employee.phone) throw badInput('phone', 'Opting in needs a phone number; save one on the employee first');
+      // E9: the opt-in is the employee's flag and may be set without a phone (their texts are SKIPPED NO_PHONE).
 
       await manager.update(Employee, { id: employee.id }, { smsOptIn: input.optIn });
       if (input.optIn) {
@@ -126,8 +153,12 @@ export class EmployeeService {
           attestation: input.attestation?.trim() || null,
         },
       ]);
+      // K9: a number that becomes opted in gets its confirmation.
+      if (input.optIn && employee.phone) confirmations.push(...(await this.recordConfirmation(manager, employee, employee.phone, new Date())));
       return this.get(actor.workspaceId, employee.id, manager);
     });
+    this.optInConfirmations.announce(confirmations);
+    return saved;
   }
 
   // Who made an employee's consent change, and from where.

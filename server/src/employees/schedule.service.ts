@@ -8,24 +8,21 @@ import { Employee } from './employee.entity.js';
 import { parseIsoDate } from './iso-date.util.js';
 import { ScheduleWeek } from './schedule-week.entity.js';
 import { Shift } from './shift.entity.js';
-import { parseWeekStart } from './week-start.util.js';
+import { parseWeekStart, weekWindowIn } from './week-start.util.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
 
-const HOUR = 60 * 60 * 1000;
+const DAY = 24 * 60 * 60 * 1000;
 const MAX_SHIFTS_PER_WEEK = 14;
 
-// Workspaces have no time zone yet, so "inside the week" means inside Monday
-// 00:00 to next Monday 00:00 in some zone on Earth (UTC+14 to UTC-12): a
-// Sunday-evening shift in California is Monday in UTC and still belongs.
-function weekWindow(monday: Date): { from: Date; to: Date } {
-  return { from: new Date(monday.getTime() - 14 * HOUR), to: new Date(monday.getTime() + (7 * 24 + 12) * HOUR) };
-}
-
-function checkShifts(shifts: ShiftInput[], monday: Date): void {
+// T1: a shift belongs to the week it starts in, on the workspace's clock
+// (Monday 00:00 to the next Monday 00:00); a Sunday night shift may end on Monday.
+function checkShifts(shifts: ShiftInput[], weekStart: string, zone: string): void {
   if (shifts.length > MAX_SHIFTS_PER_WEEK) throw badInput('shifts', `A week has at most ${MAX_SHIFTS_PER_WEEK} shifts`);
-  const { from, to } = weekWindow(monday);
+  const { from, to } = weekWindowIn(weekStart, zone);
   shifts.forEach((shift, i) => {
     if (shift.endsAt.getTime() <= shift.startsAt.getTime()) throw badInput(`shifts.${i}.endsAt`, 'A shift must end after it starts');
-    if (shift.startsAt < from || shift.endsAt > to) throw badInput(`shifts.${i}.startsAt`, 'A shift must fall inside its week');
+    if (shift.startsAt < from || shift.startsAt >= to) throw badInput(`shifts.${i}.startsAt`, `A shift must start inside its week (Monday to Sunday, ${zone})`);
+    if (shift.endsAt.getTime() - shift.startsAt.getTime() > DAY) throw badInput(`shifts.${i}.endsAt`, 'A shift lasts at most 24 hours');
   });
 }
 
@@ -52,8 +49,9 @@ export class ScheduleService {
 
   /** Upserts one employee's week by (employee, weekStart) and replaces its shifts. */
   async saveWeek(workspaceId: string, input: SaveScheduleWeekInput): Promise<ScheduleWeek> {
-    const monday = parseWeekStart(input.weekStart);
-    checkShifts(input.shifts, monday);
+    parseWeekStart(input.weekStart);
+    const workspace = await this.dataSource.getRepository(Workspace).findOneByOrFail({ id: workspaceId });
+    checkShifts(input.shifts, input.weekStart, workspace.timeZone);
     return this.dataSource.transaction(async (manager) => {
       // Locking the employee orders this save against an opt-in change (E4/E5)
       // and against a concurrent first save of the same week.

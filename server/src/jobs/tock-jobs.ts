@@ -1,6 +1,7 @@
 import type { Agenda } from 'agenda';
 import type { App } from '../app.js';
 import { carrierLookupJob, CARRIER_LOOKUP_JOB, type CarrierLookupJobData } from './definitions/carrier-lookup.job.js';
+import { optInConfirmationsJob, OPT_IN_CONFIRMATIONS_EVERY, OPT_IN_CONFIRMATIONS_JOB } from './definitions/opt-in-confirmations.job.js';
 import { reconcileJob, RECONCILE_EVERY, RECONCILE_JOB } from './definitions/reconcile.job.js';
 import { sendMessageJob, SEND_MESSAGE_JOB, type SendMessageJobData } from './definitions/send-message.job.js';
 import { shiftAlertsJob, SHIFT_ALERTS_EVERY, SHIFT_ALERTS_JOB } from './definitions/shift-alerts.job.js';
@@ -12,7 +13,7 @@ export function defineTockJobs(agenda: Agenda, app: App): void {
   agenda.on(`retry exhausted:${SEND_MESSAGE_JOB}`, (error: Error, job) => {
     void send.onRetriesExhausted(error, job as never).catch((e: unknown) => console.error('[jobs] giving up failed', e));
   });
-  for (const definition of [carrierLookupJob(app), shiftAlertsJob(app), reconcileJob(app)]) {
+  for (const definition of [carrierLookupJob(app), shiftAlertsJob(app), reconcileJob(app), optInConfirmationsJob(app)]) {
     agenda.define(definition.name, definition.handler as never, definition.options);
   }
   agenda.on('error', (error: Error) => console.error('[jobs] agenda error', error));
@@ -23,6 +24,7 @@ export async function startWorker(agenda: Agenda): Promise<void> {
   await agenda.start();
   await agenda.every(SHIFT_ALERTS_EVERY, SHIFT_ALERTS_JOB);
   await agenda.every(RECONCILE_EVERY, RECONCILE_JOB);
+  await agenda.every(OPT_IN_CONFIRMATIONS_EVERY, OPT_IN_CONFIRMATIONS_JOB);
 }
 
 /** E7: look up the carrier of a newly saved number, soon, in a worker. */

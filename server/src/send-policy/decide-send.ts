@@ -1,3 +1,4 @@
+import { quietUntil, type QuietHours } from '../common/quiet-hours.util.js';
 import { SkipReason } from './skip-reason.js';
 
 /** S5: texts per participant per booked event; the 7th and later are held back. */
@@ -28,9 +29,15 @@ export interface SendFacts {
   destinationAllowed: boolean;
   /** A8: a public text to a new number recorded while the workspace's pumping breaker is tripped. */
   suspectedAbuse: boolean;
+  /**
+   * T3: the workspace's quiet hours in the recipient's zone, for a text that
+   * can wait (SCHEDULE_PUBLISHED, TIME_OFF_RESPONSE); null for time-critical
+   * texts and when the workspace switched quiet hours off.
+   */
+  quietHours?: (QuietHours & { timeZone: string }) | null;
 }
 
-export type SendDecision = { action: 'send' } | { action: 'skip'; reason: SkipReason };
+export type SendDecision = { action: 'send' } | { action: 'skip'; reason: SkipReason } | { action: 'hold'; until: Date; why: string };
 
 type Rule = (facts: SendFacts) => SkipReason | null;
 
@@ -61,12 +68,20 @@ const KEYWORD_REPLY_RULES: Rule[] = [
   (f) => (f.deliveryConfigured ? null : SkipReason.DELIVERY_NOT_CONFIGURED),
 ];
 
-/** The one gate every outgoing text passes: pure, ordered, first failure wins. */
-export function decideSend(facts: SendFacts): SendDecision {
+/**
+ * The one gate every outgoing text passes: pure, ordered, first failure wins.
+ * A text that passes every rule but falls in quiet hours is held (T3) until
+ * the next allowed minute, and decided afresh then.
+ */
+export function decideSend(facts: SendFacts, now: Date): SendDecision {
   const rules = facts.audience === 'KEYWORD_REPLY' ? KEYWORD_REPLY_RULES : RULES;
   for (const rule of rules) {
     const reason = rule(facts);
     if (reason) return { action: 'skip', reason };
+  }
+  if (facts.quietHours) {
+    const until = quietUntil(now, facts.quietHours.timeZone, facts.quietHours);
+    if (until) return { action: 'hold', until, why: 'QUIET_HOURS' };
   }
   return { action: 'send' };
 }

@@ -21,14 +21,14 @@ export function consentTransition(
   repeatGrant = false,
 ): ConsentChange[] {
   const subject = { workspaceId: participant.workspaceId, subjectType: ConsentSubjectType.PARTICIPANT, subjectId: participant.id };
-  const { disclosureVersion, disclosureText, ...common } = context;
+  const { disclosureVersion, disclosureText, disclosureLanguage, ...common } = context;
   const samePhone = participant.phone === after.phone;
   const changes: ConsentChange[] = [];
   if (participant.smsConsent && (!after.smsConsent || !samePhone)) {
     changes.push({ ...subject, ...common, phone: participant.phone, action: ConsentAction.REVOKED });
   }
   if (after.smsConsent && (repeatGrant || !participant.smsConsent || !samePhone)) {
-    changes.push({ ...subject, ...common, disclosureVersion, disclosureText, phone: after.phone, action: ConsentAction.GRANTED });
+    changes.push({ ...subject, ...common, disclosureVersion, disclosureText, disclosureLanguage, phone: after.phone, action: ConsentAction.GRANTED });
   }
   return changes;
 }

@@ -15,6 +15,15 @@ export class ManageBookingResolver {
     return ctx.app.services.manageBooking.removePhone(manageToken, ctx.request);
   }
 
+  @Mutation(() => ManagedBooking, { description: "Public: T1 the participant's own time zone, in which their texts are written" })
+  setBookingTimeZone(
+    @Arg('manageToken', () => String) manageToken: string,
+    @Arg('timeZone', () => String) timeZone: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ManagedBooking> {
+    return ctx.app.services.manageBooking.setTimeZone(manageToken, timeZone);
+  }
+
   @Mutation(() => ManagedBooking, { description: 'Public: S7 cancel the booking (idempotent)' })
   cancelBooking(@Arg('manageToken', () => String) manageToken: string, @Ctx() ctx: GraphQLContext): Promise<ManagedBooking> {
     return ctx.app.services.manageBooking.cancel(manageToken, ctx.request);

@@ -3,6 +3,8 @@ import type { VelocityLimits } from '../abuse/velocity-limits.js';
 import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
 import { MessageKind } from '../comms-log/comms-log.enums.js';
 import { conflict, notFound } from '../common/tock-error.js';
+import type { Language } from '../common/language.js';
+import { parseTimeZone } from '../common/time-zone.util.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import { ConsentSource } from '../consent/consent.enums.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
@@ -26,6 +28,9 @@ export interface ManagedBookingView {
   hasPhone: boolean;
   phoneLastDigits: string | null;
   smsConsent: boolean;
+  sessionTimeZone: string;
+  timeZone: string;
+  language: Language;
 }
 
 // Texts about a booking that no longer holds once it is cancelled.
@@ -46,6 +51,7 @@ export class ManageBookingService {
       .createQueryBuilder(Booking, 'booking')
       .innerJoinAndSelect('booking.session', 'session')
       .innerJoinAndSelect('session.study', 'study')
+      .innerJoinAndSelect('study.workspace', 'workspace')
       .innerJoinAndSelect('booking.participant', 'participant')
       .where('booking.manageToken = :manageToken', { manageToken })
       .getOne();
@@ -64,6 +70,9 @@ export class ManageBookingService {
       // The link may be forwarded: never show more of the number than this.
       phoneLastDigits: participant.phone ? participant.phone.slice(-2) : null,
       smsConsent: participant.smsConsent,
+      sessionTimeZone: session.study!.timeZone ?? session.study!.workspace!.timeZone,
+      timeZone: participant.timeZone ?? session.study!.timeZone ?? session.study!.workspace!.timeZone,
+      language: participant.language,
     };
   }
 
@@ -93,6 +102,16 @@ export class ManageBookingService {
           }),
         );
       }
+      return this.view(manageToken, manager);
+    });
+  }
+
+  /** T1: the participant's zone, chosen on the manage-booking page. */
+  async setTimeZone(manageToken: string, timeZone: string): Promise<ManagedBookingView> {
+    const zone = parseTimeZone(timeZone);
+    return this.dataSource.transaction(async (manager) => {
+      const booking = await this.find(manager, manageToken);
+      await manager.update(Participant, { id: booking.participantId }, { timeZone: zone });
       return this.view(manageToken, manager);
     });
   }

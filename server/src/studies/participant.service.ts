@@ -9,6 +9,10 @@ import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagina
 import { consentTransition } from './consent-transition.js';
 import { likePattern } from '../db/like-pattern.util.js';
 import { Participant } from './participant.entity.js';
+import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
+import { ConsentAction } from '../consent/consent.enums.js';
+import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
+import type { OptInConfirmations } from '../messaging/delivery/opt-in-confirmations.service.js';
 
 export interface ParticipantQuery {
   search?: string | null;
@@ -28,6 +32,8 @@ export class ParticipantService {
     private readonly dataSource: DataSource,
     private readonly consent: ConsentService,
     private readonly defaultPhoneCountry: string,
+    private readonly delivery: DeliveryService,
+    private readonly optInConfirmations: OptInConfirmations,
   ) {}
 
   /** A2: another workspace's participant answers NOT_FOUND, exactly like a missing one. */
@@ -57,7 +63,8 @@ export class ParticipantService {
   async setSmsConsent(actor: WorkspaceActor, change: ManualConsentChange): Promise<Participant> {
     const newPhone = change.phone?.trim() ? normalisePhone(change.phone, this.defaultPhoneCountry, 'phone') : null;
     if (!change.granted && newPhone) throw badInput('phone', 'A phone number is taken only when granting consent');
-    return this.dataSource.transaction(async (manager) => {
+    const confirmations: CommsLogEntry[] = [];
+    const saved = await this.dataSource.transaction(async (manager) => {
       const participant = await lockForUpdate(manager.createQueryBuilder(Participant, 'participant'))
         .where('participant.id = :id AND participant.workspaceId = :workspaceId', { id: change.participantId, workspaceId: actor.workspaceId })
         .getOne();
@@ -72,8 +79,16 @@ export class ParticipantService {
       });
       if (records.length === 0) return participant;
       await manager.update(Participant, { id: participant.id }, { phone, smsConsent: change.granted });
-      await this.consent.record(manager, records);
+      const now = new Date();
+      await this.consent.record(manager, records, now);
+      // K9: the number consent now covers gets its confirmation.
+      if (phone && records.some((r) => r.action === ConsentAction.GRANTED)) {
+        const intent = this.optInConfirmations.intent({ workspaceId: participant.workspaceId, participantId: participant.id, phone }, now);
+        confirmations.push(...(await this.delivery.record(manager, [intent], now)));
+      }
       return manager.findOneByOrFail(Participant, { id: participant.id });
     });
+    this.optInConfirmations.announce(confirmations);
+    return saved;
   }
 }

@@ -1,3 +1,5 @@
+import { Language } from '../common/language.js';
+import { Participant } from './participant.entity.js';
 import { randomUUID } from 'node:crypto';
 import { In, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
@@ -61,11 +63,20 @@ export class SessionChangesService {
   async dayOfUpdate(workspaceId: string, sessionId: string, update: DayOfUpdate, idempotencyKey: string | null | undefined, now = new Date()) {
     const requestKey = idempotencyKey ? `key:${idempotencyKey}` : randomUUID();
     return this.change(workspaceId, sessionId, async (manager, session, bookings) => {
-      const study = await manager.findOneByOrFail(Study, { id: session.studyId });
+      const study = await manager.findOneOrFail(Study, { where: { id: session.studyId }, relations: { workspace: true } });
+      const participants = bookings.length ? await manager.findBy(Participant, { id: In(bookings.map((b) => b.participantId)) }) : [];
+      const byId = new Map(participants.map((p) => [p.id, p]));
       return bookings.map((booking) => {
+        const participant = byId.get(booking.participantId);
+        // T1/T2: the body is fixed now, in each participant's zone and language.
+        const reader = {
+          timeZone: participant?.timeZone ?? study.timeZone ?? study.workspace!.timeZone,
+          language: participant?.language ?? Language.EN,
+        };
         const body = renderMessage(
           { kind: MessageKind.DAY_OF_UPDATE, update, location: session.location, studyName: study.name, startsAt: session.startsAt, manageUrl: manageUrl(this.publicUrl, booking.manageToken) },
           this.brand,
+          reader,
         );
         return dayOfUpdateIntent(booking, session, body, requestKey, now);
       });

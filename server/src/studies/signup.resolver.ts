@@ -1,3 +1,4 @@
+import { Language } from '../common/language.js';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { SignUpInput } from './dtos/signup.inputs.js';
@@ -7,8 +8,12 @@ import { Invite, SignUpPayload } from './dtos/signup.payloads.js';
 @Resolver()
 export class SignupResolver {
   @Query(() => Invite, { description: 'Public: the signup page of an invite link' })
-  invite(@Arg('token', () => String) token: string, @Ctx() ctx: GraphQLContext): Promise<Invite> {
-    return ctx.app.services.signup.invite(token);
+  invite(
+    @Arg('token', () => String) token: string,
+    @Arg('language', () => Language, { nullable: true, description: 'T2: the disclosure in this language (English if omitted)' }) language: Language | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Invite> {
+    return ctx.app.services.signup.invite(token, language ?? Language.EN);
   }
 
   @Query(() => String, { description: 'Public: A8 a proof-of-work challenge for this invite (ALTCHA JSON), solved once by the signup page' })

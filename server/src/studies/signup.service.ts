@@ -7,12 +7,16 @@ import { normalisePhone } from '../common/phone.util.js';
 import { badInput, conflict, notFound } from '../common/tock-error.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import { ConsentSource } from '../consent/consent.enums.js';
-import { CURRENT_DISCLOSURE_VERSION, disclosureFor, type Disclosure } from '../consent/disclosure.js';
+import { disclosureFor, type Disclosure } from '../consent/disclosure.js';
+import { Language } from '../common/language.js';
+import { parseTimeZone } from '../common/time-zone.util.js';
+import type { OptInConfirmations } from '../messaging/delivery/opt-in-confirmations.service.js';
 import { newId } from '../db/id.util.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
 import { isUniqueViolation } from '../db/unique-violation.util.js';
 import type { RequestMeta } from '../graphql/context.js';
 import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
+import { MessageKind } from '../comms-log/comms-log.enums.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
@@ -45,6 +49,8 @@ export interface SignupGuards {
 
 export interface InviteView {
   studyName: string;
+  /** T1: the zone the study's sessions are in. */
+  timeZone: string;
   sessions: StudySession[];
   smsRequired: boolean;
   disclosure: Disclosure;
@@ -59,6 +65,10 @@ export interface SignUpRequest {
   phone?: string | null;
   smsConsent: boolean;
   disclosureVersion?: string | null;
+  /** T2: the language the page (and its disclosure) was shown in; the participant's texts follow it. */
+  language?: Language | null;
+  /** T1: the participant's own zone, from the browser. */
+  timeZone?: string | null;
   idempotencyKey?: string | null;
   challenge?: string | null;
 }
@@ -75,6 +85,7 @@ export class SignupService {
     private readonly consent: ConsentService,
     private readonly idempotency: IdempotencyService,
     private readonly delivery: DeliveryService,
+    private readonly optInConfirmations: OptInConfirmations,
     private readonly settings: SignupSettings,
     private readonly guards: SignupGuards,
   ) {}
@@ -85,7 +96,7 @@ export class SignupService {
     return this.guards.challenge.create(inviteToken);
   }
 
-  async invite(inviteToken: string, now = new Date()): Promise<InviteView> {
+  async invite(inviteToken: string, language: Language = Language.EN, now = new Date()): Promise<InviteView> {
     const { study, workspace } = await this.findInvite(inviteToken);
     const sessions = await this.dataSource
       .getRepository(StudySession)
@@ -101,9 +112,10 @@ export class SignupService {
       .getMany();
     return {
       studyName: study.name,
+      timeZone: study.timeZone ?? workspace.timeZone,
       sessions,
       smsRequired: smsRequired(workspace, study),
-      disclosure: disclosureFor(this.settings.brandName)!,
+      disclosure: disclosureFor(this.settings.brandName, null, language)!,
       challengeRequired: this.guards.challenge.required,
     };
   }
@@ -129,20 +141,29 @@ export class SignupService {
         const current = await this.findInvite(request.inviteToken, manager);
         // A8: a number no participant of the workspace has had counts against the pumping budget.
         const newNumber = !!phone && !!input.smsConsent && !(await manager.existsBy(Participant, { workspaceId: current.workspace.id, phone }));
-        const booked = await this.book(manager, current.study, current.workspace, input, meta);
+        const { booking: booked, optedIn } = await this.book(manager, current.study, current.workspace, input, meta);
         if (newNumber && (await this.guards.breaker.countNewNumber(current.workspace.id, current.workspace.pumpingBudgetPerHour))) {
           await this.guards.tripBreaker(manager, current.workspace.id, new Date());
         }
         // S4: the confirmation and the reminder are recorded with the booking.
         const session = await manager.findOneByOrFail(StudySession, { id: booked.sessionId });
-        const intents = bookedIntents(booked, session, new Date()).map((intent) => ({ ...intent, publicToNewNumber: newNumber }));
-        queued = await this.delivery.record(manager, intents);
+        const now = new Date();
+        const intents = bookedIntents(booked, session, now);
+        // K9: a number newly consented gets its opt-in confirmation too.
+        if (optedIn) intents.push(this.optInConfirmations.intent({ workspaceId: booked.workspaceId, participantId: booked.participantId, phone: optedIn }, now));
+        // A8: every text this public signup causes counts as public to a new number.
+        queued = await this.delivery.record(
+          manager,
+          intents.map((intent) => ({ ...intent, publicToNewNumber: newNumber })),
+          now,
+        );
         return booked;
       },
       load: (id) => this.dataSource.getRepository(Booking).findOneByOrFail({ id }),
       idOf: (created) => created.id,
     });
-    await this.delivery.schedule(queued);
+    await this.delivery.schedule(queued.filter((e) => e.kind !== MessageKind.OPT_IN_CONFIRMATION));
+    this.optInConfirmations.announce(queued.filter((e) => e.kind === MessageKind.OPT_IN_CONFIRMATION));
     return { booking, manageUrl: manageUrl(this.settings.publicUrl, booking.manageToken) };
   }
 
@@ -152,12 +173,15 @@ export class SignupService {
     return { study, workspace: study.workspace };
   }
 
-  private async book(manager: EntityManager, study: Study, workspace: Workspace, input: SignUpRequest, meta: RequestMeta, now = new Date()) {
+  // Returns the booking, and the number that became opted in by it (K9), if any.
+  private async book(manager: EntityManager, study: Study, workspace: Workspace, input: SignUpRequest, meta: RequestMeta, now = new Date()): Promise<{ booking: Booking; optedIn: string | null }> {
     const name = input.name.trim();
     if (!name) throw badInput('name', 'Please enter your name');
     const email = input.email.trim().toLowerCase();
     const phone = input.phone?.trim() ? normalisePhone(input.phone, this.settings.defaultPhoneCountry, 'phone') : null;
-    const disclosure = this.disclosure(input.disclosureVersion);
+    const language = input.language ?? Language.EN;
+    const disclosure = this.disclosure(input.disclosureVersion, language);
+    const timeZone = input.timeZone?.trim() ? parseTimeZone(input.timeZone) : null;
     // S2: with workspace SMS and the study's reminders on, phone and consent are required.
     if (smsRequired(workspace, study)) {
       if (!phone) throw badInput('phone', 'A mobile number is required to book this study');
@@ -179,7 +203,8 @@ export class SignupService {
       const after = !phone
         ? { phone: participant.phone, smsConsent: participant.smsConsent }
         : { phone, smsConsent: input.smsConsent || (participant.smsConsent && participant.phone === phone) };
-      await manager.update(Participant, { id: participant.id }, { name, ...after });
+      // T1/T2: the page's language and the browser's zone are the participant's from now on.
+      await manager.update(Participant, { id: participant.id }, { name, ...after, language, ...(timeZone ? { timeZone } : {}) });
       await this.consent.record(
         manager,
         consentTransition(
@@ -192,6 +217,7 @@ export class SignupService {
             bookingId: booking.id,
             disclosureVersion: disclosure.version,
             disclosureText: disclosure.text,
+            disclosureLanguage: disclosure.language,
             ipAddress: meta.ip,
             userAgent: meta.userAgent,
             actorLabel: 'participant',
@@ -200,7 +226,8 @@ export class SignupService {
         ),
         now,
       );
-      return booking;
+      const optedIn = after.smsConsent && after.phone && !(participant.smsConsent && participant.phone === after.phone) ? after.phone : null;
+      return { booking, optedIn };
     } catch (error) {
       // Two simultaneous submissions for the same person: the loser sees a clear conflict.
       if (isUniqueViolation(error)) throw conflict('This person is already booked on this session');
@@ -217,8 +244,8 @@ export class SignupService {
     throw badInput('phone', 'This number cannot receive texts (premium, toll-free or similar); please use a mobile number');
   }
 
-  private disclosure(version: string | null | undefined): Disclosure {
-    const disclosure = disclosureFor(this.settings.brandName, version || CURRENT_DISCLOSURE_VERSION);
+  private disclosure(version: string | null | undefined, language: Language): Disclosure {
+    const disclosure = disclosureFor(this.settings.brandName, version, language);
     if (!disclosure) throw badInput('disclosureVersion', `Unknown disclosure version "${version}"`);
     return disclosure;
   }

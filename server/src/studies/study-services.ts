@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
+import type { OptInConfirmations } from '../messaging/delivery/opt-in-confirmations.service.js';
 import { ManageBookingService } from './manage-booking.service.js';
 import { ParticipantService } from './participant.service.js';
 import { SessionChangesService } from './session-changes.service.js';
@@ -18,6 +19,7 @@ export function createStudyServices(
   consent: ConsentService,
   idempotency: IdempotencyService,
   delivery: DeliveryService,
+  optInConfirmations: OptInConfirmations,
   abuse: AbuseServices,
   tripBreaker: SignupGuards['tripBreaker'],
 ) {
@@ -27,12 +29,13 @@ export function createStudyServices(
     studies,
     sessions,
     sessionChanges: new SessionChangesService(dataSource, delivery, { name: config.brandName, supportContact: config.supportContact }, config.publicUrl),
-    participants: new ParticipantService(dataSource, consent, config.defaultPhoneCountry),
+    participants: new ParticipantService(dataSource, consent, config.defaultPhoneCountry, delivery, optInConfirmations),
     signup: new SignupService(
       dataSource,
       consent,
       idempotency,
       delivery,
+      optInConfirmations,
       {
         brandName: config.brandName,
         publicUrl: config.publicUrl,

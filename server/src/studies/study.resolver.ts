@@ -44,6 +44,16 @@ export class StudyResolver {
   }
 
   @Authorized()
+  @Mutation(() => Study, { description: "T1: the IANA zone a study's sessions are in; null for the workspace's" })
+  setStudyTimeZone(
+    @Arg('studyId', () => ID) studyId: string,
+    @Arg('timeZone', () => String, { nullable: true }) timeZone: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Study> {
+    return ctx.app.services.studies.setTimeZone(workspaceActor(ctx).workspaceId, studyId, timeZone);
+  }
+
+  @Authorized()
   @Mutation(() => Study, { description: "S1: turn a study's Interview Reminder SMS on or off (any workspace user)" })
   setStudySmsReminders(
     @Arg('studyId', () => ID) studyId: string,

@@ -1,3 +1,4 @@
+import { parseTimeZone } from '../common/time-zone.util.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../common/tock-error.js';
 import { newId } from '../db/id.util.js';
@@ -9,6 +10,7 @@ import { Study } from './study.entity.js';
 export interface NewStudy {
   name: string;
   smsRemindersEnabled?: boolean | null;
+  timeZone?: string | null;
 }
 
 export class StudyService {
@@ -40,10 +42,19 @@ export class StudyService {
       workspaceId,
       name,
       smsRemindersEnabled: input.smsRemindersEnabled ?? true,
+      timeZone: input.timeZone?.trim() ? parseTimeZone(input.timeZone) : null,
       inviteToken: newSecretToken(),
     });
     await manager.insert(Study, study);
     return manager.findOneByOrFail(Study, { id: study.id });
+  }
+
+  /** T1: the zone a study's sessions are in (null: the workspace's). */
+  async setTimeZone(workspaceId: string, studyId: string, timeZone: string | null): Promise<Study> {
+    const study = await this.get(workspaceId, studyId);
+    const zone = timeZone?.trim() ? parseTimeZone(timeZone) : null;
+    await this.dataSource.getRepository(Study).update({ id: study.id, workspaceId }, { timeZone: zone });
+    return this.get(workspaceId, studyId);
   }
 
   /** S1: any workspace user (MEMBER too) may switch a study's reminders. */

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { CreatedAtColumn, IdColumn, PhoneColumn, TimestampColumn, UpdatedAtColumn } from '../db/columns.js';
+import { Language } from '../common/language.js';
+import { CreatedAtColumn, IdColumn, PhoneColumn, TimestampColumn, TimeZoneColumn, UpdatedAtColumn } from '../db/columns.js';
 
 @ObjectType({ description: 'A tenant: everything in Tock belongs to exactly one workspace' })
 @Entity('workspaces')
@@ -25,6 +26,21 @@ export class Workspace {
   // A8: set when the breaker trips; cleared by an ADMIN's reset.
   @TimestampColumn({ nullable: true })
   pumpingTrippedAt!: Date | null;
+  @Field(() => String, { description: 'T1: IANA time zone; weeks start on Monday here, and people without a zone of their own get it' })
+  @TimeZoneColumn({ default: 'UTC' })
+  timeZone!: string;
+  @Field(() => Language, { description: 'T2: the language of employees who have none of their own' })
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language!: Language;
+  @Field(() => Boolean, { description: 'T3: hold texts that can wait (SCHEDULE_PUBLISHED, TIME_OFF_RESPONSE) through quiet hours' })
+  @Column({ type: 'boolean', default: true })
+  quietHoursEnabled!: boolean;
+  @Field(() => String, { description: 'T3: HH:MM in the recipient\'s zone when quiet hours start (default 21:00)' })
+  @Column({ type: 'varchar', length: 5, default: '21:00' })
+  quietHoursStart!: string;
+  @Field(() => String, { description: 'T3: HH:MM in the recipient\'s zone when sending may resume (default 08:00)' })
+  @Column({ type: 'varchar', length: 5, default: '08:00' })
+  quietHoursEnd!: string;
   @Field(() => Date) @CreatedAtColumn() createdAt!: Date;
   @Field(() => Date) @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -96,7 +96,7 @@ export class WorkspaceResolver {
       operation: 'createWorkspace',
       key: idempotencyKey,
       input: request,
-      create: async (manager) => workspaces.create(manager, input.name, input.senderNumber),
+      create: async (manager) => workspaces.create(manager, input.name, input.senderNumber, { timeZone: input.timeZone, language: input.language }),
       load: async (id) => ({ workspace: await workspaces.get(id), adminKey: null }),
       idOf: (payload) => payload.workspace.id,
     });

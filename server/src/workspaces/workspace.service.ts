@@ -2,6 +2,9 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { parseCountryList, unknownCountries } from '../abuse/destination-policy.js';
 import { normalisePhone } from '../common/phone.util.js';
 import { badInput, notFound } from '../common/tock-error.js';
+import { Language } from '../common/language.js';
+import { parseClock } from '../common/quiet-hours.util.js';
+import { DEFAULT_TIME_ZONE, parseTimeZone } from '../common/time-zone.util.js';
 import { newId } from '../db/id.util.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
 import type { WorkspaceActor } from '../graphql/actor.js';
@@ -18,6 +21,16 @@ export interface WorkspaceSettingsChange {
   allowedDestinationCountries?: string[] | null;
   /** A8: the pumping breaker's hourly budget. */
   pumpingBudgetPerHour?: number | null;
+  timeZone?: string | null;
+  language?: Language | null;
+  quietHoursEnabled?: boolean | null;
+  quietHoursStart?: string | null;
+  quietHoursEnd?: string | null;
+}
+
+export interface NewWorkspaceLocale {
+  timeZone?: string | null;
+  language?: Language | null;
 }
 
 /** Who changed a setting: an API key, or Tock itself (the pumping breaker). */
@@ -43,7 +56,7 @@ export class WorkspaceService {
   }
 
   /** A new workspace has SMS off (W1) and comes with its first ADMIN key, shown once. */
-  async create(manager: EntityManager, name: string, senderNumber?: string | null): Promise<CreatedWorkspace> {
+  async create(manager: EntityManager, name: string, senderNumber?: string | null, locale: NewWorkspaceLocale = {}): Promise<CreatedWorkspace> {
     const trimmed = name.trim();
     if (!trimmed) throw badInput('name', 'A workspace needs a name');
     const workspace = manager.create(Workspace, {
@@ -53,6 +66,12 @@ export class WorkspaceService {
       senderNumber: senderNumber ? normalisePhone(senderNumber, this.defaultPhoneCountry, 'senderNumber') : null,
       shiftAlertLeadMinutes: 30,
       pumpingBudgetPerHour: this.defaultPumpingBudget,
+      // T1/T2/T3: set at creation; quiet hours on, 21:00 to 08:00.
+      timeZone: locale.timeZone ? parseTimeZone(locale.timeZone) : DEFAULT_TIME_ZONE,
+      language: locale.language ?? Language.EN,
+      quietHoursEnabled: true,
+      quietHoursStart: '21:00',
+      quietHoursEnd: '08:00',
     });
     await manager.insert(Workspace, workspace);
     const adminKey = await this.apiKeys.issue(manager, workspace.id, 'Initial admin key', Role.ADMIN);
@@ -81,6 +100,19 @@ export class WorkspaceService {
       patch.allowedDestinationCountries = countries.length ? countries.join(',') : null;
     }
     if (change.pumpingBudgetPerHour != null) patch.pumpingBudgetPerHour = change.pumpingBudgetPerHour;
+    if (change.timeZone != null) patch.timeZone = parseTimeZone(change.timeZone);
+    if (change.language != null) patch.language = change.language;
+    // T3: ADMIN may move the window or switch it off; audited like every setting.
+    if (change.quietHoursEnabled != null) patch.quietHoursEnabled = change.quietHoursEnabled;
+    for (const field of ['quietHoursStart', 'quietHoursEnd'] as const) {
+      const value = change[field];
+      if (value == null) continue;
+      const minute = parseClock(value);
+      if (minute === null) throw badInput(field, `${value} is not a time of day as HH:MM (24-hour)`);
+      patch[field] = value.trim();
+    }
+    const start = patch.quietHoursStart, end = patch.quietHoursEnd;
+    if (start && end && start === end) throw badInput('quietHoursEnd', 'Quiet hours must end at another time than they start');
     return this.change(actor, patch);
   }
 

@@ -2,7 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense, type Component } from 'solid-js';
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice, Loading, StatusBadge } from '../../components/status';
-import { formatDateTime, humanize } from '../../lib/format';
+import { formatDateTime, formatDateTimeIn, humanize, viewerTimeZone } from '../../lib/format';
 import { getCommsLogEntry, type FullEntry } from './live-feed.data';
 
 const TIMES = ['createdAt', 'updatedAt', 'scheduledFor', 'sentAt', 'deliveredAt', 'failedAt', 'subjectStartsAt'];
@@ -14,6 +14,8 @@ const LABELS: [string, string][] = [
   ['skipReason', 'Skip reason'],
   ['channel', 'Channel'],
   ['recipientPhone', 'Recipient'],
+  ['recipientTimeZone', "Recipient's time zone (times in the text)"],
+  ['holdReason', 'Waiting'],
   ['senderPhone', 'Sender number'],
   ['body', 'Text'],
   ['encoding', 'Encoding'],
@@ -40,10 +42,12 @@ const LABELS: [string, string][] = [
   ['id', 'Entry id'],
 ];
 
+// T1: times here are in the viewer's zone; the recipient's zone is its own row, and the due time is shown in it too.
 function show(entry: FullEntry, field: string): string {
   const value = entry[field];
   if (value == null || value === '') return '—';
-  if (TIMES.includes(field)) return formatDateTime(String(value));
+  const zone = typeof entry.recipientTimeZone === 'string' ? entry.recipientTimeZone : null;
+  if (TIMES.includes(field)) return zone && field === 'scheduledFor' ? `${formatDateTime(String(value))} (${formatDateTimeIn(String(value), zone)})` : formatDateTime(String(value));
   if (CODES.includes(field)) return humanize(String(value));
   return String(value);
 }
@@ -58,6 +62,8 @@ export const EntryDetails: Component<{ id: string; onClose: () => void }> = (pro
           <Show when={entry()}>
             {(current) => (
               <dl class="facts entry-facts">
+                <dt>Times shown in</dt>
+                <dd>your time zone, {viewerTimeZone()}</dd>
                 <dt>Status</dt>
                 <dd>
                   <StatusBadge status={current().status} />

@@ -14,6 +14,7 @@ export const MESSAGE_KINDS = [
   'TIME_OFF_RESPONSE',
   'INBOUND',
   'KEYWORD_REPLY',
+  'OPT_IN_CONFIRMATION',
 ] as const;
 export const SKIP_REASONS = [
   'WORKSPACE_SMS_DISABLED',
@@ -49,6 +50,8 @@ export interface FeedEntry {
   errorCode: string | null;
   errorReason: string | null;
   scheduledFor: string | null;
+  /** T3: why a queued text waits ("held for quiet hours until …"). */
+  holdReason: string | null;
   participant: { name: string } | null;
   employee: { name: string } | null;
 }
@@ -65,7 +68,7 @@ export interface FeedEvent {
   entry: FeedEntry;
 }
 
-const ROW_FIELDS = 'id createdAt updatedAt status kind direction recipientPhone skipReason errorCode errorReason scheduledFor participant { name } employee { name }';
+const ROW_FIELDS = 'id createdAt updatedAt status kind direction recipientPhone skipReason errorCode errorReason scheduledFor holdReason participant { name } employee { name }';
 
 /** L4: new entries and status changes of this workspace, as they happen. */
 export const COMMS_EVENTS = /* GraphQL */ `
@@ -84,7 +87,7 @@ const ENTRY_QUERY = /* GraphQL */ `
   query ConsoleCommsLogEntry($id: ID!) {
     commsLogEntry(id: $id) {
       id createdAt updatedAt direction kind status skipReason channel body encoding segments attempts
-      recipientPhone senderPhone providerMessageId errorCode errorReason scheduledFor sentAt deliveredAt failedAt
+      recipientPhone senderPhone recipientTimeZone holdReason providerMessageId errorCode errorReason scheduledFor sentAt deliveredAt failedAt
       subjectStartsAt studyId sessionId bookingId participantId employeeId scheduleWeekId shiftId timeOffRequestId
       participant { id name }
       employee { id name }

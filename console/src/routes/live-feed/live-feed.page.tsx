@@ -28,6 +28,8 @@ const param = (value: string | string[] | undefined): string | undefined => (Arr
 const detail = (entry: FeedEntry): string => {
   if (entry.skipReason) return humanize(entry.skipReason);
   if (entry.errorCode) return `${entry.errorCode}${entry.errorReason ? `: ${entry.errorReason}` : ''}`;
+  // T3: in the recipient's zone, as the server wrote it.
+  if (entry.status === 'QUEUED' && entry.holdReason) return entry.holdReason;
   if (entry.status === 'QUEUED' && entry.scheduledFor && Date.parse(entry.scheduledFor) > Date.now()) return `Due ${formatDateTime(entry.scheduledFor)}`;
   return '';
 };

@@ -12,6 +12,9 @@ export interface ParticipantBooking {
 
 export interface ParticipantDetail extends Omit<ParticipantRow, 'bookings'> {
   updatedAt: string;
+  /** T1/T2: the participant's own zone (null: the study's) and language, from the signup page. */
+  timeZone: string | null;
+  language: string;
   bookings: ParticipantBooking[];
 }
 
@@ -34,7 +37,7 @@ export interface ParticipantConsentRecord {
 const PARTICIPANT = /* GraphQL */ `
   query ConsoleParticipant($id: ID!) {
     participant(id: $id) {
-      id name email phone smsConsent createdAt updatedAt
+      id name email phone smsConsent createdAt updatedAt timeZone language
       bookings { id status createdAt cancelledAt session { id startsAt durationMinutes location status study { id name } } }
     }
   }

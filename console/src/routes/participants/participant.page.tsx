@@ -150,6 +150,10 @@ const ParticipantView: Component<{ participant: ParticipantDetail; records: Part
         <dl class="facts">
           <dt>Email</dt>
           <dd>{props.participant.email}</dd>
+          <dt>Time zone</dt>
+          <dd>{props.participant.timeZone ?? "The study's"}</dd>
+          <dt>Language of texts</dt>
+          <dd>{props.participant.language === 'ES' ? 'Español (Spanish)' : 'English'}</dd>
           <dt>Phone</dt>
           <dd>{props.participant.phone ?? 'No phone on file'}</dd>
           <dt>SMS consent</dt>

@@ -10,8 +10,10 @@ export interface InviteSession {
 
 export interface Invite {
   studyName: string;
+  /** T1: the zone the sessions are in. */
+  timeZone: string;
   smsRequired: boolean;
-  disclosure: { version: string; text: string };
+  disclosure: { version: string; language: string; text: string };
   sessions: InviteSession[];
   /** A8: signUp needs a solved proof of work. */
   challengeRequired: boolean;
@@ -25,6 +27,9 @@ export interface SignUpForm {
   phone: string;
   smsConsent: boolean;
   disclosureVersion: string;
+  /** T2: the language the page was shown in; T1: the browser's zone. */
+  language: string;
+  timeZone: string;
   idempotencyKey: string;
   /** A8: the ALTCHA payload, when the invite requires one. */
   challenge: string | null;
@@ -36,10 +41,10 @@ export interface SignUpResult {
 }
 
 const INVITE = /* GraphQL */ `
-  query PublicInvite($token: String!) {
-    invite(token: $token) {
-      studyName smsRequired challengeRequired
-      disclosure { version text }
+  query PublicInvite($token: String!, $language: Language) {
+    invite(token: $token, language: $language) {
+      studyName timeZone smsRequired challengeRequired
+      disclosure { version language text }
       sessions { id startsAt durationMinutes location }
     }
   }
@@ -63,10 +68,20 @@ export async function getSignupChallenge(token: string): Promise<string> {
 }
 
 // Public: no API key is sent (the page is opened by participants, not workspace users).
-export const getInvite = query(async (token: string) => (await gql<{ invite: Invite }>(INVITE, { token }, null)).invite, 'invite');
+export const getInvite = query(async (token: string, language: string) => (await gql<{ invite: Invite }>(INVITE, { token, language }, null)).invite, 'invite');
+
+/** T2: the first of the browser's languages that Tock speaks; English otherwise. */
+export function browserLanguage(): string {
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'es') return 'ES';
+    if (primary === 'en') return 'EN';
+  }
+  return 'EN';
+}
 
 export function preloadInvite({ params }: RoutePreloadFuncArgs): void {
-  if (params.token) void getInvite(params.token);
+  if (params.token) void getInvite(params.token, browserLanguage());
 }
 
 // S2/S3: the server checks phone and consent and records the disclosure shown; nothing is stored on error.

@@ -3,15 +3,23 @@ import { For, Show, createSignal, createUniqueId, onMount, type Component } from
 import { Field } from '../../components/field';
 import { ErrorNotice } from '../../components/status';
 import { ApiError, fieldError } from '../../lib/graphql';
-import { formatDateTime, viewerTimeZone } from '../../lib/format';
-import { getInvite, signUp, type Invite, type InviteSession, type SignUpResult } from './invite.data';
+import { LANGUAGE_OPTIONS, SelectField } from '../../components/select-field';
+import { formatDateTime, formatDateTimeIn, viewerTimeZone } from '../../lib/format';
+import { browserLanguage, getInvite, signUp, type Invite, type InviteSession, type SignUpResult } from './invite.data';
 import { PublicFrame } from './public-frame';
 import { SignupChallengeWidget } from './signup-challenge';
 
 const FORM_FIELDS = ['name', 'email', 'sessionId', 'phone', 'smsConsent'];
 
-const sessionLabel = (session: InviteSession): string =>
-  `${formatDateTime(session.startsAt)} · ${session.durationMinutes} min${session.location ? ` · ${session.location}` : ''}`;
+// T1: in the viewer's zone, and in the session's own zone when that is another.
+const sessionLabel = (session: InviteSession, zone: string): string =>
+  `${formatDateTime(session.startsAt)}${zone !== viewerTimeZone() ? ` (${formatDateTimeIn(session.startsAt, zone)}, ${zone})` : ''} · ${session.durationMinutes} min${session.location ? ` · ${session.location}` : ''}`;
+
+// T2: the consent line in the participant's language, beside the disclosure in it.
+const CONSENT_LABEL: Record<string, string> = {
+  EN: 'I agree to receive text messages about this booking',
+  ES: 'Acepto recibir mensajes de texto sobre esta cita',
+};
 
 const InvalidInvite: Component = () => (
   <section class="public-card" aria-labelledby="invalid-title">
@@ -46,7 +54,7 @@ const Booked: Component<{ invite: Invite; result: SignUpResult }> = (props) => {
   );
 };
 
-const SignUpForm: Component<{ token: string; invite: Invite; onBooked: (result: SignUpResult) => void }> = (props) => {
+const SignUpForm: Component<{ token: string; invite: Invite; language: string; onLanguage: (language: string) => void; onBooked: (result: SignUpResult) => void }> = (props) => {
   const [name, setName] = createSignal('');
   const [email, setEmail] = createSignal('');
   const [sessionId, setSessionId] = createSignal('');
@@ -88,6 +96,8 @@ const SignUpForm: Component<{ token: string; invite: Invite; onBooked: (result: 
           smsConsent: consent(),
           // S3: the version of the text this page showed, so the record holds exactly it.
           disclosureVersion: props.invite.disclosure.version,
+          language: props.invite.disclosure.language,
+          timeZone: viewerTimeZone(),
           idempotencyKey: idempotencyKey(),
           challenge: solved,
         }),
@@ -110,16 +120,26 @@ const SignUpForm: Component<{ token: string; invite: Invite; onBooked: (result: 
   return (
     <form class="public-card" onSubmit={submit} onInput={() => setIdempotencyKey(crypto.randomUUID())} novalidate aria-labelledby="signup-title">
       <h1 id="signup-title">Sign up for {props.invite.studyName}</h1>
+      <SelectField
+        label="Language for texts / Idioma de los mensajes"
+        name="language"
+        value={props.language}
+        options={LANGUAGE_OPTIONS}
+        hint="Your texts and the consent text below follow this choice."
+        onChange={(language) => props.onLanguage(language)}
+      />
       <Show when={props.invite.sessions.length > 0} fallback={<p class="empty">There are no open sessions right now. Please check back later.</p>}>
         <Field label="Your name" name="name" type="text" autocomplete="name" required value={name()} onInput={(event) => setName(event.currentTarget.value)} error={fieldError(error(), 'name')} />
         <Field label="Email" name="email" type="email" autocomplete="email" required value={email()} onInput={(event) => setEmail(event.currentTarget.value)} error={fieldError(error(), 'email')} />
         <fieldset class="public-sessions" aria-describedby={sessionError() ? ids.sessionError : undefined} aria-invalid={sessionError() ? 'true' : undefined}>
-          <legend>Choose a time (shown in your time zone, {viewerTimeZone()})</legend>
+          <legend>
+            Choose a time (shown in your time zone, {viewerTimeZone()}; sessions are in {props.invite.timeZone})
+          </legend>
           <For each={props.invite.sessions}>
             {(session) => (
               <label class="public-session">
                 <input type="radio" name="sessionId" value={session.id} checked={sessionId() === session.id} onChange={() => setSessionId(session.id)} />
-                <span>{sessionLabel(session)}</span>
+                <span>{sessionLabel(session, props.invite.timeZone)}</span>
               </label>
             )}
           </For>
@@ -152,7 +172,7 @@ const SignUpForm: Component<{ token: string; invite: Invite; onBooked: (result: 
               aria-invalid={consentError() ? 'true' : undefined}
               onChange={(event) => setConsent(event.currentTarget.checked)}
             />
-            I agree to receive text messages about this booking
+            {CONSENT_LABEL[props.invite.disclosure.language] ?? CONSENT_LABEL.EN}
           </label>
           {/* S3: the exact disclosure text; its version is sent with the signup. */}
           <p class="disclosure" id={ids.disclosure} data-version={props.invite.disclosure.version}>
@@ -178,7 +198,9 @@ const SignUpForm: Component<{ token: string; invite: Invite; onBooked: (result: 
 
 const InvitePage: Component = () => {
   const params = useParams<{ token: string }>();
-  const invite = createAsync(() => getInvite(params.token));
+  // T2: the page follows the browser's language until the participant picks one.
+  const [language, setLanguage] = createSignal(browserLanguage());
+  const invite = createAsync(() => getInvite(params.token, language()));
   const [result, setResult] = createSignal<SignUpResult | null>(null);
   // The header sits outside the loading boundary, so it learns the name once loaded.
   const [heading, setHeading] = createSignal('Interview signup');
@@ -188,7 +210,7 @@ const InvitePage: Component = () => {
         {(loaded) => {
           setHeading(loaded().studyName);
           return (
-            <Show when={result()} fallback={<SignUpForm token={params.token} invite={loaded()} onBooked={setResult} />}>
+            <Show when={result()} fallback={<SignUpForm token={params.token} invite={loaded()} language={language()} onLanguage={setLanguage} onBooked={setResult} />}>
               {(booked) => <Booked invite={loaded()} result={booked()} />}
             </Show>
           );

@@ -1,4 +1,4 @@
-import { action, query, type RoutePreloadFuncArgs } from '@solidjs/router';
+import { action, json, query, type RoutePreloadFuncArgs } from '@solidjs/router';
 import { gql } from '../../lib/graphql';
 
 export interface ManagedBooking {
@@ -13,9 +13,12 @@ export interface ManagedBooking {
   hasPhone: boolean;
   phoneLastDigits: string | null;
   smsConsent: boolean;
+  /** T1: the session's zone, and the zone the participant's texts are written in. */
+  sessionTimeZone: string;
+  timeZone: string;
 }
 
-const FIELDS = 'id studyName startsAt durationMinutes location status sessionStatus cancelledAt hasPhone phoneLastDigits smsConsent';
+const FIELDS = 'id studyName startsAt durationMinutes location status sessionStatus cancelledAt hasPhone phoneLastDigits smsConsent sessionTimeZone timeZone';
 
 // Public (S7): the manage token in the link is the only credential; no API key is sent.
 export const getManagedBooking = query(
@@ -35,3 +38,9 @@ export const removeBookingPhone = action(async (manageToken: string) => {
 export const cancelBooking = action(async (manageToken: string) => {
   await gql(`mutation PublicCancelBooking($manageToken: String!) { cancelBooking(manageToken: $manageToken) { id } }`, { manageToken }, null);
 }, 'cancelBooking');
+
+// T1: the participant's own zone; their texts are written in it.
+export const setBookingTimeZone = action(async (manageToken: string, timeZone: string) => {
+  await gql(`mutation PublicSetTimeZone($manageToken: String!, $timeZone: String!) { setBookingTimeZone(manageToken: $manageToken, timeZone: $timeZone) { id } }`, { manageToken, timeZone }, null);
+  return json(true, { revalidate: getManagedBooking.keyFor(manageToken) });
+}, 'setBookingTimeZone');

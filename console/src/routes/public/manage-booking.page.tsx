@@ -2,8 +2,10 @@ import { createAsync, useAction, useParams } from '@solidjs/router';
 import { Show, createSignal, type Component } from 'solid-js';
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/status';
-import { formatDateTime, viewerTimeZone } from '../../lib/format';
-import { cancelBooking, getManagedBooking, removeBookingPhone, type ManagedBooking } from './manage-booking.data';
+import { SelectField } from '../../components/select-field';
+import { formatDateTime, formatDateTimeIn, timeZoneNames, viewerTimeZone } from '../../lib/format';
+import { cancelBooking, getManagedBooking, removeBookingPhone, setBookingTimeZone, type ManagedBooking } from './manage-booking.data';
+import { fieldError } from '../../lib/graphql';
 import { PublicFrame } from './public-frame';
 
 type Confirming = 'removePhone' | 'cancel' | null;
@@ -22,6 +24,9 @@ const BookingView: Component<{ token: string; booking: ManagedBooking }> = (prop
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
   const [done, setDone] = createSignal<string | null>(null);
+  const setZone = useAction(setBookingTimeZone);
+  const [zoneSaved, setZoneSaved] = createSignal(false);
+  const [zoneError, setZoneError] = createSignal<unknown>(null);
   const cancelled = () => props.booking.status === 'CANCELLED';
   const sessionCancelled = () => props.booking.sessionStatus === 'CANCELLED';
 
@@ -64,7 +69,11 @@ const BookingView: Component<{ token: string; booking: ManagedBooking }> = (prop
         <dd>{props.booking.studyName}</dd>
         <dt>When</dt>
         <dd>
-          {formatDateTime(props.booking.startsAt)} ({viewerTimeZone()}), {props.booking.durationMinutes} min
+          {formatDateTimeIn(props.booking.startsAt, props.booking.sessionTimeZone)} ({props.booking.sessionTimeZone}), {props.booking.durationMinutes} min
+          <Show when={props.booking.sessionTimeZone !== viewerTimeZone()}>
+            <br />
+            {formatDateTime(props.booking.startsAt)} in your browser's zone ({viewerTimeZone()})
+          </Show>
         </dd>
         <dt>Where</dt>
         <dd>{props.booking.location ?? 'To be confirmed'}</dd>
@@ -75,6 +84,31 @@ const BookingView: Component<{ token: string; booking: ManagedBooking }> = (prop
         <dt>Text messages</dt>
         <dd>{props.booking.smsConsent ? 'You agreed to texts about this booking' : 'No texts'}</dd>
       </dl>
+      <form
+        class="zone-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const zone = String(new FormData(event.currentTarget).get('timeZone') ?? '');
+          setZoneSaved(false);
+          setZoneError(null);
+          setZone(props.token, zone).then(() => setZoneSaved(true), setZoneError);
+        }}
+      >
+        <SelectField
+          label="Your time zone for texts"
+          name="timeZone"
+          value={props.booking.timeZone}
+          options={timeZoneNames().map((zone) => ({ value: zone, label: zone }))}
+          hint="Times in your texts are written in this zone."
+          error={fieldError(zoneError(), 'timeZone')}
+        />
+        <div class="actions">
+          <Show when={zoneSaved()}>
+            <span role="status">Saved.</span>
+          </Show>
+          <button type="submit">Save time zone</button>
+        </div>
+      </form>
       <Show when={!cancelled()}>
         <div class="actions">
           <Show when={props.booking.hasPhone}>

@@ -2,6 +2,8 @@ import { useAction } from '@solidjs/router';
 import { Show, createSignal, type Component } from 'solid-js';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
+import { LANGUAGE_OPTIONS, SelectField } from '../../components/select-field';
+import { timeZoneNames } from '../../lib/format';
 import { ErrorNotice } from '../../components/status';
 import { ApiError, fieldError } from '../../lib/graphql';
 import { upsertEmployee, type EmployeeRow } from './team.data';
@@ -29,6 +31,8 @@ export const EmployeeDialog: Component<{ employee: EmployeeRow | 'new' | null; o
         name,
         email: String(form.get('email') ?? ''),
         phone: String(form.get('phone') ?? ''),
+        timeZone: String(form.get('timeZone') ?? ''),
+        language: String(form.get('language') ?? ''),
       });
       idempotencyKey = crypto.randomUUID();
       close();
@@ -42,7 +46,7 @@ export const EmployeeDialog: Component<{ employee: EmployeeRow | 'new' | null; o
   // Errors on a field show under it; anything else shows once, below the form.
   const otherError = () => {
     const failure = error();
-    return failure && !(failure instanceof ApiError && ['name', 'email', 'phone'].includes(failure.field ?? '')) ? failure : null;
+    return failure && !(failure instanceof ApiError && ['name', 'email', 'phone', 'timeZone'].includes(failure.field ?? '')) ? failure : null;
   };
   return (
     <Dialog open={Boolean(props.employee)} title={existing() ? `Edit ${existing()!.name}` : 'Add an employee'} onClose={close}>
@@ -55,8 +59,22 @@ export const EmployeeDialog: Component<{ employee: EmployeeRow | 'new' | null; o
             name="phone"
             type="tel"
             value={existing()?.phone ?? ''}
-            hint="Any format; saved as E.164. A new number is looked up for its carrier and is not opted in until they agree."
+            hint="Any format; saved as E.164. A new number is looked up for its carrier; an opted-in employee stays opted in and the new number gets the opt-in confirmation."
             error={fieldError(error(), 'phone')}
+          />
+          <SelectField
+            label="Time zone"
+            name="timeZone"
+            value={existing()?.timeZone ?? ''}
+            options={[{ value: '', label: "The workspace's" }, ...timeZoneNames().map((zone) => ({ value: zone, label: zone }))]}
+            hint="Times in their texts are written in this zone."
+            error={fieldError(error(), 'timeZone')}
+          />
+          <SelectField
+            label="Language of texts"
+            name="language"
+            value={existing()?.language ?? ''}
+            options={[{ value: '', label: "The workspace's" }, ...LANGUAGE_OPTIONS]}
           />
           <Show when={otherError()}>
             <ErrorNotice error={otherError()} />

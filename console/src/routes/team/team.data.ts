@@ -16,12 +16,15 @@ export interface EmployeeRow {
   smsOptIn: boolean;
   carrierName: string | null;
   carrierLookupStatus: string | null;
+  /** T1/T2: null means the workspace's. */
+  timeZone: string | null;
+  language: string | null;
 }
 
 const EMPLOYEES = /* GraphQL */ `
   query ConsoleEmployees($after: String, $filter: EmployeeFilter) {
     employees(first: 25, after: $after, filter: $filter) {
-      nodes { id name email phone smsOptIn carrierName carrierLookupStatus }
+      nodes { id name email phone smsOptIn carrierName carrierLookupStatus timeZone language }
       pageInfo { endCursor hasNextPage }
     }
   }
@@ -73,13 +76,15 @@ export interface EmployeeInput {
   name: string;
   email: string;
   phone: string;
+  timeZone: string;
+  language: string;
   idempotencyKey?: string;
 }
 
 // A5: the server parses the phone to E.164 and names the field when it cannot.
 export const upsertEmployee = action(async (input: EmployeeInput) => {
   await gql(`mutation ConsoleUpsertEmployee($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`, {
-    input: { ...input, email: input.email.trim() || null, phone: input.phone.trim() || null },
+    input: { ...input, email: input.email.trim() || null, phone: input.phone.trim() || null, timeZone: input.timeZone || null, language: input.language || null },
   });
 }, 'upsertEmployee');
 

@@ -32,6 +32,11 @@ export interface WorkspaceSettings {
   smsEnabled: boolean;
   senderNumber: string | null;
   shiftAlertLeadMinutes: number;
+  timeZone: string;
+  language: string;
+  quietHoursEnabled: boolean;
+  quietHoursStart: string;
+  quietHoursEnd: string;
   updatedAt: string;
   delivery: WorkspaceDelivery;
   destinationPolicy: { allowedCountries: string[]; isDefault: boolean };
@@ -60,6 +65,11 @@ const WORKSPACE_QUERY = /* GraphQL */ `
       smsEnabled
       senderNumber
       shiftAlertLeadMinutes
+      timeZone
+      language
+      quietHoursEnabled
+      quietHoursStart
+      quietHoursEnd
       updatedAt
       delivery { configured provider emailFallback senderNumber summary }
       destinationPolicy { allowedCountries isDefault }
@@ -83,7 +93,7 @@ const SET_SMS = /* GraphQL */ `
 
 const UPDATE_SETTINGS = /* GraphQL */ `
   mutation ConsoleUpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {
-    updateWorkspaceSettings(input: $input) { id name senderNumber shiftAlertLeadMinutes }
+    updateWorkspaceSettings(input: $input) { id name senderNumber shiftAlertLeadMinutes timeZone language quietHoursEnabled quietHoursStart quietHoursEnd }
   }
 `;
 
@@ -107,6 +117,11 @@ export interface SettingsInput {
   name: string;
   senderNumber: string;
   shiftAlertLeadMinutes: number;
+  timeZone: string;
+  language: string;
+  quietHoursEnabled: boolean;
+  quietHoursStart: string;
+  quietHoursEnd: string;
 }
 
 export const updateWorkspaceSettings = action(async (input: SettingsInput) => {

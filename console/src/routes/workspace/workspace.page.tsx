@@ -1,13 +1,14 @@
 import { createAsync, useAction, useSubmission } from '@solidjs/router';
 import { For, Show, createSignal, type Component } from 'solid-js';
 import { Field } from '../../components/field';
+import { LANGUAGE_OPTIONS, SelectField } from '../../components/select-field';
 import { createKeysetList } from '../../components/keyset-list';
 import { LoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
 import { ErrorNotice } from '../../components/status';
 import { Toggle } from '../../components/toggle';
 import { fieldError } from '../../lib/graphql';
-import { formatActor, formatDateTime, formatSettingValue, humanize } from '../../lib/format';
+import { formatActor, formatDateTime, formatSettingValue, humanize, timeZoneNames } from '../../lib/format';
 import { isAdmin } from '../../lib/session';
 import {
   getWorkspace,
@@ -36,6 +37,11 @@ const SETTING_LABEL: Record<string, string> = {
   allowedDestinationCountries: 'Allowed destination countries',
   pumpingBudgetPerHour: 'Pumping budget (new numbers per hour)',
   pumpingTrippedAt: 'Pumping breaker tripped',
+  timeZone: 'Time zone',
+  language: 'Language',
+  quietHoursEnabled: 'Quiet hours',
+  quietHoursStart: 'Quiet hours start',
+  quietHoursEnd: 'Quiet hours end',
 };
 
 // A8: shown until an ADMIN resets the breaker.
@@ -133,6 +139,8 @@ const AbusePanel: Component<{ workspace: WorkspaceSettings }> = (props) => {
   );
 };
 
+const FIELDS = ['name', 'senderNumber', 'shiftAlertLeadMinutes', 'timeZone', 'language', 'quietHoursStart', 'quietHoursEnd'];
+
 const SmsPanel: Component<{ workspace: WorkspaceSettings }> = (props) => {
   const setSms = useAction(setWorkspaceSms);
   const submission = useSubmission(setWorkspaceSms);
@@ -202,9 +210,14 @@ const SettingsPanel: Component<{ workspace: WorkspaceSettings }> = (props) => {
       name: String(form.get('name') ?? ''),
       senderNumber: String(form.get('senderNumber') ?? ''),
       shiftAlertLeadMinutes: Number(form.get('shiftAlertLeadMinutes')),
+      timeZone: String(form.get('timeZone') ?? ''),
+      language: String(form.get('language') ?? 'EN'),
+      quietHoursEnabled: form.get('quietHoursEnabled') === 'on',
+      quietHoursStart: String(form.get('quietHoursStart') ?? ''),
+      quietHoursEnd: String(form.get('quietHoursEnd') ?? ''),
     }).then(() => setSaved(true), () => {});
   };
-  const formError = () => (submission.error && !['name', 'senderNumber', 'shiftAlertLeadMinutes'].some((f) => fieldError(submission.error, f)) ? submission.error : undefined);
+  const formError = () => (submission.error && !FIELDS.some((f) => fieldError(submission.error, f)) ? submission.error : undefined);
   return (
     <section class="panel" aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
@@ -219,6 +232,12 @@ const SettingsPanel: Component<{ workspace: WorkspaceSettings }> = (props) => {
               <dd>{props.workspace.senderNumber ?? 'None'}</dd>
               <dt>Shift-alert lead time</dt>
               <dd>{props.workspace.shiftAlertLeadMinutes} minutes before a shift</dd>
+              <dt>Time zone</dt>
+              <dd>{props.workspace.timeZone}</dd>
+              <dt>Language</dt>
+              <dd>{LANGUAGE_OPTIONS.find((o) => o.value === props.workspace.language)?.label ?? props.workspace.language}</dd>
+              <dt>Quiet hours</dt>
+              <dd>{props.workspace.quietHoursEnabled ? `${props.workspace.quietHoursStart} to ${props.workspace.quietHoursEnd}, recipient's time` : 'Off'}</dd>
             </dl>
             <p class="hint">{MEMBER_REASON}</p>
           </>
@@ -244,6 +263,37 @@ const SettingsPanel: Component<{ workspace: WorkspaceSettings }> = (props) => {
             hint="How long before a shift its SMS alert goes out."
             error={fieldError(submission.error, 'shiftAlertLeadMinutes')}
           />
+          <SelectField
+            label="Time zone"
+            name="timeZone"
+            value={props.workspace.timeZone}
+            options={timeZoneNames().map((zone) => ({ value: zone, label: zone }))}
+            hint="Weeks start on Monday here; people without a zone of their own get their texts in it."
+            error={fieldError(submission.error, 'timeZone')}
+          />
+          <SelectField
+            label="Language"
+            name="language"
+            value={props.workspace.language}
+            options={LANGUAGE_OPTIONS}
+            hint="The language of texts to employees who have none of their own."
+          />
+          <fieldset class="quiet-hours">
+            <legend>Quiet hours</legend>
+            <label class="checkbox">
+              <input type="checkbox" name="quietHoursEnabled" checked={props.workspace.quietHoursEnabled} /> Hold texts that can wait (schedule published, time-off answers) through quiet hours
+            </label>
+            <Field label="Quiet from" name="quietHoursStart" type="time" required value={props.workspace.quietHoursStart} error={fieldError(submission.error, 'quietHoursStart')} />
+            <Field
+              label="Quiet until"
+              name="quietHoursEnd"
+              type="time"
+              required
+              value={props.workspace.quietHoursEnd}
+              hint="In each recipient's own time zone. Reminders, booking confirmations, day-of updates, shift alerts and keyword replies always go at once."
+              error={fieldError(submission.error, 'quietHoursEnd')}
+            />
+          </fieldset>
           <Show when={formError()}>{(error) => <ErrorNotice error={error()} />}</Show>
           <div class="actions">
             <Show when={saved()}>

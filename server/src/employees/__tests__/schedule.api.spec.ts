@@ -74,14 +74,18 @@ describe('schedule weeks, shifts and time off (MariaDB)', () => {
     expect(stored.weeks.filter((w) => w.employeeId === optedOut && w.weekStart === '2026-04-27')).toHaveLength(1);
   });
 
-  it('a Sunday-evening shift in a western time zone still belongs to the week', async () => {
+  it('T1: weeks start on Monday in the workspace\'s zone: a Sunday-evening Los Angeles shift belongs to its week there, not in UTC', async () => {
     // Sunday 17:00-22:00 in Los Angeles is Monday 00:00-05:00 UTC of the next week.
-    const result = await server.gql(
-      SAVE_WEEK,
-      { input: { employeeId: optedOut, weekStart: '2026-05-04', shifts: [{ startsAt: '2026-05-11T00:00:00.000Z', endsAt: '2026-05-11T05:00:00.000Z' }] } },
-      ws.memberKey,
-    );
-    expect(result.errors).toBeUndefined();
+    const input = { employeeId: optedOut, weekStart: '2026-05-04', shifts: [{ startsAt: '2026-05-11T00:00:00.000Z', endsAt: '2026-05-11T05:00:00.000Z' }] };
+    const inUtc = await server.gql(SAVE_WEEK, { input }, ws.memberKey);
+    expect(inUtc.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'shifts.0.startsAt' });
+    await server.ok(`mutation { updateWorkspaceSettings(input: { timeZone: "America/Los_Angeles" }) { timeZone } }`, {}, ws.adminKey);
+    try {
+      const inLosAngeles = await server.gql(SAVE_WEEK, { input }, ws.memberKey);
+      expect(inLosAngeles.errors).toBeUndefined();
+    } finally {
+      await server.ok(`mutation { updateWorkspaceSettings(input: { timeZone: "UTC" }) { timeZone } }`, {}, ws.adminKey);
+    }
   });
 
   it.each([

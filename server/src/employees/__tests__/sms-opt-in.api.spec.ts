@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, errorCodes, startTestServer, type TestServer, type TestWorkspace } from '../../../test/harness.js';
+import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
+import { MessageKind } from '../../comms-log/comms-log.enums.js';
 import { Employee } from '../employee.entity.js';
 import { ScheduleWeek } from '../schedule-week.entity.js';
 import { consentRecordsOf, createEmployee, saveWeek, SET_OPT_IN, snapshot } from './employee-fixtures.js';
@@ -71,13 +73,13 @@ describe('employee SMS opt-in, one at a time (MariaDB)', () => {
     expect(await consentRecordsOf(server, ws.id, id)).toHaveLength(1);
   });
 
-  it('E2: opting in without a phone number is a field error on phone and nothing changes', async () => {
+  it('E9: an employee may be opted in without a phone number: the flag and its record are kept, and no confirmation is queued', async () => {
     const id = await createEmployee(server, ws.adminKey, { name: 'No Phone' });
-    const before = await snapshot(server, ws.id);
-    const result = await server.gql(SET_OPT_IN, { input: { employeeId: id, optIn: true } }, ws.adminKey);
-    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors?.[0].extensions?.field).toBe('phone');
-    expect(await snapshot(server, ws.id)).toEqual(before);
+    const data = await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true } }, ws.adminKey);
+    expect(data.setEmployeeSmsOptIn.smsOptIn).toBe(true);
+    const records = await server.app.dataSource.query(`SELECT action, source, phone FROM consent_records WHERE subjectId = ? ORDER BY id`, [id]);
+    expect(records).toEqual([{ action: 'GRANTED', source: 'ADMIN', phone: null }]);
+    expect(await server.app.dataSource.getRepository(CommsLogEntry).countBy({ employeeId: id })).toBe(0);
   });
 
   it('E5: opting in turns on Send SMS Alert for every existing week of that employee, and only theirs', async () => {
@@ -129,22 +131,23 @@ describe('employee SMS opt-in, one at a time (MariaDB)', () => {
     expect(await snapshot(server, ws.id)).toEqual(before);
   });
 
-  it('E2: a changed or removed phone number is no longer opted in, with a REVOKED record saying why', async () => {
+  it('E9/K9: an opted-in employee keeps the flag through a new number, which gets a GRANTED record and the opt-in confirmation; removing it keeps the flag', async () => {
     const id = await createEmployee(server, ws.adminKey, { name: 'New Number', phone: '+14155550161' });
     await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true } }, ws.adminKey);
     const upsert = `mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { phone smsOptIn } }`;
     // The same number typed differently is no change.
     expect((await server.ok(upsert, { input: { id, name: 'New Number', phone: '(415) 555-0161' } }, ws.adminKey)).upsertEmployee.smsOptIn).toBe(true);
     const changed = await server.ok(upsert, { input: { id, name: 'New Number', phone: '+14155550162' } }, ws.adminKey);
-    expect(changed.upsertEmployee).toEqual({ phone: '+14155550162', smsOptIn: false });
-    const records = await server.app.dataSource.query(
-      `SELECT action, source, phone, attestation FROM consent_records WHERE subjectId = ? ORDER BY id`,
-      [id],
-    );
+    expect(changed.upsertEmployee).toEqual({ phone: '+14155550162', smsOptIn: true });
+    const records = await server.app.dataSource.query(`SELECT action, source, phone, attestation FROM consent_records WHERE subjectId = ? ORDER BY id`, [id]);
     expect(records.map((r: { action: string; source: string; phone: string }) => [r.action, r.source, r.phone])).toEqual([
       ['GRANTED', 'ADMIN', '+14155550161'],
-      ['REVOKED', 'ADMIN', '+14155550161'],
+      ['GRANTED', 'ADMIN', '+14155550162'],
     ]);
-    expect(records[1].attestation).toMatch(/previous number/);
+    expect(records[1].attestation).toMatch(/new number/);
+    const confirmations = await server.app.dataSource.getRepository(CommsLogEntry).find({ where: { employeeId: id, kind: MessageKind.OPT_IN_CONFIRMATION }, order: { id: 'ASC' } });
+    expect(confirmations.map((c) => c.recipientPhone)).toEqual(['+14155550161', '+14155550162']);
+    const removed = await server.ok(upsert, { input: { id, name: 'New Number', phone: null } }, ws.adminKey);
+    expect(removed.upsertEmployee).toEqual({ phone: null, smsOptIn: true });
   });
 });

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsEmail, IsOptional, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Language } from '../../common/language.js';
 
 @InputType({ description: 'Every given condition must hold' })
 export class EmployeeFilter {
@@ -32,6 +33,14 @@ export class UpsertEmployeeInput {
 
   @Field(() => String, { nullable: true, description: 'Any format libphonenumber understands (A5); omit to keep, null or empty clears' })
   phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: "T1: IANA zone; omit to keep, null uses the workspace's" })
+  @IsOptional()
+  @MaxLength(64)
+  timeZone?: string | null;
+
+  @Field(() => Language, { nullable: true, description: "T2: omit to keep, null uses the workspace's" })
+  language?: Language | null;
 
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 191) idempotencyKey?: string | null;
 }

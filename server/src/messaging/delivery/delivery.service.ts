@@ -5,6 +5,7 @@ import type { CommsEvents } from '../../comms-log/comms-events.js';
 import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
 import { FixedUpdateStatement } from '../../db/fixed-update.statement.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
+import { formatDateTime } from '../../common/time-zone.util.js';
 import { decideSend } from '../../send-policy/decide-send.js';
 import { SkipReason } from '../../send-policy/skip-reason.js';
 import type { OutgoingSms, SendResult, SmsProvider } from '../providers/sms-provider.js';
@@ -32,7 +33,7 @@ const RECORD_CHUNK = 500;
 // Job saves in flight at once when scheduling recorded entries.
 const SCHEDULE_CONCURRENCY = 8;
 
-export type DeliveryOutcome = 'sent' | 'skipped' | 'failed' | 'not-queued';
+export type DeliveryOutcome = 'sent' | 'skipped' | 'held' | 'failed' | 'not-queued';
 
 export interface ReceiptUpdate {
   providerMessageId: string;
@@ -149,7 +150,18 @@ export class DeliveryService {
     if (!loaded || loaded.entry.status !== MessageStatus.QUEUED) return 'not-queued';
     const { entry } = loaded;
 
-    const decision = decideSend(loaded.facts);
+    const decision = decideSend(loaded.facts, now);
+    if (decision.action === 'hold') {
+      // T3: it stays QUEUED, says why, and its job moves to the next allowed minute.
+      const held = await this.transition(entry, MessageStatus.QUEUED, {
+        scheduledFor: decision.until,
+        holdReason: `held for quiet hours until ${formatDateTime(decision.until, loaded.reader.timeZone, loaded.reader.language)}`,
+        recipientTimeZone: loaded.reader.timeZone,
+        updatedAt: now,
+      });
+      if (held) await this.scheduler.scheduleSend(String(entry.id), decision.until);
+      return held ? 'held' : 'not-queued';
+    }
     if (decision.action === 'skip') {
       const skipped = await this.transition(entry, MessageStatus.QUEUED, {
         status: MessageStatus.SKIPPED,
@@ -160,7 +172,7 @@ export class DeliveryService {
       return skipped ? 'skipped' : 'not-queued';
     }
 
-    const body = entry.body ?? renderMessage(loaded.template!, this.brand);
+    const body = entry.body ?? renderMessage(loaded.template!, this.brand, loaded.reader);
     const { segments, encoding } = countSmsSegments(body);
     const claimed = await this.transition(entry, MessageStatus.QUEUED, {
       status: MessageStatus.SENDING,
@@ -170,6 +182,8 @@ export class DeliveryService {
       encoding,
       recipientPhone: loaded.to,
       senderPhone: loaded.from,
+      recipientTimeZone: loaded.reader.timeZone,
+      holdReason: null,
       updatedAt: now,
     });
     if (!claimed) return 'not-queued';

@@ -1,6 +1,6 @@
-import { LessThanOrEqual, type DataSource } from 'typeorm';
+import { LessThanOrEqual, Not, type DataSource } from 'typeorm';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
-import { MessageStatus } from '../../comms-log/comms-log.enums.js';
+import { MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import { Booking } from '../../studies/booking.entity.js';
 import { reminderIntent } from '../../studies/booking-messages.js';
 import { BookingStatus, SessionStatus } from '../../studies/session-status.enum.js';
@@ -34,7 +34,8 @@ export class ReconcilerService {
     const remindersRecorded = await this.ensureReminders(now);
     const lost = await this.dataSource.getRepository(CommsLogEntry).find({
       select: { id: true },
-      where: { status: MessageStatus.QUEUED, scheduledFor: LessThanOrEqual(new Date(now.getTime() - LOST_JOB_GRACE_MS)) },
+      // K9: opt-in confirmations have no job of their own; their lane sends them.
+      where: { status: MessageStatus.QUEUED, kind: Not(MessageKind.OPT_IN_CONFIRMATION), scheduledFor: LessThanOrEqual(new Date(now.getTime() - LOST_JOB_GRACE_MS)) },
       take: 5000,
     });
     for (const entry of lost) await this.scheduler.scheduleSend(String(entry.id), now);

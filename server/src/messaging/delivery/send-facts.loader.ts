@@ -9,6 +9,7 @@ import { Employee } from '../../employees/employee.entity.js';
 import { ScheduleWeek } from '../../employees/schedule-week.entity.js';
 import { Shift } from '../../employees/shift.entity.js';
 import { TimeOffRequest, TimeOffStatus } from '../../employees/time-off-request.entity.js';
+import { parseClock } from '../../common/quiet-hours.util.js';
 import type { SendFacts } from '../../send-policy/decide-send.js';
 import { Booking } from '../../studies/booking.entity.js';
 import { Participant } from '../../studies/participant.entity.js';
@@ -17,20 +18,22 @@ import { BookingStatus, SessionStatus } from '../../studies/session-status.enum.
 import { StudySession } from '../../studies/study-session.entity.js';
 import { Study } from '../../studies/study.entity.js';
 import { Workspace } from '../../workspaces/workspace.entity.js';
-import type { TemplateInput } from '../templates/message-templates.js';
+import type { Reader, TemplateInput } from '../templates/message-templates.js';
 
 const PARTICIPANT_KINDS = [MessageKind.CONFIRMATION, MessageKind.REMINDER, MessageKind.SCHEDULE_CHANGE, MessageKind.CANCELLATION, MessageKind.DAY_OF_UPDATE];
-const EMPLOYEE_KINDS = [MessageKind.SHIFT_ALERT, MessageKind.SCHEDULE_PUBLISHED, MessageKind.TIME_OFF_RESPONSE];
+const EMPLOYEE_KINDS = [MessageKind.SHIFT_ALERT, MessageKind.SCHEDULE_PUBLISHED, MessageKind.TIME_OFF_RESPONSE, MessageKind.OPT_IN_CONFIRMATION];
+// T3: the texts that can wait through quiet hours; every other kind is time-critical.
+const CAN_WAIT_KINDS = [MessageKind.SCHEDULE_PUBLISHED, MessageKind.TIME_OFF_RESPONSE];
 // S5: texts that count against a participant's event.
 const COUNTED_STATUSES = [MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.DELIVERED];
 
 // The columns read from each table the entry is joined to; each list starts with the id, which says whether the join found a row.
-const WORKSPACE = ['id', 'smsEnabled', 'senderNumber', 'allowedDestinationCountries', 'pumpingTrippedAt'] as const;
+const WORKSPACE = ['id', 'smsEnabled', 'senderNumber', 'allowedDestinationCountries', 'pumpingTrippedAt', 'timeZone', 'language', 'quietHoursEnabled', 'quietHoursStart', 'quietHoursEnd'] as const;
 const BOOKING = ['id', 'status', 'manageToken'] as const;
 const SESSION = ['id', 'status', 'startsAt'] as const;
-const PARTICIPANT = ['id', 'phone', 'smsConsent'] as const;
-const STUDY = ['id', 'name', 'smsRemindersEnabled'] as const;
-const EMPLOYEE = ['id', 'phone', 'smsOptIn', 'carrierName', 'carrierGatewayDomain'] as const;
+const PARTICIPANT = ['id', 'phone', 'smsConsent', 'timeZone', 'language'] as const;
+const STUDY = ['id', 'name', 'smsRemindersEnabled', 'timeZone'] as const;
+const EMPLOYEE = ['id', 'phone', 'smsOptIn', 'carrierName', 'carrierGatewayDomain', 'timeZone', 'language'] as const;
 const SHIFT = ['id', 'startsAt', 'endsAt'] as const;
 const WEEK = ['id', 'weekStart', 'sendSmsAlert', 'publishedAt'] as const;
 const TIME_OFF = ['id', 'status', 'startsOn', 'endsOn'] as const;
@@ -46,6 +49,8 @@ export interface LoadedMessage {
   from: string | null;
   /** E8: the recipient's email-to-SMS gateway, when known. */
   gateway: { carrierName: string | null; domain: string } | null;
+  /** T1/T2: the recipient's zone and language. */
+  reader: Reader;
 }
 
 export interface LoaderSettings {
@@ -103,6 +108,7 @@ export class SendFactsLoader {
     const destinationAllowed = (phone: string | null) => !phone || destinationVerdict(phone, { allowedCountries: countries }).allowed;
     // A8: held when recorded (for a new number, on a public path) while the breaker is tripped.
     const tripped = workspace.pumpingTrippedAt;
+    const ws: WorkspaceFacts = workspace;
     const base = {
       suspectedAbuse: !!tripped && entry.publicToNewNumber && entry.createdAt.getTime() >= tripped.getTime(),
       workspaceSmsEnabled: workspace.smsEnabled,
@@ -121,14 +127,31 @@ export class SendFactsLoader {
         optedOut: false,
         destinationAllowed: destinationAllowed(entry.recipientPhone),
       };
-      return { entry, facts, template: null, to: entry.recipientPhone, from: entry.senderPhone ?? from, gateway: null };
+      const reader = { timeZone: ws.timeZone, language: ws.language };
+      return { entry, facts, template: null, to: entry.recipientPhone, from: entry.senderPhone ?? from, gateway: null, reader };
     }
     const optedOut = this.read(row, OptOut, 'optOut', OPT_OUT) !== null;
-    if (PARTICIPANT_KINDS.includes(entry.kind)) return this.participantMessage(entry, row, { ...base, optedOut }, from, destinationAllowed);
-    return this.employeeMessage(entry, row, { ...base, optedOut }, from, destinationAllowed);
+    if (PARTICIPANT_KINDS.includes(entry.kind)) return this.participantMessage(entry, row, { ...base, optedOut }, from, ws, destinationAllowed);
+    if (entry.kind === MessageKind.OPT_IN_CONFIRMATION && entry.participantId) return this.participantOptIn(entry, row, { ...base, optedOut }, from, ws, destinationAllowed);
+    return this.employeeMessage(entry, row, { ...base, optedOut }, from, ws, destinationAllowed);
   }
 
-  private participantMessage(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, destinationAllowed: (phone: string | null) => boolean): LoadedMessage {
+  // K9: a participant's opt-in confirmation goes to the number consent was given for, while it still is theirs.
+  private participantOptIn(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, ws: WorkspaceFacts, destinationAllowed: (phone: string | null) => boolean): LoadedMessage {
+    const participant = required(this.read(row, Participant, 'optInParticipant', PARTICIPANT), 'Participant', entry.participantId);
+    const facts: SendFacts = {
+      ...base,
+      audience: 'PARTICIPANT',
+      stillValid: participant.phone === entry.recipientPhone,
+      consented: participant.smsConsent,
+      phone: participant.phone,
+      destinationAllowed: destinationAllowed(participant.phone),
+    };
+    const reader = { timeZone: participant.timeZone ?? ws.timeZone, language: participant.language };
+    return { entry, facts, template: { kind: MessageKind.OPT_IN_CONFIRMATION, program: 'INTERVIEWS' }, to: participant.phone, from, gateway: null, reader };
+  }
+
+  private participantMessage(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, ws: WorkspaceFacts, destinationAllowed: (phone: string | null) => boolean): LoadedMessage {
     const booking = required(this.read(row, Booking, 'booking', BOOKING), 'Booking', entry.bookingId);
     const session = required(this.read(row, StudySession, 'session', SESSION), 'StudySession', entry.sessionId);
     const participant = required(this.read(row, Participant, 'participant', PARTICIPANT), 'Participant', entry.participantId);
@@ -150,10 +173,12 @@ export class SendFactsLoader {
     const startsAt = entry.subjectStartsAt ?? session.startsAt;
     const common = { studyName: study.name, startsAt, manageUrl: manageUrl(this.settings.publicUrl, booking.manageToken) };
     const template: TemplateInput | null = entry.kind === MessageKind.DAY_OF_UPDATE ? null : { kind: entry.kind as MessageKind.CONFIRMATION, ...common };
-    return { entry, facts, template, to: participant.phone, from, gateway: null };
+    // T1: the participant's own zone, else the study's (its sessions'), else the workspace's.
+    const reader = { timeZone: participant.timeZone ?? study.timeZone ?? ws.timeZone, language: participant.language };
+    return { entry, facts, template, to: participant.phone, from, gateway: null, reader };
   }
 
-  private employeeMessage(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, destinationAllowed: (phone: string | null) => boolean): LoadedMessage {
+  private employeeMessage(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, ws: WorkspaceFacts, destinationAllowed: (phone: string | null) => boolean): LoadedMessage {
     const employee = required(this.read(row, Employee, 'employee', EMPLOYEE), 'Employee', entry.employeeId);
     let stillValid: boolean;
     let weekAlertsOn: boolean | null = null;
@@ -169,11 +194,16 @@ export class SendFactsLoader {
       const shiftCount = Number(row.weekShiftCount ?? 0);
       stillValid = !!week.publishedAt && shiftCount > 0;
       template = { kind: MessageKind.SCHEDULE_PUBLISHED, weekStart: week.weekStart, shiftCount };
+    } else if (entry.kind === MessageKind.OPT_IN_CONFIRMATION) {
+      // K9: for the number that was opted in; a number changed since has its own confirmation.
+      stillValid = employee.phone === entry.recipientPhone;
+      template = { kind: MessageKind.OPT_IN_CONFIRMATION, program: 'SHIFTS' };
     } else {
       const request = required(this.read(row, TimeOffRequest, 'timeOff', TIME_OFF), 'TimeOffRequest', entry.timeOffRequestId);
       stillValid = request.status !== TimeOffStatus.PENDING;
       template = { kind: MessageKind.TIME_OFF_RESPONSE, startsOn: request.startsOn, endsOn: request.endsOn, approved: request.status === TimeOffStatus.APPROVED };
     }
+    const reader = { timeZone: employee.timeZone ?? ws.timeZone, language: employee.language ?? ws.language };
     const facts: SendFacts = {
       ...base,
       audience: 'EMPLOYEE',
@@ -182,9 +212,10 @@ export class SendFactsLoader {
       phone: employee.phone,
       destinationAllowed: destinationAllowed(employee.phone),
       weekAlertsOn,
+      quietHours: quietHoursFor(entry.kind, ws, reader.timeZone),
     };
     const gateway = employee.carrierGatewayDomain ? { carrierName: employee.carrierName, domain: employee.carrierGatewayDomain } : null;
-    return { entry, facts, template, to: employee.phone, from, gateway };
+    return { entry, facts, template, to: employee.phone, from, gateway, reader };
   }
 
   // TypeORM builds the query once; each load binds its entry id. Building a
@@ -199,7 +230,7 @@ export class SendFactsLoader {
 
   // Joins are limited to the kinds that use them, so each entry reads only its own subject.
   private query(entryColumns: readonly string[]): SelectQueryBuilder<CommsLogEntry> {
-    const optOut = activeOptOutJoin('optOut', 'COALESCE(participant.phone, employee.phone)');
+    const optOut = activeOptOutJoin('optOut', 'COALESCE(participant.phone, optInParticipant.phone, employee.phone)');
     const qb = this.dataSource
       .createQueryBuilder(CommsLogEntry, 'entry')
       .select([])
@@ -208,6 +239,9 @@ export class SendFactsLoader {
       .leftJoin(StudySession, 'session', 'session.id = booking.sessionId')
       .leftJoin(Participant, 'participant', 'participant.id = booking.participantId')
       .leftJoin(Study, 'study', 'study.id = session.studyId')
+      .leftJoin(Participant, 'optInParticipant', 'optInParticipant.id = entry.participantId AND entry.kind = :optInConfirmation', {
+        optInConfirmation: MessageKind.OPT_IN_CONFIRMATION,
+      })
       .leftJoin(Employee, 'employee', 'employee.id = entry.employeeId AND entry.kind IN (:...employeeKinds)', { employeeKinds: EMPLOYEE_KINDS })
       .leftJoin(Shift, 'shift', 'shift.id = entry.shiftId AND entry.kind = :shiftAlert', { shiftAlert: MessageKind.SHIFT_ALERT })
       .leftJoin(
@@ -227,6 +261,7 @@ export class SendFactsLoader {
       ['booking', BOOKING],
       ['session', SESSION],
       ['participant', PARTICIPANT],
+      ['optInParticipant', PARTICIPANT],
       ['study', STUDY],
       ['employee', EMPLOYEE],
       ['shift', SHIFT],
@@ -259,6 +294,16 @@ export class SendFactsLoader {
     }
     return column;
   }
+}
+
+type WorkspaceFacts = Pick<Workspace, 'timeZone' | 'language' | 'quietHoursEnabled' | 'quietHoursStart' | 'quietHoursEnd'>;
+
+// T3: only texts that can wait are held, in the recipient's zone.
+function quietHoursFor(kind: MessageKind, ws: WorkspaceFacts, timeZone: string): SendFacts['quietHours'] {
+  if (!CAN_WAIT_KINDS.includes(kind) || !ws.quietHoursEnabled) return null;
+  const startMinute = parseClock(ws.quietHoursStart);
+  const endMinute = parseClock(ws.quietHoursEnd);
+  return startMinute === null || endMinute === null ? null : { startMinute, endMinute, timeZone };
 }
 
 // A subject the entry names but that is gone fails the job, as a lookup by id would.

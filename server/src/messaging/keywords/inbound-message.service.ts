@@ -7,6 +7,7 @@ import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
 import { ConsentSource } from '../../consent/consent.enums.js';
 import { newId } from '../../db/id.util.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
+import { Language } from '../../common/language.js';
 import type { Employee } from '../../employees/employee.entity.js';
 import { IdempotencyRecord } from '../../idempotency/idempotency-record.entity.js';
 import type { Participant } from '../../studies/participant.entity.js';
@@ -205,7 +206,10 @@ export class InboundMessageService {
           employeeId: attribution.subject?.kind === 'employee' ? attribution.subject.id : null,
           recipientPhone: inbound.from,
           senderPhone: inbound.to,
-          body: renderMessage({ kind: MessageKind.KEYWORD_REPLY, reply: KEYWORD_REPLIES[keyword.action] }, this.settings.brand),
+          body: renderMessage({ kind: MessageKind.KEYWORD_REPLY, reply: KEYWORD_REPLIES[keyword.action] }, this.settings.brand, {
+            timeZone: 'UTC',
+            language: replyLanguage(keyword, subjects, attribution.subject),
+          }),
         },
       ],
       now,
@@ -236,6 +240,13 @@ export class InboundMessageService {
     const oldest = oldestFirst[0];
     return oldest ? { workspaceId: oldest.workspaceId, subject: oldest } : null;
   }
+}
+
+// T2: a Spanish keyword is answered in Spanish; any other in the language of the person the reply is attributed to.
+function replyLanguage(keyword: Keyword, subjects: NumberSubjects, subject: Subject | null): Language {
+  if (keyword.language !== Language.EN || !subject) return keyword.language;
+  const person = subject.kind === 'participant' ? subjects.participants.find((p) => p.id === subject.id) : subjects.employees.find((e) => e.id === subject.id);
+  return person?.language ?? Language.EN;
 }
 
 function allSubjects(subjects: NumberSubjects): Subject[] {

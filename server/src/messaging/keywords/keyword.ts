@@ -1,3 +1,5 @@
+import { Language } from '../../common/language.js';
+
 /** What an inbound text asks for (K1). */
 export type KeywordAction = 'OPT_OUT' | 'OPT_IN' | 'HELP';
 
@@ -5,13 +7,25 @@ export interface Keyword {
   action: KeywordAction;
   /** The keyword as matched, upper case, single-spaced: 'STOP', 'OPT OUT'. */
   keyword: string;
+  /** T2: the language the keyword is in, which its reply answers in. */
+  language: Language;
 }
 
-const KEYWORDS = new Map<string, KeywordAction>([
-  ...['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'OPT OUT'].map((k) => [k, 'OPT_OUT'] as const),
-  ...['START', 'UNSTOP', 'YES'].map((k) => [k, 'OPT_IN'] as const),
-  ...['HELP', 'INFO'].map((k) => [k, 'HELP'] as const),
-]);
+/** K1/T2: the keyword lists, as data: one list per action and language. */
+export const KEYWORD_LISTS: readonly { action: KeywordAction; language: Language; words: readonly string[] }[] = [
+  { action: 'OPT_OUT', language: Language.EN, words: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'OPT OUT'] },
+  { action: 'OPT_IN', language: Language.EN, words: ['START', 'UNSTOP', 'YES'] },
+  { action: 'HELP', language: Language.EN, words: ['HELP', 'INFO'] },
+  // T2: only Spanish keywords a carrier or messaging provider publishes (README, "Spanish keywords"):
+  // ALTO and AYUDA (Twilio's Spanish-language short code requirements), INICIO and AUXILIO (Textizen's reserved keywords).
+  { action: 'OPT_OUT', language: Language.ES, words: ['ALTO'] },
+  { action: 'OPT_IN', language: Language.ES, words: ['INICIO'] },
+  { action: 'HELP', language: Language.ES, words: ['AYUDA', 'AUXILIO'] },
+];
+
+const KEYWORDS = new Map<string, { action: KeywordAction; language: Language }>(
+  KEYWORD_LISTS.flatMap(({ action, language, words }) => words.map((word) => [word, { action, language }] as const)),
+);
 
 // Sentence punctuation a handset or its user may add after a word ("Stop.", "STOP!!").
 const TRAILING_PUNCTUATION = /[.!?,;:]+$/u;
@@ -23,6 +37,6 @@ const TRAILING_PUNCTUATION = /[.!?,;:]+$/u;
 // anyone out by accident.
 export function parseKeyword(text: string): Keyword | null {
   const normalised = text.normalize('NFKC').trim().replace(TRAILING_PUNCTUATION, '').trim().replace(/\s+/gu, ' ').toUpperCase();
-  const action = KEYWORDS.get(normalised);
-  return action ? { action, keyword: normalised } : null;
+  const match = KEYWORDS.get(normalised);
+  return match ? { ...match, keyword: normalised } : null;
 }

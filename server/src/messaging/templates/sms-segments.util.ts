@@ -8,16 +8,36 @@ export interface SegmentCount {
   segments: number;
 }
 
-/** How many SMS segments a text takes: GSM-7 160/153 septets, else UCS-2 70/67 UTF-16 units. */
-export function countSmsSegments(text: string): SegmentCount {
-  let septets = 0;
-  for (const char of text) {
-    if (GSM_BASIC.includes(char)) septets += 1;
-    else if (GSM_EXTENDED.includes(char)) septets += 2;
-    else {
-      const units = text.length; // UTF-16 code units, as carriers count them
-      return { encoding: 'UCS-2', segments: units <= 70 ? 1 : Math.ceil(units / 67) };
+// Packs units into segments of `perSegment`, never splitting one character's
+// units (an escape and its character, a surrogate pair) across two segments,
+// as handsets and Vonage do; a simple ceil(total / 153) undercounts there.
+function pack(units: number[], single: number, perSegment: number): number {
+  const total = units.reduce((sum, n) => sum + n, 0);
+  if (total <= single) return 1;
+  let segments = 1;
+  let used = 0;
+  for (const n of units) {
+    if (used + n > perSegment) {
+      segments += 1;
+      used = 0;
     }
+    used += n;
   }
-  return { encoding: 'GSM-7', segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+  return segments;
+}
+
+/**
+ * How many SMS segments a text takes: GSM-7 160/153 septets, else UCS-2 70/67
+ * UTF-16 units. Spanish: é, ñ, ü, ¿, ¡ are GSM-7, but á, í, ó, ú are not, so
+ * one of them makes the whole text UCS-2 (T2).
+ */
+export function countSmsSegments(text: string): SegmentCount {
+  const chars = [...text];
+  const septets: number[] = [];
+  for (const char of chars) {
+    if (GSM_BASIC.includes(char)) septets.push(1);
+    else if (GSM_EXTENDED.includes(char)) septets.push(2);
+    else return { encoding: 'UCS-2', segments: pack(chars.map((c) => c.length), 70, 67) };
+  }
+  return { encoding: 'GSM-7', segments: pack(septets, 160, 153) };
 }

@@ -1,7 +1,9 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { decideSend, EVENT_TEXT_CAP, type SendFacts } from '../decide-send.js';
 import { SkipReason } from '../skip-reason.js';
 
+const now = new Date();
 const participant: SendFacts = {
   audience: 'PARTICIPANT',
   stillValid: true,
@@ -21,9 +23,9 @@ const keywordReply: SendFacts = { ...participant, audience: 'KEYWORD_REPLY', stu
 
 describe('decideSend', () => {
   it('sends when every rule holds', () => {
-    expect(decideSend(participant)).toEqual({ action: 'send' });
-    expect(decideSend(shiftAlert)).toEqual({ action: 'send' });
-    expect(decideSend({ ...shiftAlert, weekAlertsOn: null })).toEqual({ action: 'send' });
+    expect(decideSend(participant, now)).toEqual({ action: 'send' });
+    expect(decideSend(shiftAlert, now)).toEqual({ action: 'send' });
+    expect(decideSend({ ...shiftAlert, weekAlertsOn: null }, now)).toEqual({ action: 'send' });
   });
 
   it.each<[string, Partial<SendFacts>, SkipReason]>([
@@ -38,11 +40,11 @@ describe('decideSend', () => {
     ['A7: a destination outside the allowed countries or of a refused type', { destinationAllowed: false }, SkipReason.DESTINATION_NOT_ALLOWED],
     ['A8: a public text to a new number while the pumping breaker is tripped', { suspectedAbuse: true }, SkipReason.SUSPECTED_ABUSE],
   ])('participant: %s', (_name, change, reason) => {
-    expect(decideSend({ ...participant, ...change })).toEqual({ action: 'skip', reason });
+    expect(decideSend({ ...participant, ...change }, now)).toEqual({ action: 'skip', reason });
   });
 
   it('S5: the 6th text of an event still goes', () => {
-    expect(decideSend({ ...participant, eventTextsSoFar: EVENT_TEXT_CAP - 1 })).toEqual({ action: 'send' });
+    expect(decideSend({ ...participant, eventTextsSoFar: EVENT_TEXT_CAP - 1 }, now)).toEqual({ action: 'send' });
   });
 
   it.each<[string, Partial<SendFacts>, SkipReason]>([
@@ -53,11 +55,11 @@ describe('decideSend', () => {
     ['K2: opted out', { optedOut: true }, SkipReason.OPTED_OUT],
     ['A7: a disallowed destination', { destinationAllowed: false }, SkipReason.DESTINATION_NOT_ALLOWED],
   ])('employee: %s', (_name, change, reason) => {
-    expect(decideSend({ ...shiftAlert, ...change })).toEqual({ action: 'skip', reason });
+    expect(decideSend({ ...shiftAlert, ...change }, now)).toEqual({ action: 'skip', reason });
   });
 
   it('S5: employees have no per-event cap', () => {
-    expect(decideSend({ ...shiftAlert, eventTextsSoFar: 99 })).toEqual({ action: 'send' });
+    expect(decideSend({ ...shiftAlert, eventTextsSoFar: 99 }, now)).toEqual({ action: 'send' });
   });
 
   // Each row breaks two rules; the earlier one in the contract is the reason.
@@ -72,20 +74,50 @@ describe('decideSend', () => {
     ['A7: no phone comes before the destination', { phone: null, destinationAllowed: false }, SkipReason.NO_PHONE],
     ['A7: a disallowed destination comes before delivery problems', { destinationAllowed: false, deliveryConfigured: false }, SkipReason.DESTINATION_NOT_ALLOWED],
   ])('order: %s', (_name, change, reason) => {
-    expect(decideSend({ ...shiftAlert, ...change })).toEqual({ action: 'skip', reason });
+    expect(decideSend({ ...shiftAlert, ...change }, now)).toEqual({ action: 'skip', reason });
   });
 
   it('S1 comes before consent for participants', () => {
-    expect(decideSend({ ...participant, studySmsEnabled: false, consented: false })).toEqual({ action: 'skip', reason: SkipReason.STUDY_SMS_DISABLED });
+    expect(decideSend({ ...participant, studySmsEnabled: false, consented: false }, now)).toEqual({ action: 'skip', reason: SkipReason.STUDY_SMS_DISABLED });
   });
 
   it('K2: a keyword reply passes consent and the opt-out, but still needs a phone and delivery', () => {
-    expect(decideSend({ ...keywordReply, consented: false, optedOut: true, workspaceSmsEnabled: false })).toEqual({ action: 'send' });
-    expect(decideSend({ ...keywordReply, deliveryConfigured: false })).toEqual({ action: 'skip', reason: SkipReason.DELIVERY_NOT_CONFIGURED });
-    expect(decideSend({ ...keywordReply, phone: null })).toEqual({ action: 'skip', reason: SkipReason.NO_PHONE });
+    expect(decideSend({ ...keywordReply, consented: false, optedOut: true, workspaceSmsEnabled: false }, now)).toEqual({ action: 'send' });
+    expect(decideSend({ ...keywordReply, deliveryConfigured: false }, now)).toEqual({ action: 'skip', reason: SkipReason.DELIVERY_NOT_CONFIGURED });
+    expect(decideSend({ ...keywordReply, phone: null }, now)).toEqual({ action: 'skip', reason: SkipReason.NO_PHONE });
+  });
+
+  describe('T3: quiet hours', () => {
+    const quiet = { startMinute: 21 * 60, endMinute: 8 * 60, timeZone: 'America/New_York' };
+    // A moment two days from now at the given New York wall time (computed, not today's hour).
+    const at = (hour: number, minute: number) => DateTime.now().setZone('America/New_York').plus({ days: 2 }).set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+    const waitable: SendFacts = { ...shiftAlert, weekAlertsOn: null, quietHours: quiet };
+
+    it('T3: a text that can wait is held at 22:30 until 08:00 the next morning', () => {
+      const decision = decideSend(waitable, at(22, 30));
+      expect(decision).toMatchObject({ action: 'hold', why: 'QUIET_HOURS' });
+      const until = DateTime.fromJSDate(decision.action === 'hold' ? decision.until : new Date(0), { zone: 'America/New_York' });
+      expect([until.toISODate(), until.hour, until.minute]).toEqual([DateTime.fromJSDate(at(22, 30), { zone: 'America/New_York' }).plus({ days: 1 }).toISODate(), 8, 0]);
+    });
+
+    it('T3: outside quiet hours it goes', () => {
+      expect(decideSend(waitable, at(12, 0))).toEqual({ action: 'send' });
+    });
+
+    it('T3: a time-critical text (no quiet hours in its facts) goes at 22:30', () => {
+      expect(decideSend({ ...waitable, quietHours: null }, at(22, 30))).toEqual({ action: 'send' });
+    });
+
+    it('T3: a text that would be skipped is skipped, not held', () => {
+      expect(decideSend({ ...waitable, consented: false }, at(22, 30))).toEqual({ action: 'skip', reason: SkipReason.NOT_OPTED_IN });
+    });
+
+    it('E9: an opted-in employee without a phone is NO_PHONE, after the consent rule', () => {
+      expect(decideSend({ ...shiftAlert, phone: null }, now)).toEqual({ action: 'skip', reason: SkipReason.NO_PHONE });
+    });
   });
 
   it('A7: a keyword reply never goes to a disallowed destination', () => {
-    expect(decideSend({ ...keywordReply, destinationAllowed: false })).toEqual({ action: 'skip', reason: SkipReason.DESTINATION_NOT_ALLOWED });
+    expect(decideSend({ ...keywordReply, destinationAllowed: false }, now)).toEqual({ action: 'skip', reason: SkipReason.DESTINATION_NOT_ALLOWED });
   });
 });

@@ -18,7 +18,7 @@ import {
 import { withChallenge } from '../../../test/signup-challenge.js';
 
 const INVITE = `query($token: String!) {
-  invite(token: $token) { studyName smsRequired sessions { id startsAt durationMinutes location } disclosure { version text } }
+  invite(token: $token) { studyName smsRequired sessions { id startsAt durationMinutes location } disclosure { version language text } }
 }`;
 const BROWSER = { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0) Tock-Test', 'x-forwarded-for': '203.0.113.77' };
 
@@ -64,7 +64,7 @@ describe('public signup (MariaDB)', () => {
     expect(invite.studyName).toBe('Invite page');
     expect(invite.sessions.map((s: { id: string }) => s.id)).toEqual([sooner, study.sessionId]);
     expect(invite.sessions[0]).toMatchObject({ durationMinutes: 30, location: 'Room 1' });
-    expect(invite.disclosure).toEqual(disclosureFor(server.app.config.brandName, CURRENT_DISCLOSURE_VERSION));
+    expect(invite.disclosure).toEqual({ ...disclosureFor(server.app.config.brandName, CURRENT_DISCLOSURE_VERSION), language: 'EN' });
     expect(invite.disclosure.text).toContain('Reply STOP to opt out');
   });
 

@@ -1,3 +1,4 @@
+import { Language } from '../../common/language.js';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BookingStatus, SessionStatus } from '../session-status.enum.js';
 
@@ -15,4 +16,7 @@ export class ManagedBooking {
   @Field(() => String, { nullable: true, description: 'Only the last two digits of the phone on file' })
   phoneLastDigits!: string | null;
   @Field(() => Boolean) smsConsent!: boolean;
+  @Field(() => String, { description: 'T1: the IANA zone the session is in (the study\'s, else the workspace\'s)' }) sessionTimeZone!: string;
+  @Field(() => String, { description: "T1: the zone the participant's texts are written in (their own, else the session's)" }) timeZone!: string;
+  @Field(() => Language) language!: Language;
 }

@@ -1,3 +1,4 @@
+import { Language } from '../../common/language.js';
 import { IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
@@ -16,6 +17,12 @@ export class SignUpInput {
   @IsOptional()
   @MaxLength(20)
   disclosureVersion?: string | null;
+  @Field(() => Language, { nullable: true, description: 'T2: the language the page was shown in (English if omitted); the participant\'s texts follow it' })
+  language?: Language | null;
+  @Field(() => String, { nullable: true, description: "T1: the participant's IANA zone, from the browser" })
+  @IsOptional()
+  @MaxLength(64)
+  timeZone?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 191) idempotencyKey?: string | null;
   @Field(() => String, { nullable: true, description: 'A8: the solved proof of work (the ALTCHA payload) of a signupChallenge; required when invite.challengeRequired' })
   @IsOptional()

@@ -1,9 +1,11 @@
+import { Language } from '../../common/language.js';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Booking } from '../booking.entity.js';
 
 @ObjectType({ description: 'S3: the consent disclosure the signup page shows, with its version' })
 export class InviteDisclosure {
   @Field(() => String) version!: string;
+  @Field(() => Language) language!: Language;
   @Field(() => String) text!: string;
 }
 
@@ -18,6 +20,7 @@ export class InviteSession {
 @ObjectType({ description: 'Everything the public signup page needs for one invite link' })
 export class Invite {
   @Field(() => String) studyName!: string;
+  @Field(() => String, { description: 'T1: the IANA zone the sessions are in' }) timeZone!: string;
   @Field(() => [InviteSession], { description: 'Upcoming SCHEDULED sessions, soonest first' }) sessions!: InviteSession[];
   @Field(() => Boolean, { description: 'S2: a phone number and SMS consent are required to sign up' }) smsRequired!: boolean;
   @Field(() => InviteDisclosure) disclosure!: InviteDisclosure;

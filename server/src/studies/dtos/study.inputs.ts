@@ -7,6 +7,10 @@ export class CreateStudyInput {
   @Field(() => Boolean, { nullable: true, description: 'S1: Interview Reminder SMS; on unless set to false' })
   @IsOptional()
   smsRemindersEnabled?: boolean | null;
+  @Field(() => String, { nullable: true, description: "T1: the IANA zone its sessions are in; the workspace's if omitted" })
+  @IsOptional()
+  @MaxLength(64)
+  timeZone?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 191) idempotencyKey?: string | null;
 }
 

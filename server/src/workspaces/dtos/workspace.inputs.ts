@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsOptional, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
+import { Language } from '../../common/language.js';
 import { Field, InputType, Int } from 'type-graphql';
 import { Role } from '../role.enum.js';
 
@@ -8,6 +9,8 @@ export class CreateWorkspaceInput {
   @Field(() => String, { nullable: true, description: 'Sender number; any format libphonenumber understands' })
   @IsOptional()
   senderNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'T1: IANA time zone (UTC if omitted)' }) @IsOptional() @MaxLength(64) timeZone?: string | null;
+  @Field(() => Language, { nullable: true, description: 'T2: English if omitted' }) language?: Language | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 191) idempotencyKey?: string | null;
 }
 
@@ -25,6 +28,11 @@ export class UpdateWorkspaceSettingsInput {
   @Min(1)
   @Max(100_000)
   pumpingBudgetPerHour?: number | null;
+  @Field(() => String, { nullable: true, description: 'T1: IANA time zone' }) @IsOptional() @MaxLength(64) timeZone?: string | null;
+  @Field(() => Language, { nullable: true, description: "T2: the language of employees without one of their own" }) language?: Language | null;
+  @Field(() => Boolean, { nullable: true, description: 'T3: false switches quiet hours off' }) quietHoursEnabled?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'T3: HH:MM (24-hour) in the recipient\'s zone' }) @IsOptional() @MaxLength(5) quietHoursStart?: string | null;
+  @Field(() => String, { nullable: true, description: 'T3: HH:MM (24-hour) in the recipient\'s zone' }) @IsOptional() @MaxLength(5) quietHoursEnd?: string | null;
 }
 
 @InputType()

@@ -1,3 +1,4 @@
+import { Not } from 'typeorm';
 import { CommsLogEntry } from '../../../comms-log/comms-log-entry.entity.js';
 import { MessageKind } from '../../../comms-log/comms-log.enums.js';
 import { ConsentRecord } from '../../../consent/consent-record.entity.js';
@@ -88,8 +89,9 @@ export const weeksOf = (server: TestServer, employeeId: string) =>
   server.app.dataSource.getRepository(ScheduleWeek).find({ where: { employeeId }, order: { weekStart: 'ASC' } });
 export const recordsOf = (server: TestServer, subjectId: string) =>
   server.app.dataSource.getRepository(ConsentRecord).find({ where: { subjectId }, order: { id: 'ASC' } });
+// Without a kind: everything but the opt-in confirmations (K9) the fixtures' own opt-ins cause.
 export const logFor = (server: TestServer, phone: string, kind?: MessageKind) =>
-  server.app.dataSource.getRepository(CommsLogEntry).find({ where: { recipientPhone: phone, ...(kind ? { kind } : {}) }, order: { id: 'ASC' } });
+  server.app.dataSource.getRepository(CommsLogEntry).find({ where: { recipientPhone: phone, kind: kind ?? Not(MessageKind.OPT_IN_CONFIRMATION) }, order: { id: 'ASC' } });
 export const registryRow = (server: TestServer, phone: string) => server.app.dataSource.getRepository(OptOut).findOneBy({ phone });
 
 /** Everything a webhook may write, read back, for "nothing changed" checks. */

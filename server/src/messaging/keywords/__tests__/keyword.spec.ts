@@ -18,7 +18,18 @@ describe('K1: keyword parsing', () => {
     ['HELP', 'HELP', 'HELP'],
     ['INFO', 'HELP', 'INFO'],
   ])('K1: %s is a keyword (%s)', (text, action, keyword) => {
-    expect(parseKeyword(text)).toEqual({ action, keyword });
+    expect(parseKeyword(text)).toEqual({ action, keyword, language: 'en' });
+  });
+
+  it.each([
+    ['ALTO', 'OPT_OUT', 'ALTO'],
+    ['alto', 'OPT_OUT', 'ALTO'],
+    ['Alto.', 'OPT_OUT', 'ALTO'],
+    ['INICIO', 'OPT_IN', 'INICIO'],
+    ['ayuda', 'HELP', 'AYUDA'],
+    ['AUXILIO', 'HELP', 'AUXILIO'],
+  ])('T2: the cited Spanish keyword %j is read as %s, in Spanish', (text, action, keyword) => {
+    expect(parseKeyword(text)).toEqual({ action, keyword, language: 'es' });
   });
 
   it.each([
@@ -39,7 +50,7 @@ describe('K1: keyword parsing', () => {
     ['help?', 'HELP', 'HELP'],
     ['  info ', 'HELP', 'INFO'],
   ])('K1: %j is read trimmed and case-insensitively as %s', (text, action, keyword) => {
-    expect(parseKeyword(text)).toEqual({ action, keyword });
+    expect(parseKeyword(text)).toEqual({ action, keyword, language: 'en' });
   });
 
   it.each([

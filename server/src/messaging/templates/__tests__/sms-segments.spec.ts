@@ -14,6 +14,13 @@ describe('countSmsSegments', () => {
     ['70 UCS-2 units fit one segment', 'ж'.repeat(70), 'UCS-2', 1],
     ['71 UCS-2 units take two of 67', 'ж'.repeat(71), 'UCS-2', 2],
     ['accented letters in the GSM set stay GSM-7', 'Café à Malmö', 'GSM-7', 1],
+    ['T2: Spanish é, ñ, ü, ¿ and ¡ are in the GSM-7 basic set', '¿Mañana? ¡Sí! No: pingüino, café', 'UCS-2', 1],
+    ['T2: Spanish without á, í, ó, ú stays GSM-7', '¿Mañana? ¡Bien! pingüino, café', 'GSM-7', 1],
+    ['T2: one á makes a Spanish text UCS-2', 'Está confirmado', 'UCS-2', 1],
+    ['T2: one ó in 71 characters takes two UCS-2 segments', 'ó' + 'a'.repeat(70), 'UCS-2', 2],
+    ['an extension character is not split across segments (305 septets, the escape at 153)', 'a'.repeat(152) + '€' + 'a'.repeat(151), 'GSM-7', 2],
+    ['an extension character is not split across segments (306 septets take three)', 'a'.repeat(152) + '€' + 'a'.repeat(152), 'GSM-7', 3],
+    ['a surrogate pair is not split across UCS-2 segments', 'ж'.repeat(66) + '👋' + 'ж'.repeat(66), 'UCS-2', 3],
   ])('%s', (_name, text, encoding, segments) => {
     expect(countSmsSegments(text)).toEqual({ encoding, segments });
   });

@@ -33,6 +33,8 @@ import { SendFactsLoader } from './messaging/delivery/send-facts.loader.js';
 import { createDeliveryProviders, type DeliveryProviders } from './messaging/providers/create-delivery-providers.js';
 import { createStudyServices } from './studies/study-services.js';
 import { ApiKeyService } from './workspaces/api-key.service.js';
+import { KeyRevocations } from './workspaces/key-revocations.js';
+import { bridgeKeyRevocationsToRedis } from './workspaces/redis-key-revocation-bridge.js';
 import { WorkspaceService } from './workspaces/workspace.service.js';
 
 /** What the server holds for its lifetime: configuration, stores, jobs and the domain services. */
@@ -55,7 +57,8 @@ interface Infrastructure {
 }
 
 function createServices(config: Config, dataSource: DataSource, { agenda, scheduler, providers }: Infrastructure) {
-  const apiKeys = new ApiKeyService(dataSource, config.platformToken);
+  const keyRevocations = new KeyRevocations();
+  const apiKeys = new ApiKeyService(dataSource, config.platformToken, keyRevocations);
   const consentEvents = new ConsentEvents();
   const consentOutbox = new ConsentOutbox(consentEvents);
   dataSource.subscribers.push(consentOutbox);
@@ -80,6 +83,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   return {
     events,
     consentEvents,
+    keyRevocations,
     delivery,
     reconciler: new ReconcilerService(dataSource, delivery, scheduler),
     apiKeys,
@@ -114,7 +118,11 @@ export async function createApp(config: Config): Promise<App> {
   const services = createServices(config, dataSource, { agenda, scheduler: new AgendaMessageScheduler(agenda), providers });
   // L4: with Redis, log and consent events reach subscribers on every process.
   const bridges = config.redisUrl
-    ? await Promise.all([bridgeCommsEventsToRedis(services.events, config.redisUrl), bridgeConsentEventsToRedis(services.consentEvents, config.redisUrl)])
+    ? await Promise.all([
+        bridgeCommsEventsToRedis(services.events, config.redisUrl),
+        bridgeConsentEventsToRedis(services.consentEvents, config.redisUrl),
+        bridgeKeyRevocationsToRedis(services.keyRevocations, config.redisUrl),
+      ])
     : [];
   const app: App = {
     config,

@@ -1,41 +1,96 @@
 import type { Server } from 'node:http';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app.js';
 import { buildContext } from '../graphql/context.js';
 import { costLimitError, queryCost } from '../graphql/query-cost.js';
+import { MAX_SOCKET_MESSAGE_BYTES, MessageRate, SocketsPerAddress } from './socket-limits.js';
 
 /** A socket may hold this many subscriptions at once. */
 export const MAX_SUBSCRIPTIONS_PER_SOCKET = 10;
 /** A socket that has not authenticated within this time is closed (4408). */
 export const CONNECTION_INIT_TIMEOUT_MS = 5_000;
+/** Close codes: the key was revoked (A9); the socket sent too many messages (A10). */
+export const CLOSE_KEY_REVOKED = 4403;
+export const CLOSE_TOO_MANY_MESSAGES = 4429;
 
 export interface SocketRules {
   /** The same validation rules HTTP applies (graphql-armor: depth, aliases, tokens, directives). */
   validationRules: readonly ValidationRule[];
   maxCost: number;
+  maxTokens: number;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
 type ConnectionParams = { apiKey?: string } & Record<string, unknown>;
 
+// A9: the open sockets of each API key, so a revoke can close them.
+class SocketsByKey {
+  private readonly sockets = new Map<string, Set<WebSocket>>();
+
+  add(apiKeyId: string, socket: WebSocket): void {
+    const set = this.sockets.get(apiKeyId) ?? new Set();
+    set.add(socket);
+    this.sockets.set(apiKeyId, set);
+    socket.once('close', () => {
+      set.delete(socket);
+      if (set.size === 0 && this.sockets.get(apiKeyId) === set) this.sockets.delete(apiKeyId);
+    });
+  }
+
+  closeAll(apiKeyId: string): void {
+    for (const socket of this.sockets.get(apiKeyId) ?? []) socket.close(CLOSE_KEY_REVOKED, 'Forbidden: the API key was revoked');
+  }
+}
+
 // GraphQL over WebSocket on the HTTP server's /graphql. The socket carries
 // subscriptions only (queries and mutations belong on HTTP), under the same
 // depth, cost and error-masking rules as HTTP (A4).
 export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: GraphQLSchema, rules: SocketRules): { dispose(): Promise<void> } {
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const perAddress = new SocketsPerAddress(app.config.webSocket.maxSocketsPerIp);
+  const addressOf = (request: { socket: { remoteAddress?: string } }) => request.socket.remoteAddress ?? 'unknown';
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    // A10: ws checks each frame's length from its header and closes the socket
+    // (1009) before reading a byte more, so no large frame is ever buffered.
+    maxPayload: MAX_SOCKET_MESSAGE_BYTES,
+    // A10: an address at its cap is refused at the handshake. The callback runs
+    // at once, so the place is taken before the next upgrade is looked at.
+    verifyClient: ({ req }, accept) => {
+      if (perAddress.tryOpen(addressOf(req))) accept(true);
+      else accept(false, 429, 'Too many WebSockets from this address');
+    },
+  });
+  // Registered before graphql-ws's own listener, so these see every socket first.
+  wsServer.on('connection', (socket, request) => {
+    const address = addressOf(request);
+    socket.once('close', () => perAddress.close(address));
+    const rate = new MessageRate(app.config.webSocket.maxMessagesPerSecond);
+    socket.on('message', () => {
+      if (!rate.allow(Date.now())) socket.close(CLOSE_TOO_MANY_MESSAGES, 'Too many messages');
+    });
+  });
+  const byKey = new SocketsByKey();
+  const stopRevocations = app.services.keyRevocations.subscribe(({ apiKeyId }) => byKey.closeAll(apiKeyId));
   const bearer = (params: ConnectionParams | undefined) => (params?.apiKey ? `Bearer ${params.apiKey}` : undefined);
   const cleanup = useServer<ConnectionParams>(
     {
       schema,
       connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
       // A1: an unknown or revoked key closes the socket with 4403 Forbidden.
-      onConnect: async (ctx) => (await app.services.apiKeys.authenticate(bearer(ctx.connectionParams))).kind === 'apiKey',
+      onConnect: async (ctx) => {
+        const actor = await app.services.apiKeys.authenticate(bearer(ctx.connectionParams));
+        if (actor.kind !== 'apiKey') return false;
+        byKey.add(actor.apiKeyId, ctx.extra.socket);
+        // A9: a revoke announced while the key was being checked found no socket to close.
+        return !(await app.services.apiKeys.isRevoked(actor.apiKeyId));
+      },
       onSubscribe: (ctx, _id, payload) => {
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: rules.maxTokens });
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the operation')];
         }
@@ -67,5 +122,10 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
     },
     wsServer,
   );
-  return { dispose: async () => void (await cleanup.dispose()) };
+  return {
+    dispose: async () => {
+      stopRevocations();
+      await cleanup.dispose();
+    },
+  };
 }

@@ -15,6 +15,8 @@ import { vonageWebhookRoutes } from '../messaging/webhooks/vonage-webhooks.route
 import { consoleRoutes, locateConsoleBuild } from './console.routes.js';
 import { attachGraphQLWebSocket } from './graphql-ws.js';
 import { healthRoutes } from './health.routes.js';
+import { MAX_TOKENS } from '../graphql/query-cost.js';
+import { graphqlBodyErrors } from './graphql-body-errors.js';
 
 export interface RunningServer {
   server: Server;
@@ -48,7 +50,9 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
     costLimit: { enabled: false }, // see query-cost.ts
     maxAliases: { n: 20 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 5000 },
+    // Apollo's parseOptions enforce the token limit (as a 400 parse error, where
+    // graphql-armor's plugin throws a 500); the socket parses with the same limit.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   }).protect();
 
@@ -61,12 +65,14 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
   const graphqlWs = attachGraphQLWebSocket(app, httpServer, schema, {
     validationRules: armor.validationRules,
     maxCost: app.config.graphql.maxCost,
+    maxTokens: MAX_TOKENS,
     formatError,
   });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: app.config.graphql.introspection,
+    parseOptions: { maxTokens: MAX_TOKENS },
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
@@ -96,6 +102,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
       context: ({ req }) =>
         buildContext(app, req.headers.authorization, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }),
     }),
+    graphqlBodyErrors,
   );
 
   await new Promise<void>((resolve, reject) => {

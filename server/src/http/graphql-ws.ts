@@ -122,6 +122,14 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
     },
     wsServer,
   );
+  // Registered after graphql-ws's listener: a socket's errors are the client's
+  // (a frame over maxPayload, a bad frame, a reset), and ws has already closed
+  // it with the right code (1009, 1002); graphql-ws would log each with a stack,
+  // which under the big-frame abuse is a log flood (A10).
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', () => {});
+  });
   return {
     dispose: async () => {
       stopRevocations();

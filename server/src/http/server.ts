@@ -7,6 +7,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { App } from '../app.js';
+import { loggableError } from '../common/loggable-error.util.js';
 import { buildContext, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { costLimitPlugin } from '../graphql/query-cost.js';
@@ -61,7 +62,8 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
   expressApp.set('trust proxy', 'loopback');
   const httpServer = createServer(expressApp);
 
-  const formatError = createFormatError(production, (error) => console.error('[graphql] internal error', error));
+  // O1/K8: in production the log gets no SQL, parameters or phone numbers.
+  const formatError = createFormatError(production, (error) => console.error('[graphql] internal error', production ? loggableError(error) : error));
   const graphqlWs = attachGraphQLWebSocket(app, httpServer, schema, {
     validationRules: armor.validationRules,
     maxCost: app.config.graphql.maxCost,

@@ -7,7 +7,7 @@ export enum DayOfUpdate {
   LOCATION_CHANGED = 'LOCATION_CHANGED',
 }
 
-export type KeywordReply = 'OPTED_OUT' | 'OPTED_IN' | 'HELP';
+export type KeywordReply = 'OPTED_OUT' | 'OPTED_IN' | 'HELP' | 'HOW_TO_OPT_OUT';
 
 /** The facts a template fills in, per kind. */
 export type TemplateInput =
@@ -78,6 +78,9 @@ function keywordReply(reply: KeywordReply, brand: Brand): string {
       return `${brand.name}: You're unsubscribed and will get no more messages. Reply START to resubscribe.`;
     case 'OPTED_IN':
       return `${brand.name}: You're resubscribed to scheduling texts. Reply STOP to opt out, HELP for help.`;
+    // K8: the one clarifying reply to a text that mentions stopping but is not STOP.
+    case 'HOW_TO_OPT_OUT':
+      return `${brand.name}: To stop all texts from us, reply STOP. For help, reply HELP.`;
     case 'HELP':
       return `${brand.name} scheduling texts: confirmations, reminders and shift alerts (up to 6 per booked event). Help: ${brand.supportContact}. Msg & data rates may apply. Reply STOP to opt out.`;
   }

@@ -95,13 +95,13 @@ function sendBigFrame(port: number, length: number): Promise<{ sent: number; clo
   });
 }
 
-async function gql(url: string, query: string, token: string, variables: Record<string, unknown> = {}) {
+async function gql<T>(url: string, query: string, token: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data!;
 }
@@ -153,7 +153,7 @@ export async function runWebSocketAbuseBench(): Promise<WebSocketAbuseReport> {
       child!.once('exit', (code) => fail(new Error(`the API process exited with ${code}`)));
     });
     const pid = child.pid!;
-    const created = await gql(url, `mutation { createWorkspace(input: { name: "Bench" }) { adminKey { secret } } }`, PLATFORM_TOKEN);
+    const created = await gql<{ createWorkspace: { adminKey: { secret: string } } }>(url, `mutation { createWorkspace(input: { name: "Bench" }) { adminKey { secret } } }`, PLATFORM_TOKEN);
     const adminKey: string = created.createWorkspace.adminKey.secret;
     // Warm up: one real subscription, so the idle figure includes the socket path.
     const warm = await openSocket(url, { apiKey: adminKey });
@@ -187,7 +187,7 @@ export async function runWebSocketAbuseBench(): Promise<WebSocketAbuseReport> {
 
     const revokeMs: number[] = [];
     for (let i = 0; i < REVOKES; i++) {
-      const key = await gql(url, `mutation($n: String!) { createApiKey(input: { name: $n, role: MEMBER }) { secret apiKey { id } } }`, adminKey, { n: `member ${i}` });
+      const key = await gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(url, `mutation($n: String!) { createApiKey(input: { name: $n, role: MEMBER }) { secret apiKey { id } } }`, adminKey, { n: `member ${i}` });
       const s = await openSocket(url, { apiKey: key.createApiKey.secret });
       await new Promise((acked) => s.socket.once('message', acked));
       s.socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { commsEvents { type } }' } }));

@@ -43,7 +43,7 @@ export async function rawGraphql(
 ): Promise<{ status: number; contentType: string; json: GraphQLResponse | null }> {
   const response = await fetch(`${server.url}/graphql`, { method, headers, body: method === 'GET' ? undefined : body });
   const text = await response.text();
-  let json: GraphQLResponse | null = null;
+  let json: GraphQLResponse | null;
   try {
     json = JSON.parse(text) as GraphQLResponse;
   } catch {

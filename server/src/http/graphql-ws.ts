@@ -57,16 +57,17 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
     // (1009) before reading a byte more, so no large frame is ever buffered.
     maxPayload: MAX_SOCKET_MESSAGE_BYTES,
     // A10: an address at its cap is refused at the handshake. The callback runs
-    // at once, so the place is taken before the next upgrade is looked at.
+    // at once, so the place is taken before the next upgrade is looked at; it
+    // is given back when the TCP connection closes, however the handshake ends.
     verifyClient: ({ req }, accept) => {
-      if (perAddress.tryOpen(addressOf(req))) accept(true);
-      else accept(false, 429, 'Too many WebSockets from this address');
+      const address = addressOf(req);
+      if (!perAddress.tryOpen(address)) return accept(false, 429, 'Too many WebSockets from this address');
+      req.socket.once('close', () => perAddress.close(address));
+      accept(true);
     },
   });
-  // Registered before graphql-ws's own listener, so these see every socket first.
-  wsServer.on('connection', (socket, request) => {
-    const address = addressOf(request);
-    socket.once('close', () => perAddress.close(address));
+  // Registered before graphql-ws's own listener, so it sees every message first.
+  wsServer.on('connection', (socket) => {
     const rate = new MessageRate(app.config.webSocket.maxMessagesPerSecond);
     socket.on('message', () => {
       if (!rate.allow(Date.now())) socket.close(CLOSE_TOO_MANY_MESSAGES, 'Too many messages');

@@ -2,6 +2,7 @@ import { runBulkOptInBench, type BulkOptInReport } from './bulk-opt-in.bench.js'
 import { runCommsHistoryBench, type HistoryReport } from './comms-history.bench.js';
 import { runOptInLaneBench, type OptInLaneReport } from './opt-in-lane.bench.js';
 import { runSendingBench, type SendingReport } from './sending.bench.js';
+import { MEMORY_GROWTH_TARGET_MB, runWebSocketAbuseBench, type WebSocketAbuseReport } from './websocket-abuse.bench.js';
 
 // `npm run bench`: runs the benchmarks and prints one table each.
 function printTable(report: BulkOptInReport): void {
@@ -57,6 +58,22 @@ function printOptInLane(report: OptInLaneReport): void {
   console.log(`Confirmations the lane sent between the bulk opt-in and the last reminder (it stands aside while reminders are due): ${report.confirmationsSentDuringWindow}; by the end: ${report.confirmationsSentByEnd}`);
 }
 
+function printWebSocketAbuse(report: WebSocketAbuseReport): void {
+  const n = (mb: number) => mb.toFixed(0);
+  const growth = (mb: number) => `+${n(mb - report.idleRssMb)} MB (${(mb / report.idleRssMb).toFixed(2)}x idle)`;
+  console.log(`\nWebSocket abuse against one API process (production, MariaDB); RSS of that process, idle ${n(report.idleRssMb)} MB`);
+  console.log(`| Measure | Value | Target |`);
+  console.log(`|---|---|---|`);
+  console.log(`| 16 frames of 99 MB before connection_init: peak RSS | ${n(report.bigFrames.peakRssMb)} MB, ${growth(report.bigFrames.peakRssMb)} | < +${MEMORY_GROWTH_TARGET_MB} MB |`);
+  console.log(`| … RSS after | ${n(report.bigFrames.afterRssMb)} MB, ${growth(report.bigFrames.afterRssMb)} | |`);
+  console.log(`| … the same 16 frames again: peak / after | ${n(report.bigFramesAgain.peakRssMb)} / ${n(report.bigFramesAgain.afterRssMb)} MB, ${growth(report.bigFramesAgain.afterRssMb)} | |`);
+  console.log(`| … bytes the attacker got to write before the close (all 16) | ${(report.bigFrames.bytesAccepted / 1024 / 1024).toFixed(0)} MB; close codes ${report.bigFrames.closeCodes} | |`);
+  console.log(`| 300 sockets from one address, 30 KB each: opened / refused (429) | ${report.sockets.opened} / ${report.sockets.refused} | |`);
+  console.log(`| … peak RSS | ${n(report.sockets.peakRssMb)} MB, ${growth(report.sockets.peakRssMb)} | < +${MEMORY_GROWTH_TARGET_MB} MB |`);
+  console.log(`| … RSS after | ${n(report.sockets.afterRssMb)} MB, ${growth(report.sockets.afterRssMb)} | |`);
+  console.log(`| Revoke to socket closed (median / max of 15) | ${report.revokeToCloseMs.median.toFixed(0)} / ${report.revokeToCloseMs.max.toFixed(0)} ms | < 1000 ms |`);
+}
+
 const only = process.argv[2];
 let failed = false;
 if (!only || only === 'bulk') {
@@ -79,5 +96,11 @@ if (!only || only === 'opt-in-lane') {
   printOptInLane(report);
   // K9: no reminder later than the polling interval allows because of the bulk opt-in.
   failed ||= report.during.p99 > Math.max(report.processEveryMs, report.without.p99 * 1.5);
+}
+if (!only || only === 'websocket') {
+  const report = await runWebSocketAbuseBench();
+  printWebSocketAbuse(report);
+  const overGrowth = (mb: number) => mb - report.idleRssMb >= MEMORY_GROWTH_TARGET_MB;
+  failed ||= overGrowth(report.bigFrames.peakRssMb) || overGrowth(report.bigFramesAgain.peakRssMb) || overGrowth(report.sockets.peakRssMb) || report.revokeToCloseMs.max >= 1000;
 }
 if (failed) process.exitCode = 1;

@@ -35,6 +35,8 @@ import { SendFactsLoader } from './messaging/delivery/send-facts.loader.js';
 import { createDeliveryProviders, type DeliveryProviders } from './messaging/providers/create-delivery-providers.js';
 import { createStudyServices } from './studies/study-services.js';
 import { ApiKeyService } from './workspaces/api-key.service.js';
+import { KeyRevocations } from './workspaces/key-revocations.js';
+import { bridgeKeyRevocationsToRedis } from './workspaces/redis-key-revocation-bridge.js';
 import { WorkspaceService } from './workspaces/workspace.service.js';
 
 /** What the server holds for its lifetime: configuration, stores, jobs and the domain services. */
@@ -57,7 +59,8 @@ interface Infrastructure {
 }
 
 function createServices(config: Config, dataSource: DataSource, { agenda, scheduler, providers }: Infrastructure) {
-  const apiKeys = new ApiKeyService(dataSource, config.platformToken);
+  const keyRevocations = new KeyRevocations();
+  const apiKeys = new ApiKeyService(dataSource, config.platformToken, keyRevocations);
   const consentEvents = new ConsentEvents();
   const consentOutbox = new ConsentOutbox(consentEvents);
   dataSource.subscribers.push(consentOutbox);
@@ -87,6 +90,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     abuse,
     events,
     consentEvents,
+    keyRevocations,
     delivery,
     optInConfirmations,
     reconciler: new ReconcilerService(dataSource, delivery, scheduler),
@@ -126,7 +130,11 @@ export async function createApp(config: Config): Promise<App> {
   await services.abuse.store.ready();
   // L4: with Redis, log and consent events reach subscribers on every process.
   const bridges = config.redisUrl
-    ? await Promise.all([bridgeCommsEventsToRedis(services.events, config.redisUrl), bridgeConsentEventsToRedis(services.consentEvents, config.redisUrl)])
+    ? await Promise.all([
+        bridgeCommsEventsToRedis(services.events, config.redisUrl),
+        bridgeConsentEventsToRedis(services.consentEvents, config.redisUrl),
+        bridgeKeyRevocationsToRedis(services.keyRevocations, config.redisUrl),
+      ])
     : [];
   const app: App = {
     config,

@@ -47,6 +47,9 @@ const envSchema = z.object({
   GRAPHQL_INTROSPECTION: boolFlag(true),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),
+  // A10: WebSocket limits per client address and per socket.
+  WS_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
+  WS_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(30),
   DEMO_SEED: boolFlag(true),
   CONSOLE_DIR: z.string().optional(),
   TOCK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
@@ -104,6 +107,8 @@ export interface Config {
   supportContact: string;
   defaultPhoneCountry: string;
   graphql: { introspection: boolean; maxDepth: number; maxCost: number };
+  /** A10: sockets one client address may hold, and messages one socket may send per second. */
+  webSocket: { maxSocketsPerIp: number; maxMessagesPerSecond: number };
   demoSeed: boolean;
   /** The built console (index.html and assets/); unset: console/dist of this checkout. */
   consoleDir?: string;
@@ -186,6 +191,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     supportContact: e.SUPPORT_CONTACT,
     defaultPhoneCountry: e.DEFAULT_PHONE_COUNTRY,
     graphql: { introspection: e.GRAPHQL_INTROSPECTION, maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
+    webSocket: { maxSocketsPerIp: e.WS_MAX_SOCKETS_PER_IP, maxMessagesPerSecond: e.WS_MAX_MESSAGES_PER_SECOND },
     demoSeed: e.DEMO_SEED,
     consoleDir: e.CONSOLE_DIR,
     role: e.TOCK_ROLE,

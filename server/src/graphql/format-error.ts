@@ -18,9 +18,27 @@ function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
+// graphql-js suggests names ("Did you mean the enum value \"ADMIN\"?") in
+// validation and variable errors; in production they would map the schema for
+// someone who may not read it (introspection is off there).
+const SUGGESTION = /\s*Did you mean [^?]*\?/gu;
+
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(SUGGESTION, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
+}
+
 // Typed errors go out with their code (and field); anything else is a bug and,
 // in production, becomes a bare INTERNAL_SERVER_ERROR with no stack or SQL (A4).
 export function createFormatError(production: boolean, log: (error: unknown) => void) {
+  const format = formatWithCodes(log, production);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    return production ? withoutSuggestions(result) : result;
+  };
+}
+
+function formatWithCodes(log: (error: unknown) => void, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof TockError) {

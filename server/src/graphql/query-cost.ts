@@ -8,6 +8,9 @@ import type { ComplexityEstimator, getComplexity as GetComplexity } from 'graphq
 // schemas cannot cross copies, so load its CommonJS build.
 const { getComplexity } = createRequire(import.meta.url)('graphql-query-complexity') as { getComplexity: typeof GetComplexity };
 
+/** A4: an operation may have at most this many tokens (over HTTP and WebSocket). */
+export const MAX_TOKENS = 5000;
+
 // A list without a page size (e.g. Study.sessions) is assumed to hold this many.
 const ASSUMED_LIST_SIZE = 10;
 
@@ -27,9 +30,9 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   return getComplexity({ schema, query: document, variables, operationName, estimators: [rowEstimator] });
 }
 
-export function costLimitError(maxCost: number, cost: number): GraphQLError {
+export function costLimitError(maxCost: number, cost: number, transport: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(`Query cost ${cost} is over the limit of ${maxCost}; ask for smaller pages or fewer fields`, {
-    extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost },
+    extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, ...transport },
   });
 }
 
@@ -45,10 +48,11 @@ export function costLimitPlugin<T extends object>(maxCost: number): ApolloServer
             cost = queryCost(schema, document, request.variables, request.operationName ?? undefined);
           } catch (error) {
             // Costing coerces the variables first; a bad one is the client's error.
-            if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+            if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
             throw error;
           }
-          if (cost > maxCost) throw costLimitError(maxCost, cost);
+          // A plugin's error is a 500 unless it says otherwise; these are the client's.
+          if (cost > maxCost) throw costLimitError(maxCost, cost, { http: { status: 400 } });
         },
       };
     },

@@ -1,41 +1,88 @@
 import type { Server } from 'node:http';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app.js';
 import { buildContext } from '../graphql/context.js';
 import { costLimitError, queryCost } from '../graphql/query-cost.js';
+import { MAX_SOCKET_MESSAGE_BYTES, MessageRate, SocketsPerAddress } from './socket-limits.js';
 
 /** A socket may hold this many subscriptions at once. */
 export const MAX_SUBSCRIPTIONS_PER_SOCKET = 10;
 /** A socket that has not authenticated within this time is closed (4408). */
 export const CONNECTION_INIT_TIMEOUT_MS = 5_000;
+/** Close codes: the key was revoked (A9); the socket sent too many messages (A10). */
+export const CLOSE_KEY_REVOKED = 4403;
+export const CLOSE_TOO_MANY_MESSAGES = 4429;
 
 export interface SocketRules {
   /** The same validation rules HTTP applies (graphql-armor: depth, aliases, tokens, directives). */
   validationRules: readonly ValidationRule[];
   maxCost: number;
+  maxTokens: number;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
 type ConnectionParams = { apiKey?: string } & Record<string, unknown>;
+
+// A9: the open sockets of each API key, so a revoke can close them.
+class SocketsByKey {
+  private readonly sockets = new Map<string, Set<WebSocket>>();
+
+  add(apiKeyId: string, socket: WebSocket): void {
+    const set = this.sockets.get(apiKeyId) ?? new Set();
+    set.add(socket);
+    this.sockets.set(apiKeyId, set);
+    socket.once('close', () => {
+      set.delete(socket);
+      if (set.size === 0 && this.sockets.get(apiKeyId) === set) this.sockets.delete(apiKeyId);
+    });
+  }
+
+  closeAll(apiKeyId: string): void {
+    for (const socket of this.sockets.get(apiKeyId) ?? []) socket.close(CLOSE_KEY_REVOKED, 'Forbidden: the API key was revoked');
+  }
+}
 
 // GraphQL over WebSocket on the HTTP server's /graphql. The socket carries
 // subscriptions only (queries and mutations belong on HTTP), under the same
 // depth, cost and error-masking rules as HTTP (A4).
 export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: GraphQLSchema, rules: SocketRules): { dispose(): Promise<void> } {
   const { authThrottle, clientIp } = app.services.abuse;
+  const perAddress = new SocketsPerAddress(app.config.webSocket.maxSocketsPerIp);
   const wsServer = new WebSocketServer({
     server: httpServer,
     path: '/graphql',
-    // A10: an IP throttled for failed authentication is refused at the upgrade (429, Retry-After).
-    verifyClient: (info, accept) => {
-      authThrottle.retryAfter(clientIp(info.req)).then(
-        (seconds) => (seconds === 0 ? accept(true) : accept(false, 429, 'Too Many Requests', { 'Retry-After': String(seconds) })),
+    // A10: ws checks each frame's length from its header and closes the socket
+    // (1009) before reading a byte more, so no large frame is ever buffered.
+    maxPayload: MAX_SOCKET_MESSAGE_BYTES,
+    // A10: an IP throttled for failed authentication is refused at the upgrade
+    // (429, Retry-After); so is an address at its cap of sockets. The place is
+    // taken before the next upgrade is looked at, and given back when the TCP
+    // connection closes, however the handshake ends.
+    verifyClient: ({ req }, accept) => {
+      const ip = clientIp(req);
+      const address = ip ?? 'unknown';
+      authThrottle.retryAfter(ip).then(
+        (seconds) => {
+          if (seconds > 0) return accept(false, 429, 'Too Many Requests', { 'Retry-After': String(seconds) });
+          if (!perAddress.tryOpen(address)) return accept(false, 429, 'Too many WebSockets from this address');
+          req.socket.once('close', () => perAddress.close(address));
+          accept(true);
+        },
         () => accept(false, 500),
       );
     },
   });
+  // Registered before graphql-ws's own listener, so it sees every message first.
+  wsServer.on('connection', (socket) => {
+    const rate = new MessageRate(app.config.webSocket.maxMessagesPerSecond);
+    socket.on('message', () => {
+      if (!rate.allow(Date.now())) socket.close(CLOSE_TOO_MANY_MESSAGES, 'Too many messages');
+    });
+  });
+  const byKey = new SocketsByKey();
+  const stopRevocations = app.services.keyRevocations.subscribe(({ apiKeyId }) => byKey.closeAll(apiKeyId));
   const bearer = (params: ConnectionParams | undefined) => (params?.apiKey ? `Bearer ${params.apiKey}` : undefined);
   const cleanup = useServer<ConnectionParams>(
     {
@@ -44,14 +91,19 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
       // A1: an unknown or revoked key closes the socket with 4403 Forbidden.
       onConnect: async (ctx) => {
         const credential = bearer(ctx.connectionParams);
-        if ((await app.services.apiKeys.authenticate(credential)).kind === 'apiKey') return true;
-        await authThrottle.failed(clientIp(ctx.extra.request), credential ?? 'none');
-        return false;
+        const actor = await app.services.apiKeys.authenticate(credential);
+        if (actor.kind !== 'apiKey') {
+          await authThrottle.failed(clientIp(ctx.extra.request), credential ?? 'none');
+          return false;
+        }
+        byKey.add(actor.apiKeyId, ctx.extra.socket);
+        // A9: a revoke announced while the key was being checked found no socket to close.
+        return !(await app.services.apiKeys.isRevoked(actor.apiKeyId));
       },
       onSubscribe: (ctx, _id, payload) => {
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: rules.maxTokens });
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the operation')];
         }
@@ -83,5 +135,18 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
     },
     wsServer,
   );
-  return { dispose: async () => void (await cleanup.dispose()) };
+  // Registered after graphql-ws's listener: a socket's errors are the client's
+  // (a frame over maxPayload, a bad frame, a reset), and ws has already closed
+  // it with the right code (1009, 1002); graphql-ws would log each with a stack,
+  // which under the big-frame abuse is a log flood (A10).
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', () => {});
+  });
+  return {
+    dispose: async () => {
+      stopRevocations();
+      await cleanup.dispose();
+    },
+  };
 }

@@ -7,6 +7,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { App } from '../app.js';
+import { loggableError } from '../common/loggable-error.util.js';
 import { buildContext, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { costLimitPlugin } from '../graphql/query-cost.js';
@@ -15,6 +16,8 @@ import { vonageWebhookRoutes } from '../messaging/webhooks/vonage-webhooks.route
 import { consoleRoutes, locateConsoleBuild } from './console.routes.js';
 import { attachGraphQLWebSocket } from './graphql-ws.js';
 import { healthRoutes } from './health.routes.js';
+import { MAX_TOKENS } from '../graphql/query-cost.js';
+import { graphqlBodyErrors } from './graphql-body-errors.js';
 
 // A10: an IP that failed authentication too often is refused (429, Retry-After)
 // before its credential is even looked at; requests without one pass.
@@ -63,7 +66,9 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
     costLimit: { enabled: false }, // see query-cost.ts
     maxAliases: { n: 20 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 5000 },
+    // Apollo's parseOptions enforce the token limit (as a 400 parse error, where
+    // graphql-armor's plugin throws a 500); the socket parses with the same limit.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   }).protect();
 
@@ -73,16 +78,19 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
   expressApp.set('trust proxy', app.services.abuse.trustProxy);
   const httpServer = createServer(expressApp);
 
-  const formatError = createFormatError(production, (error) => console.error('[graphql] internal error', error));
+  // O1/K8: in production the log gets no SQL, parameters or phone numbers.
+  const formatError = createFormatError(production, (error) => console.error('[graphql] internal error', production ? loggableError(error) : error));
   const graphqlWs = attachGraphQLWebSocket(app, httpServer, schema, {
     validationRules: armor.validationRules,
     maxCost: app.config.graphql.maxCost,
+    maxTokens: MAX_TOKENS,
     formatError,
   });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: app.config.graphql.introspection,
+    parseOptions: { maxTokens: MAX_TOKENS },
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
@@ -113,6 +121,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
       context: ({ req }) =>
         buildContext(app, req.headers.authorization, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }),
     }),
+    graphqlBodyErrors,
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -5,6 +5,7 @@ import { notFound } from '../common/tock-error.js';
 import { newId } from '../db/id.util.js';
 import type { Actor } from '../graphql/actor.js';
 import { ApiKey } from './api-key.entity.js';
+import type { KeyRevocations } from './key-revocations.js';
 import { Role } from './role.enum.js';
 
 const KEY_PATTERN = /^tock_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
@@ -28,6 +29,7 @@ export class ApiKeyService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly platformToken: string | undefined,
+    private readonly revocations: KeyRevocations,
   ) {}
 
   async issue(manager: EntityManager, workspaceId: string, name: string, role: Role): Promise<IssuedApiKey> {
@@ -55,7 +57,15 @@ export class ApiKeyService {
       apiKey.revokedAt = new Date();
       await repo.update({ id, revokedAt: IsNull() }, { revokedAt: apiKey.revokedAt });
     }
+    // A9: announced after the commit, and again on a repeat, so no socket outlives it.
+    this.revocations.publish({ apiKeyId: apiKey.id, workspaceId });
     return apiKey;
+  }
+
+  /** A9: whether a key that authenticated a moment ago has since been revoked. */
+  async isRevoked(id: string): Promise<boolean> {
+    const apiKey = await this.dataSource.getRepository(ApiKey).findOne({ select: { id: true, revokedAt: true }, where: { id } });
+    return !apiKey || apiKey.revokedAt !== null;
   }
 
   list(workspaceId: string): Promise<ApiKey[]> {

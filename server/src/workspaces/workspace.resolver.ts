@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { allowedCountries, parseCountryList, REFUSED_NUMBER_TYPES } from '../abuse/destination-policy.js';
-import { PLATFORM } from '../graphql/auth-checker.js';
+import { KEY_OR_PLATFORM, PLATFORM } from '../graphql/auth-checker.js';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs, paginate } from '../graphql/pagination.js';
 import { ApiKey } from './api-key.entity.js';
@@ -31,7 +31,9 @@ export class WorkspaceResolver {
     return ctx.app.services.workspaces.get(workspaceActor(ctx).workspaceId);
   }
 
-  @Authorized()
+  // Fields of Workspace resolve for the platform token too: createWorkspace
+  // returns a Workspace, and an answer that fails half-way loses its key.
+  @Authorized(KEY_OR_PLATFORM)
   @FieldResolver(() => WorkspaceAuditConnection, { description: 'W1: every settings change, newest first' })
   auditTrail(@Root() workspace: Workspace, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext) {
     const qb = ctx.app.dataSource
@@ -41,7 +43,7 @@ export class WorkspaceResolver {
     return paginate(qb, page, { property: 'id', direction: 'DESC', kind: 'string' });
   }
 
-  @Authorized()
+  @Authorized(KEY_OR_PLATFORM)
   @FieldResolver(() => WorkspaceDelivery, { description: 'W3: whether texts can go out, and how' })
   delivery(@Root() workspace: Workspace, @Ctx() ctx: GraphQLContext): WorkspaceDelivery {
     const { providers, config } = ctx.app;
@@ -100,6 +102,17 @@ export class WorkspaceResolver {
       load: async (id) => ({ workspace: await workspaces.get(id), adminKey: null }),
       idOf: (payload) => payload.workspace.id,
     });
+  }
+
+  // Recovery: an operator can always give a workspace a working ADMIN key again.
+  @Authorized(PLATFORM)
+  @Mutation(() => CreatedApiKey, { description: 'Platform token only: a new ADMIN key for a workspace (audited); the secret is shown once' })
+  issueAdminKey(
+    @Arg('workspaceId', () => ID) workspaceId: string,
+    @Arg('name', () => String, { nullable: true }) name: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CreatedApiKey> {
+    return ctx.app.services.workspaces.issueAdminKey(workspaceId, name?.trim() || 'Recovery admin key');
   }
 
   @Authorized(Role.ADMIN)

@@ -78,6 +78,28 @@ export class WorkspaceService {
     return { workspace: await manager.findOneByOrFail(Workspace, { id: workspace.id }), adminKey };
   }
 
+  /** The platform operator's way back in: a new ADMIN key, audited in the workspace's trail. */
+  async issueAdminKey(workspaceId: string, name: string): Promise<IssuedApiKey> {
+    if (name.length > 120) throw badInput('name', 'A key name has at most 120 characters');
+    return this.dataSource.transaction(async (manager) => {
+      const workspace = await manager.findOneBy(Workspace, { id: workspaceId });
+      if (!workspace) throw notFound('Workspace');
+      const issued = await this.apiKeys.issue(manager, workspace.id, name, Role.ADMIN);
+      await manager.insert(WorkspaceAuditEntry, {
+        id: newId(),
+        workspaceId: workspace.id,
+        setting: 'adminKeyIssued',
+        oldValue: null,
+        // The prefix names the key in logs and the console; the secret is never stored.
+        newValue: `${issued.apiKey.name} (tock_${issued.apiKey.prefix}_…)`,
+        actorApiKeyId: null,
+        actorLabel: 'platform',
+        createdAt: new Date(),
+      });
+      return issued;
+    });
+  }
+
   /** W1: only ADMINs get here (the resolver checks); every change is audited. */
   async setSms(actor: WorkspaceActor, enabled: boolean): Promise<Workspace> {
     return this.change(actor, { smsEnabled: enabled });

@@ -6,6 +6,7 @@ import { MessageDirection, MessageKind, MessageStatus } from '../../comms-log/co
 import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
 import { ConsentSource } from '../../consent/consent.enums.js';
 import { newId } from '../../db/id.util.js';
+import { retryOnDeadlock } from '../../db/retry-on-deadlock.util.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
 import { Language } from '../../common/language.js';
 import type { Employee } from '../../employees/employee.entity.js';
@@ -15,7 +16,7 @@ import { Workspace } from '../../workspaces/workspace.entity.js';
 import type { DeliveryService } from '../delivery/delivery.service.js';
 import { renderMessage, type Brand, type KeywordReply } from '../templates/message-templates.js';
 import { InboundPart } from './inbound-part.entity.js';
-import { parseKeyword, type Keyword } from './keyword.js';
+import { parseKeyword, suggestsOptOut, type Keyword } from './keyword.js';
 import type { NumberConsentService, NumberSubjects } from './number-consent.service.js';
 
 /** An inbound text as Tock reads it: whole (parts joined), numbers in E.164. */
@@ -40,6 +41,12 @@ export interface InboundSettings {
 }
 
 const KEYWORD_REPLIES: Record<Keyword['action'], KeywordReply> = { OPT_OUT: 'OPTED_OUT', OPT_IN: 'OPTED_IN', HELP: 'HELP' };
+// K8: an auto-reply loop guard: one confirmation of each keyword per number per 10 minutes.
+export const CONFIRMATION_WINDOW_MS = 10 * 60_000;
+// K8: the clarifying "reply STOP to opt out" goes to a number at most once in 30 days.
+export const CLARIFICATION_WINDOW_MS = 30 * 24 * 60 * 60_000;
+// The guards' rows, in the idempotency table: (scope, reply kind, hash of the number).
+const REPLY_GUARD_SCOPE = 'keyword-reply-guard';
 // Processed inbound message ids, in the idempotency table.
 const PROCESSED_SCOPE = 'vonage-inbound';
 const PROCESSED_OPERATION = 'inbound-sms';
@@ -112,9 +119,11 @@ export class InboundMessageService {
   private async process(inbound: InboundText, partIds: string[], now: Date): Promise<InboundOutcome> {
     // K1: keywords first, before anything else is read from the text.
     const keyword = parseKeyword(inbound.text);
+    const reply: KeywordReply | null = keyword ? KEYWORD_REPLIES[keyword.action] : suggestsOptOut(inbound.text) ? 'HOW_TO_OPT_OUT' : null;
     let done: { logged: CommsLogEntry[]; replies: CommsLogEntry[] };
     try {
-      done = await this.dataSource.transaction(async (manager) => {
+      // K8: concurrent texts from one number lock the same rows; a deadlock victim runs again.
+      done = await retryOnDeadlock(() => this.dataSource.transaction(async (manager) => {
         // Parts are consumed with the processing, so a crash leaves them waiting for Vonage's retry.
         if (partIds.length) {
           const consumed = await manager.update(InboundPart, { id: In(partIds), consumedAt: IsNull() }, { consumedAt: now });
@@ -123,9 +132,9 @@ export class InboundMessageService {
         await this.markProcessed(manager, inbound, now);
         const subjects = await this.applyKeyword(manager, inbound.from, keyword, now);
         const logged = await this.logInbound(manager, inbound, subjects, now);
-        const replies = keyword ? await this.recordReply(manager, inbound, keyword, subjects, now) : [];
+        const replies = reply ? await this.recordReply(manager, inbound, reply, keyword?.language ?? null, subjects, now) : [];
         return { logged, replies };
-      });
+      }));
     } catch (error) {
       if (error instanceof AlreadyProcessed) return 'duplicate';
       throw error;
@@ -190,10 +199,20 @@ export class InboundMessageService {
   }
 
   // K2-K4: exactly one confirmation, keyed by the message id so a replay cannot
-  // record a second; it passes the send policy as a KEYWORD_REPLY.
-  private async recordReply(manager: EntityManager, inbound: InboundText, keyword: Keyword, subjects: NumberSubjects, now: Date): Promise<CommsLogEntry[]> {
+  // record a second; it passes the send policy as a KEYWORD_REPLY. K8: and
+  // none when the number had the same reply a moment ago.
+  private async recordReply(
+    manager: EntityManager,
+    inbound: InboundText,
+    reply: KeywordReply,
+    keywordLanguage: Language | null,
+    subjects: NumberSubjects,
+    now: Date,
+  ): Promise<CommsLogEntry[]> {
     const attribution = await this.replyWorkspace(manager, inbound.to, subjects);
     if (!attribution) return [];
+    const window = reply === 'HOW_TO_OPT_OUT' ? CLARIFICATION_WINDOW_MS : CONFIRMATION_WINDOW_MS;
+    if (!(await claimReplySlot(manager, reply, inbound.from, window, now))) return [];
     return this.delivery.record(
       manager,
       [
@@ -206,9 +225,9 @@ export class InboundMessageService {
           employeeId: attribution.subject?.kind === 'employee' ? attribution.subject.id : null,
           recipientPhone: inbound.from,
           senderPhone: inbound.to,
-          body: renderMessage({ kind: MessageKind.KEYWORD_REPLY, reply: KEYWORD_REPLIES[keyword.action] }, this.settings.brand, {
+          body: renderMessage({ kind: MessageKind.KEYWORD_REPLY, reply }, this.settings.brand, {
             timeZone: 'UTC',
-            language: replyLanguage(keyword, subjects, attribution.subject),
+            language: replyLanguage(keywordLanguage, subjects, attribution.subject),
           }),
         },
       ],
@@ -243,10 +262,39 @@ export class InboundMessageService {
 }
 
 // T2: a Spanish keyword is answered in Spanish; any other in the language of the person the reply is attributed to.
-function replyLanguage(keyword: Keyword, subjects: NumberSubjects, subject: Subject | null): Language {
-  if (keyword.language !== Language.EN || !subject) return keyword.language;
+function replyLanguage(keywordLanguage: Language | null, subjects: NumberSubjects, subject: Subject | null): Language {
+  if ((keywordLanguage && keywordLanguage !== Language.EN) || !subject) return keywordLanguage ?? Language.EN;
   const person = subject.kind === 'participant' ? subjects.participants.find((p) => p.id === subject.id) : subjects.employees.find((e) => e.id === subject.id);
   return person?.language ?? Language.EN;
+}
+
+/**
+ * K8: takes the number's slot for this reply when its last one is older than
+ * `windowMs` (or there was none). The guard row is locked until the caller's
+ * transaction ends, so of many concurrent texts from one number exactly one
+ * gets the slot; if that transaction rolls back, so does its claim.
+ */
+async function claimReplySlot(manager: EntityManager, reply: KeywordReply, phone: string, windowMs: number, now: Date): Promise<boolean> {
+  const where = { scope: REPLY_GUARD_SCOPE, operation: reply, idempotencyKey: createHash('sha256').update(phone).digest('hex') };
+  const renewed = await manager
+    .createQueryBuilder()
+    .update(IdempotencyRecord)
+    .set({ createdAt: now })
+    .where('scope = :scope AND operation = :operation AND idempotencyKey = :idempotencyKey', where)
+    .andWhere('createdAt <= :cutoff', { cutoff: new Date(now.getTime() - windowMs) })
+    .execute();
+  if (renewed.affected) return true;
+  const id = newId();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(IdempotencyRecord)
+    .values({ id, ...where, requestHash: where.idempotencyKey, resultId: null, createdAt: now })
+    .orIgnore()
+    .execute();
+  // Only our own insert carries our id; a row another text claimed does not.
+  const row = await manager.findOne(IdempotencyRecord, { select: { id: true }, where });
+  return row?.id === id;
 }
 
 function allSubjects(subjects: NumberSubjects): Subject[] {

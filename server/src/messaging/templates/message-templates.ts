@@ -9,7 +9,7 @@ export enum DayOfUpdate {
   LOCATION_CHANGED = 'LOCATION_CHANGED',
 }
 
-export type KeywordReply = 'OPTED_OUT' | 'OPTED_IN' | 'HELP';
+export type KeywordReply = 'OPTED_OUT' | 'OPTED_IN' | 'HELP' | 'HOW_TO_OPT_OUT';
 
 /** The facts a template fills in, per kind. */
 export type TemplateInput =
@@ -118,6 +118,8 @@ function keywordReply(reply: KeywordReply, brand: Brand, language: Language): st
         return `${brand.name}: Su suscripción fue cancelada y no recibirá más mensajes. Responda INICIO para volver a suscribirse.`;
       case 'OPTED_IN':
         return `${brand.name}: Volvió a suscribirse a los mensajes de horarios (hasta 6 por cita; unos pocos por semana de turnos). Pueden aplicar cargos por mensajes y datos. Responda AYUDA para ayuda, ALTO para cancelar.`;
+      case 'HOW_TO_OPT_OUT':
+        return `${brand.name}: Para dejar de recibir todos nuestros mensajes, responda ALTO. Para ayuda, responda AYUDA.`;
       case 'HELP':
         return `${brand.name} mensajes de horarios: confirmaciones, recordatorios y avisos de turno (hasta 6 por evento). Ayuda: ${brand.supportContact}. Pueden aplicar cargos por mensajes y datos. Responda ALTO para cancelar.`;
     }
@@ -128,6 +130,9 @@ function keywordReply(reply: KeywordReply, brand: Brand, language: Language): st
     case 'OPTED_IN':
       // K9: START's one reply is also its opt-in confirmation.
       return `${brand.name}: You're resubscribed to scheduling texts (up to 6 per booking; a few per week for shifts). Msg & data rates may apply. Reply HELP for help, STOP to opt out.`;
+    // K8: the one clarifying reply to a text that mentions stopping but is not STOP.
+    case 'HOW_TO_OPT_OUT':
+      return `${brand.name}: To stop all texts from us, reply STOP. For help, reply HELP.`;
     case 'HELP':
       return `${brand.name} scheduling texts: confirmations, reminders and shift alerts (up to 6 per booked event). Help: ${brand.supportContact}. Msg & data rates may apply. Reply STOP to opt out.`;
   }

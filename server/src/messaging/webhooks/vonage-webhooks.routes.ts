@@ -1,5 +1,6 @@
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { App } from '../../app.js';
+import { loggableError } from '../../common/loggable-error.util.js';
 import { InboundMessageService } from '../keywords/inbound-message.service.js';
 import { NumberConsentService } from '../keywords/number-consent.service.js';
 import { parseDeliveryReceipt } from './delivery-receipt.js';
@@ -94,6 +95,7 @@ const webhookErrors: ErrorRequestHandler = (error: { status?: number; type?: str
     res.status(error.status).json({ error: error.type === 'entity.too.large' ? 'Body too large' : 'Malformed body' });
     return;
   }
-  console.error('[webhooks] failed', error);
+  // K8: never the SQL, its parameters or a phone number.
+  console.error('[webhooks] failed', loggableError(error));
   res.status(500).json({ error: 'Internal error' });
 };

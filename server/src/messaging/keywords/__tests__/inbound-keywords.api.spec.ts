@@ -102,7 +102,7 @@ describe('inbound keywords through the Vonage webhook (MariaDB)', () => {
     expect(await server.app.services.delivery.deliver(bystanderReminder.id)).toBe('sent');
   });
 
-  it('K2: a second STOP changes nothing more and writes no new records, but is answered once', async () => {
+  it('K2/K8: a second STOP changes nothing more and writes no new records, and within 10 minutes is not answered again', async () => {
     const phone = '+14155550102';
     const booked = await bookedParticipant(server, acme, phone);
     await text(phone, 'STOP');
@@ -111,7 +111,8 @@ describe('inbound keywords through the Vonage webhook (MariaDB)', () => {
     expect((await text(phone, 'unsubscribe')).status).toBe(200);
     expect(await recordsOf(server, booked.participantId)).toEqual(records);
     expect(await registryRow(server, phone)).toMatchObject({ optedOut: true, updatedAt: since });
-    expect(await logFor(server, phone, MessageKind.KEYWORD_REPLY)).toHaveLength(2);
+    // K8: the auto-reply loop guard (one confirmation per number per 10 minutes).
+    expect(await logFor(server, phone, MessageKind.KEYWORD_REPLY)).toHaveLength(1);
   });
 
   it('K2: a number no workspace knows, texted to a number no single workspace owns, is opted out with no logged reply', async () => {
@@ -200,8 +201,9 @@ describe('inbound keywords through the Vonage webhook (MariaDB)', () => {
     expect(answer.body).toMatch(/up to 6/);
     expect(answer.body).toContain('Msg & data rates may apply');
     expect(answer.body).toMatch(/Reply STOP to opt out/);
+    // K8: INFO right after HELP is the same answer, not sent twice within 10 minutes.
     expect(await text(phone, 'INFO')).toMatchObject({ status: 200 });
-    expect(await logFor(server, phone, MessageKind.KEYWORD_REPLY)).toHaveLength(2);
+    expect(await logFor(server, phone, MessageKind.KEYWORD_REPLY)).toHaveLength(1);
   });
 
   it('L1: a text that is no keyword is logged (and announced) only: no reply, no change', async () => {
@@ -210,7 +212,7 @@ describe('inbound keywords through the Vonage webhook (MariaDB)', () => {
     const before = await storedState(server);
     const events: { type: string; id: string; kind: string }[] = [];
     const unsubscribe = server.app.services.events.subscribe((e) => events.push({ type: e.type, id: String(e.entry.id), kind: e.entry.kind }));
-    expect((await text(phone, 'STOP ME from being late, running 5 min behind')).status).toBe(200);
+    expect((await text(phone, 'Running 5 min behind, save my spot please')).status).toBe(200);
     unsubscribe();
     const after = await storedState(server);
     expect(after.participants).toEqual(before.participants);
@@ -218,7 +220,7 @@ describe('inbound keywords through the Vonage webhook (MariaDB)', () => {
     expect(after.consentRecords).toBe(before.consentRecords);
     expect(await logFor(server, phone, MessageKind.KEYWORD_REPLY)).toEqual([]);
     expect(await logFor(server, phone, MessageKind.INBOUND)).toMatchObject([
-      { workspaceId: acme.id, direction: 'INBOUND', status: 'RECEIVED', body: 'STOP ME from being late, running 5 min behind', participantId: booked.participantId },
+      { workspaceId: acme.id, direction: 'INBOUND', status: 'RECEIVED', body: 'Running 5 min behind, save my spot please', participantId: booked.participantId },
     ]);
     // L4: the new entry is announced to the live feed.
     const [logged] = await logFor(server, phone, MessageKind.INBOUND);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseKeyword } from '../keyword.js';
+import { parseKeyword, suggestsOptOut } from '../keyword.js';
 
 describe('K1: keyword parsing', () => {
   it.each([
@@ -62,12 +62,10 @@ describe('K1: keyword parsing', () => {
     'I want to cancel my booking',
     'the end',
     'OPTOUTS',
-    'opt-out',
     'OPT OUT NOW',
     'yes please',
     'HELP ME',
     'STOP?!x',
-    '.STOP',
     'Running late, see you soon',
     '',
     '   ',
@@ -75,4 +73,42 @@ describe('K1: keyword parsing', () => {
   ])('K1: %j is not a keyword (the keyword must be the whole message)', (text) => {
     expect(parseKeyword(text)).toBeNull();
   });
+
+  it.each([
+    ['OPT-OUT', 'OPT_OUT', 'OPT OUT'],
+    ['opt_out', 'OPT_OUT', 'OPT OUT'],
+    ['Opt\u2013out', 'OPT_OUT', 'OPT OUT'],
+    ['"STOP"', 'OPT_OUT', 'STOP'],
+    ['\u201cStop\u201d', 'OPT_OUT', 'STOP'],
+    ["'stop'", 'OPT_OUT', 'STOP'],
+    ['\u00abSTOP\u00bb', 'OPT_OUT', 'STOP'],
+    ['STOP\u200b', 'OPT_OUT', 'STOP'],
+    ['\ufeffSTOP', 'OPT_OUT', 'STOP'],
+    ['S\u200dT\u200cOP', 'OPT_OUT', 'STOP'],
+    ['\u202eSTOP\u202c', 'OPT_OUT', 'STOP'],
+    ['\u2067stop\u2069', 'OPT_OUT', 'STOP'],
+    ['\u200fSTOP\u200e', 'OPT_OUT', 'STOP'],
+    ['ST\u00adOP', 'OPT_OUT', 'STOP'],
+    ['.STOP', 'OPT_OUT', 'STOP'],
+    ['(stop)', 'OPT_OUT', 'STOP'],
+    ['\uff33\uff34\uff2f\uff30\uff01', 'OPT_OUT', 'STOP'],
+    ['"Help?"', 'HELP', 'HELP'],
+  ])('K8: %j is matched after normalisation as %s', (text, action, keyword) => {
+    expect(parseKeyword(text)).toEqual({ action, keyword });
+  });
+
+  it.each(['stop please', 'please stop texting me', 'STOP STOP', 'Stop! I never signed up', 'how do I unsubscribe?', 'opt-out of this please', 'pls s\u200btop now'])(
+    'K8: %j is not a keyword but suggests an opt-out (it gets one clarifying reply)',
+    (text) => {
+      expect(parseKeyword(text)).toBeNull();
+      expect(suggestsOptOut(text)).toBe(true);
+    },
+  );
+
+  it.each(['cancel my shift', 'I want to cancel my booking', 'the end', 'quit early today?', 'Running late, see you soon', 'stopped by the desk', 'STOP', 'unstoppable'])(
+    'K8: %j suggests no opt-out (a keyword itself, or no opt-out word)',
+    (text) => {
+      expect(suggestsOptOut(text)).toBe(false);
+    },
+  );
 });

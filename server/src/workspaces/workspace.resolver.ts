@@ -55,7 +55,7 @@ export class WorkspaceResolver {
     });
   }
 
-  @Authorized()
+  @Authorized(KEY_OR_PLATFORM)
   @FieldResolver(() => DestinationPolicy, { description: 'A7: allowed destination countries and refused number types' })
   destinationPolicy(@Root() workspace: Workspace, @Ctx() ctx: GraphQLContext): DestinationPolicy {
     const { config } = ctx.app;
@@ -66,7 +66,7 @@ export class WorkspaceResolver {
     };
   }
 
-  @Authorized()
+  @Authorized(KEY_OR_PLATFORM)
   @FieldResolver(() => PumpingBreakerState, { description: 'A8: the SMS pumping breaker' })
   async pumpingBreaker(@Root() workspace: Workspace, @Ctx() ctx: GraphQLContext): Promise<PumpingBreakerState> {
     return {

@@ -94,7 +94,7 @@ describe('K1: keyword parsing', () => {
     ['\uff33\uff34\uff2f\uff30\uff01', 'OPT_OUT', 'STOP'],
     ['"Help?"', 'HELP', 'HELP'],
   ])('K8: %j is matched after normalisation as %s', (text, action, keyword) => {
-    expect(parseKeyword(text)).toEqual({ action, keyword });
+    expect(parseKeyword(text)).toEqual({ action, keyword, language: 'en' });
   });
 
   it.each(['stop please', 'please stop texting me', 'STOP STOP', 'Stop! I never signed up', 'how do I unsubscribe?', 'opt-out of this please', 'pls s\u200btop now'])(

@@ -3,13 +3,14 @@ import { RedisBackend } from '@agendajs/redis-backend';
 import type { AgendaBackend } from 'agenda';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config.js';
+import { withReadableFailures } from './readable-failures.backend.js';
 import { SqlJobBackend } from './sql-backend/sql-job.backend.js';
 
 // Where jobs live: JOBS_URL picks Agenda's official MongoDB or Redis backend;
 // without it they stay in the application's own database.
 export function createJobBackend(config: Config, dataSource: DataSource): AgendaBackend {
   const url = config.jobsUrl;
-  if (url?.startsWith('mongodb://') || url?.startsWith('mongodb+srv://')) return new MongoBackend({ address: url });
-  if (url?.startsWith('redis://') || url?.startsWith('rediss://')) return new RedisBackend({ connectionString: url });
+  if (url?.startsWith('mongodb://') || url?.startsWith('mongodb+srv://')) return withReadableFailures(new MongoBackend({ address: url }));
+  if (url?.startsWith('redis://') || url?.startsWith('rediss://')) return withReadableFailures(new RedisBackend({ connectionString: url }));
   return new SqlJobBackend(dataSource);
 }

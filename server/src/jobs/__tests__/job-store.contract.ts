@@ -520,6 +520,64 @@ export function describeJobStoreContract(label: string, openStore: () => Promise
       expect((await admin.getJobById(id))?.lockedAt).toBeUndefined();
     });
 
+    it('queryJobs pages by skip alone, limit alone and both, in the database and after a state filter', async () => {
+      const name = jobName('paging');
+      const later = Date.now() + HOUR_MS;
+      for (const n of [0, 1, 2, 3, 4]) await admin.saveJob(jobParams(name, { n }, new Date(later + n * 1000), { priority: n }), undefined);
+      const page = async (options: { skip?: number; limit?: number; state?: 'scheduled' }) => {
+        const result = await admin.queryJobs({ name, sort: { priority: 'asc' }, ...options });
+        return [result.total, result.jobs.map((job) => (job.data as { n: number }).n)];
+      };
+
+      expect(await page({ skip: 2 })).toEqual([5, [2, 3, 4]]);
+      expect(await page({ limit: 2 })).toEqual([5, [0, 1]]);
+      expect(await page({ skip: 1, limit: 3 })).toEqual([5, [1, 2, 3]]);
+      expect(await page({ skip: 4, limit: 3 })).toEqual([5, [4]]);
+      expect(await page({ skip: 9 })).toEqual([5, []]);
+      // A state filter is applied to the rows first, then the page is cut.
+      expect(await page({ state: 'scheduled', skip: 3 })).toEqual([5, [3, 4]]);
+      expect(await page({ state: 'scheduled', limit: 1 })).toEqual([5, [0]]);
+      expect(await page({ state: 'scheduled', skip: 1, limit: 2 })).toEqual([5, [1, 2]]);
+    });
+
+    it.each([
+      ['an Error', () => new Error('provider said no'), 'provider said no'],
+      ['a plain object', () => ({ code: 42, why: 'rejected' }), '{"code":42,"why":"rejected"}'],
+      ['a string', () => 'just a string', 'just a string'],
+      ['a number', () => 503, '503'],
+    ])('a job that throws %s stores a readable failReason, counts each failure and backs off', async (_what, thrown, expected) => {
+      const name = jobName('fails');
+      const agenda = worker('w1');
+      const failedRunsAt: number[] = [];
+      agenda.define(
+        name,
+        async () => {
+          failedRunsAt.push(Date.now());
+          throw thrown();
+        },
+        // One retry, 200 ms after the first failure; then it gives up.
+        { backoff: ({ attempt }) => (attempt < 2 ? 200 : null) },
+      );
+      const job = await agenda.now(name, {});
+      const afterFirst = completions(agenda, name, 1);
+      const afterSecond = completions(agenda, name, 2);
+      await start(agenda);
+
+      await afterFirst;
+      const first = await admin.getJobById(String(job.attrs._id));
+      expect(first).toMatchObject({ failReason: expected, failCount: 1 });
+      expect(first?.lockedAt).toBeUndefined();
+      expect(first?.lastFinishedAt).toBeInstanceOf(Date);
+      expect(first?.nextRunAt?.getTime()).toBeGreaterThanOrEqual(first!.failedAt!.getTime() + 200);
+
+      await afterSecond;
+      const second = await admin.getJobById(String(job.attrs._id));
+      expect(second).toMatchObject({ failReason: expected, failCount: 2, nextRunAt: null });
+      expect(second?.lockedAt).toBeUndefined();
+      expect(failedRunsAt[1] - failedRunsAt[0]).toBeGreaterThanOrEqual(200);
+      expect((await admin.queryJobs({ name, state: 'failed' })).jobs.map(idOf)).toEqual([idOf(job.attrs)]);
+    });
+
     it('queryJobs and getJobsOverview compute each job state; filters, search, sort and paging', async () => {
       const name = jobName('states');
       const now = Date.now();

@@ -24,6 +24,8 @@ import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { createAgenda } from './jobs/agenda.factory.js';
 import { AgendaMessageScheduler } from './jobs/agenda-message-scheduler.js';
 import { createJobBackend } from './jobs/job-backend.js';
+import { JobRunHistoryService } from './jobs/run-log/job-run-history.service.js';
+import { SqlJobBackend } from './jobs/sql-backend/sql-job.backend.js';
 import { defineTockJobs, requestCarrierLookup, startWorker } from './jobs/tock-jobs.js';
 import { isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from './messaging/delivery/delivery.service.js';
@@ -78,6 +80,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   const brand = { name: config.brandName, supportContact: config.supportContact };
   const delivery = new DeliveryService(dataSource, facts, channels, scheduler, events, brand);
   return {
+    jobRuns: new JobRunHistoryService(agenda),
     events,
     consentEvents,
     delivery,
@@ -105,10 +108,13 @@ export async function createApp(config: Config): Promise<App> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
 
-  const agenda = createAgenda(createJobBackend(config, dataSource), {
+  const backend = createJobBackend(config, dataSource);
+  const agenda = createAgenda(backend, {
     processEvery: config.jobs.processEveryMs,
     defaultLockLifetime: config.jobs.lockLifetimeMs,
     name: `${hostname()}:${process.pid}`,
+    // Run history where it is kept for a set time (JOBS_LOG_RETENTION_DAYS): Tock's own store.
+    logging: backend instanceof SqlJobBackend && backend.logger !== undefined,
   });
   const providers = createDeliveryProviders(config, { quiet });
   const services = createServices(config, dataSource, { agenda, scheduler: new AgendaMessageScheduler(agenda), providers });
@@ -128,6 +134,8 @@ export async function createApp(config: Config): Promise<App> {
       // Stop taking jobs first; running ones finish or their locks expire.
       await agenda.ready;
       await agenda.stop();
+      // Agenda leaves a borrowed connection alone: close Tock's store's notification channel and write its last log entries.
+      if (backend.ownsConnection === false) await backend.disconnect();
       await providers.close();
       await Promise.all(bridges.map((close) => close()));
       await dataSource.destroy();

@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { runBulkOptInBench, type BulkOptInReport } from './bulk-opt-in.bench.js';
 import { runCommsHistoryBench, type HistoryReport } from './comms-history.bench.js';
+import { runPickUpBench, type PickUpReport } from './pick-up.bench.js';
 import { runSendingBench, type SendingReport } from './sending.bench.js';
 
 // `npm run bench`: runs the benchmarks and prints one table each.
@@ -43,6 +45,17 @@ function printHistory(report: HistoryReport): void {
   console.log(report.fullScans.length ? `Full scans: ${report.fullScans.join(', ')}` : 'No filter scans the whole table.');
 }
 
+function printPickUp(report: PickUpReport): void {
+  const fixed = (n: number) => n.toFixed(1);
+  console.log(`\nPick-up: signUp answered (API process) -> confirmation at the stand-in (worker process), ${report.signups} signups each, MariaDB`);
+  console.log(`| Worker woken by | p50 | p99 | max | Target |`);
+  console.log(`|---|---|---|---|---|`);
+  console.log(`| ${report.polling.name}, polling every ${report.processEveryMs} ms | ${fixed(report.polling.p50)} ms | ${fixed(report.polling.p99)} ms | ${fixed(report.polling.max)} ms | within the poll interval |`);
+  console.log(`| ${report.notified.name} | ${fixed(report.notified.p50)} ms | ${fixed(report.notified.p99)} ms | ${fixed(report.notified.max)} ms | p50 < 50 ms |`);
+  console.log(`| Ratio of p50s (channel / polling) | ${(report.notified.p50 / report.polling.p50).toFixed(3)}x | | | |`);
+  console.log(`Machine load average (1 min) before / after: ${report.load.map((l) => l.toFixed(1)).join(' / ')} on ${availableParallelism()} cores`);
+}
+
 const only = process.argv[2];
 let failed = false;
 if (!only || only === 'bulk') {
@@ -59,5 +72,10 @@ if (!only || only === 'history') {
   const report = await runCommsHistoryBench();
   printHistory(report);
   failed ||= report.fullScans.length > 0;
+}
+if (!only || only === 'pickup') {
+  const report = await runPickUpBench();
+  printPickUp(report);
+  failed ||= report.notified.p50 >= 50 || report.polling.max > report.processEveryMs + 250;
 }
 if (failed) process.exitCode = 1;

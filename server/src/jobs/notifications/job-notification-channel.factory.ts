@@ -1,4 +1,5 @@
-import { InMemoryNotificationChannel, type NotificationChannel } from 'agenda';
+import type { NotificationChannel } from 'agenda';
+import { InProcessJobNotificationChannel } from './in-process-job-notification.channel.js';
 import { RedisJobNotificationChannel } from './redis-job-notification.channel.js';
 
 /** The channel Tock's SQL job store announces saved jobs on, unless a test names its own. */
@@ -10,5 +11,5 @@ export const JOB_NOTIFICATION_CHANNEL = 'tock:job-notifications';
  * process running API and worker), and other processes poll.
  */
 export function createJobNotificationChannel(redisUrl: string | undefined, channelName = JOB_NOTIFICATION_CHANNEL): NotificationChannel {
-  return redisUrl ? new RedisJobNotificationChannel(redisUrl, channelName) : new InMemoryNotificationChannel({ channelName });
+  return redisUrl ? new RedisJobNotificationChannel(redisUrl, channelName) : new InProcessJobNotificationChannel({ channelName });
 }

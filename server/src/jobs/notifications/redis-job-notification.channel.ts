@@ -1,5 +1,6 @@
 import { BaseNotificationChannel, toJobId, type JobNotification } from 'agenda';
 import { Redis } from 'ioredis';
+import { WakeUpCoalescer } from './wake-up.coalescer.js';
 
 interface WireNotification {
   jobId: string;
@@ -22,11 +23,13 @@ interface WireNotification {
  * reconnect attempts, keeps a save waiting on ioredis's offline queue while
  * Redis is down, and leaks a subscriber on each failed reconnect. Here ioredis
  * reconnects (and re-subscribes) for as long as it takes; while it is away the
- * state is 'reconnecting', Agenda publishes nothing and workers poll.
+ * state is 'reconnecting', Agenda publishes nothing and workers poll. Bursts
+ * of wake-ups are coalesced (see WakeUpCoalescer).
  */
 export class RedisJobNotificationChannel extends BaseNotificationChannel {
   private clients: { publisher: Redis; subscriber: Redis } | undefined;
   private connecting: Promise<void> | undefined;
+  private readonly wakeUps = new WakeUpCoalescer((notification) => this.notifyHandlers(notification));
 
   constructor(
     private readonly url: string,
@@ -51,7 +54,7 @@ export class RedisJobNotificationChannel extends BaseNotificationChannel {
     subscriber.on('message', (from: string, message: string) => {
       if (from !== channel) return;
       const notification = parseNotification(message);
-      if (notification) void this.notifyHandlers(notification);
+      if (notification) this.wakeUps.push(notification);
     });
     // On every (re)connection: subscribe, and only then count as connected.
     subscriber.on('ready', () => {

@@ -134,7 +134,9 @@ export async function createApp(config: Config): Promise<App> {
       // Stop taking jobs first; running ones finish or their locks expire.
       await agenda.ready;
       await agenda.stop();
-      // Agenda leaves a borrowed connection alone: close Tock's store's notification channel and write its last log entries.
+      // Every process connects the store's notification channel, not only a started worker.
+      await backend.notificationChannel?.disconnect();
+      // Agenda leaves a borrowed connection alone: write Tock's store's last log entries.
       if (backend.ownsConnection === false) await backend.disconnect();
       await providers.close();
       await Promise.all(bridges.map((close) => close()));

@@ -4,7 +4,7 @@ import { RedisBackend } from '@agendajs/redis-backend';
 import { Redis } from 'ioredis';
 import { MongoClient } from 'mongodb';
 import { startTestServer, type TestDatabase } from '../../../test/harness.js';
-import { withReadableFailures } from '../readable-failures.backend.js';
+import { adaptOfficialBackend } from '../official-backend.adapter.js';
 import { RedisJobNotificationChannel } from '../notifications/redis-job-notification.channel.js';
 import { SqlJobBackend } from '../sql-backend/sql-job.backend.js';
 import { describeJobStoreContract, type JobStoreUnderTest } from './job-store.contract.js';
@@ -31,7 +31,7 @@ async function redisStore(url: string): Promise<JobStoreUnderTest> {
   // A key prefix and channel of its own, so runs beside this one are not disturbed.
   const prefix = `tock-test:${randomBytes(6).toString('hex')}:`;
   return {
-    newBackend: () => withReadableFailures(new RedisBackend({ connectionString: url, keyPrefix: prefix, channelName: `${prefix}notifications` })),
+    newBackend: () => adaptOfficialBackend(new RedisBackend({ connectionString: url, keyPrefix: prefix, channelName: `${prefix}notifications` })),
     close: async () => {
       const redis = new Redis(url);
       const keys = await redis.keys(`${prefix}*`);
@@ -44,7 +44,7 @@ async function redisStore(url: string): Promise<JobStoreUnderTest> {
 async function mongoStore(url: string): Promise<JobStoreUnderTest> {
   const collection = `agenda_test_${randomBytes(6).toString('hex')}`;
   return {
-    newBackend: () => withReadableFailures(new MongoBackend({ address: url, collection })),
+    newBackend: () => adaptOfficialBackend(new MongoBackend({ address: url, collection })),
     close: async () => {
       const client = await MongoClient.connect(url);
       await client.db().dropCollection(collection).catch(() => undefined);

@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { runBulkOptInBench, type BulkOptInReport } from './bulk-opt-in.bench.js';
 import { runCommsHistoryBench, type HistoryReport } from './comms-history.bench.js';
 import { runOptInLaneBench, type OptInLaneReport } from './opt-in-lane.bench.js';
+import { runPickUpBench, type PickUpReport } from './pick-up.bench.js';
 import { runSendingBench, type SendingReport } from './sending.bench.js';
 import { MEMORY_GROWTH_TARGET_MB, runWebSocketAbuseBench, type WebSocketAbuseReport } from './websocket-abuse.bench.js';
 
@@ -74,6 +76,17 @@ function printWebSocketAbuse(report: WebSocketAbuseReport): void {
   console.log(`| Revoke to socket closed (median / max of 15) | ${report.revokeToCloseMs.median.toFixed(0)} / ${report.revokeToCloseMs.max.toFixed(0)} ms | < 1000 ms |`);
 }
 
+function printPickUp(report: PickUpReport): void {
+  const fixed = (n: number) => n.toFixed(1);
+  console.log(`\nPick-up: signUp answered (API process) -> confirmation at the stand-in (worker process), ${report.signups} signups each, MariaDB`);
+  console.log(`| Worker woken by | p50 | p99 | max | Target |`);
+  console.log(`|---|---|---|---|---|`);
+  console.log(`| ${report.polling.name}, polling every ${report.processEveryMs} ms | ${fixed(report.polling.p50)} ms | ${fixed(report.polling.p99)} ms | ${fixed(report.polling.max)} ms | within the poll interval |`);
+  console.log(`| ${report.notified.name} | ${fixed(report.notified.p50)} ms | ${fixed(report.notified.p99)} ms | ${fixed(report.notified.max)} ms | p50 < 50 ms |`);
+  console.log(`| Ratio of p50s (channel / polling) | ${(report.notified.p50 / report.polling.p50).toFixed(3)}x | | | |`);
+  console.log(`Machine load average (1 min) before / after: ${report.load.map((l) => l.toFixed(1)).join(' / ')} on ${availableParallelism()} cores`);
+}
+
 const only = process.argv[2];
 let failed = false;
 if (!only || only === 'bulk') {
@@ -102,5 +115,10 @@ if (!only || only === 'websocket') {
   printWebSocketAbuse(report);
   const overGrowth = (mb: number) => mb - report.idleRssMb >= MEMORY_GROWTH_TARGET_MB;
   failed ||= overGrowth(report.bigFrames.peakRssMb) || overGrowth(report.bigFramesAgain.peakRssMb) || overGrowth(report.sockets.peakRssMb) || report.revokeToCloseMs.max >= 1000;
+}
+if (!only || only === 'pickup') {
+  const report = await runPickUpBench();
+  printPickUp(report);
+  failed ||= report.notified.p50 >= 50 || report.polling.max > report.processEveryMs + 250;
 }
 if (failed) process.exitCode = 1;

@@ -25,6 +25,8 @@ import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { createAgenda } from './jobs/agenda.factory.js';
 import { AgendaMessageScheduler } from './jobs/agenda-message-scheduler.js';
 import { createJobBackend } from './jobs/job-backend.js';
+import { JobRunHistoryService } from './jobs/run-log/job-run-history.service.js';
+import { SqlJobBackend } from './jobs/sql-backend/sql-job.backend.js';
 import { defineTockJobs, requestCarrierLookup, startWorker } from './jobs/tock-jobs.js';
 import { isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from './messaging/delivery/delivery.service.js';
@@ -88,6 +90,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   const optInConfirmations = new OptInConfirmations(dataSource, delivery, events);
   return {
     abuse,
+    jobRuns: new JobRunHistoryService(agenda),
     events,
     consentEvents,
     keyRevocations,
@@ -119,10 +122,13 @@ export async function createApp(config: Config): Promise<App> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
 
-  const agenda = createAgenda(createJobBackend(config, dataSource), {
+  const backend = createJobBackend(config, dataSource);
+  const agenda = createAgenda(backend, {
     processEvery: config.jobs.processEveryMs,
     defaultLockLifetime: config.jobs.lockLifetimeMs,
     name: `${hostname()}:${process.pid}`,
+    // Run history where it is kept for a set time (JOBS_LOG_RETENTION_DAYS): Tock's own store.
+    logging: backend instanceof SqlJobBackend && backend.logger !== undefined,
   });
   const providers = createDeliveryProviders(config, { quiet });
   const services = createServices(config, dataSource, { agenda, scheduler: new AgendaMessageScheduler(agenda), providers });
@@ -148,6 +154,10 @@ export async function createApp(config: Config): Promise<App> {
       // Stop taking jobs first; running ones finish or their locks expire.
       await agenda.ready;
       await agenda.stop();
+      // Every process connects the store's notification channel, not only a started worker.
+      await backend.notificationChannel?.disconnect();
+      // Agenda leaves a borrowed connection alone: write Tock's store's last log entries.
+      if (backend.ownsConnection === false) await backend.disconnect();
       await providers.close();
       await Promise.all(bridges.map((close) => close()));
       await services.abuse.store.close();

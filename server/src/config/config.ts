@@ -56,6 +56,8 @@ const envSchema = z.object({
   JOBS_PROCESS_EVERY_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SEND_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
   JOBS_LOCK_LIFETIME_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  // How long each job's run history is kept; 0 turns the job log off.
+  JOBS_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   SEND_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   SEND_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   SEND_MAX_RETRIES: z.coerce.number().int().min(0).max(100).default(12),
@@ -115,7 +117,8 @@ export interface Config {
   /** all: API and worker in one process; api: GraphQL and webhooks only; worker: jobs only. */
   role: 'all' | 'api' | 'worker';
   /** lockLifetimeMs: how long a job may run before another worker may take it over. */
-  jobs: { processEveryMs: number; lockLifetimeMs: number; sendConcurrency: number };
+  /** logRetentionDays: how long job runs are kept in the job log (0: no log). */
+  jobs: { processEveryMs: number; lockLifetimeMs: number; sendConcurrency: number; logRetentionDays: number };
   /** L5: back-off for sends the provider refused for now (throttled, 5xx, timeouts). */
   sendRetry: { baseDelayMs: number; maxDelayMs: number; maxRetries: number };
   /** A7/A8/A10: abuse defences on public paths and authentication. */
@@ -195,7 +198,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     demoSeed: e.DEMO_SEED,
     consoleDir: e.CONSOLE_DIR,
     role: e.TOCK_ROLE,
-    jobs: { processEveryMs: e.JOBS_PROCESS_EVERY_MS, lockLifetimeMs: e.JOBS_LOCK_LIFETIME_MS, sendConcurrency: e.SEND_CONCURRENCY },
+    jobs: { processEveryMs: e.JOBS_PROCESS_EVERY_MS, lockLifetimeMs: e.JOBS_LOCK_LIFETIME_MS, sendConcurrency: e.SEND_CONCURRENCY, logRetentionDays: e.JOBS_LOG_RETENTION_DAYS },
     sendRetry: { baseDelayMs: e.SEND_RETRY_BASE_MS, maxDelayMs: e.SEND_RETRY_MAX_DELAY_MS, maxRetries: e.SEND_MAX_RETRIES },
     abuse: {
       trustedProxies: e.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean),

@@ -6,6 +6,7 @@ import { ScheduleWeek } from '../employees/schedule-week.entity.js';
 import { Shift } from '../employees/shift.entity.js';
 import { TimeOffRequest } from '../employees/time-off-request.entity.js';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity.js';
+import { AgendaJobLogEntry } from '../jobs/run-log/agenda-job-log-entry.entity.js';
 import { AgendaJob } from '../jobs/sql-backend/agenda-job.entity.js';
 import { InboundPart } from '../messaging/keywords/inbound-part.entity.js';
 import { Booking } from '../studies/booking.entity.js';
@@ -33,5 +34,6 @@ export const entities = [
   CommsLogEntry,
   IdempotencyRecord,
   AgendaJob,
+  AgendaJobLogEntry,
   InboundPart,
 ];

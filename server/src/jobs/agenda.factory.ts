@@ -7,6 +7,8 @@ export interface AgendaFactoryOptions {
   name?: string;
   /** How long a job may run without touch() before another worker may take it over, in ms. */
   defaultLockLifetime?: number;
+  /** Writes each job's runs to the backend's job log (Agenda's JobLogger). */
+  logging?: boolean;
 }
 
 // An Agenda on the given backend, not started: the caller defines jobs first.
@@ -16,5 +18,6 @@ export function createAgenda(backend: AgendaBackend, options: AgendaFactoryOptio
     processEvery: options.processEvery,
     ...(options.name !== undefined && { name: options.name }),
     ...(options.defaultLockLifetime !== undefined && { defaultLockLifetime: options.defaultLockLifetime }),
+    ...(options.logging && { logging: true }),
   });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Agenda, AgendaBackend, Job, JobParameters, JobRepository } from 'agenda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAgenda } from '../agenda.factory.js';
+import { runsFromLog } from '../run-log/job-runs.util.js';
 
 /** A job store under test: every backend it makes shares one store, like workers in separate processes. */
 export interface JobStoreUnderTest {
@@ -9,6 +10,11 @@ export interface JobStoreUnderTest {
   newBackend(): AgendaBackend;
   /** Releases the store after the last test. */
   close(): Promise<void>;
+}
+
+export interface JobStoreCapabilities {
+  /** A job saved through one backend wakes the workers of another at once (a notification channel between processes). */
+  notifiesAcrossProcesses: boolean;
 }
 
 const PROCESS_EVERY_MS = 50;
@@ -78,7 +84,7 @@ const idOf = (job: { _id?: unknown } | undefined | null) => (job?._id === undefi
  * same scenarios and the same expectations, so Tock's SQL store is held to what
  * Agenda's official backends do.
  */
-export function describeJobStoreContract(label: string, openStore: () => Promise<JobStoreUnderTest>): void {
+export function describeJobStoreContract(label: string, openStore: () => Promise<JobStoreUnderTest>, capabilities: JobStoreCapabilities): void {
   describe(`job store contract: ${label}`, () => {
     let store: JobStoreUnderTest;
     let admin: JobRepository;
@@ -91,7 +97,7 @@ export function describeJobStoreContract(label: string, openStore: () => Promise
       await backend.connect();
       return backend.repository;
     };
-    const worker = (name: string, options: { defaultLockLifetime?: number } = {}): Agenda => {
+    const worker = (name: string, options: { defaultLockLifetime?: number; processEvery?: number; logging?: boolean } = {}): Agenda => {
       const backend = store.newBackend();
       backends.push(backend);
       return createAgenda(backend, { processEvery: PROCESS_EVERY_MS, name, ...options });
@@ -518,6 +524,140 @@ export function describeJobStoreContract(label: string, openStore: () => Promise
 
       await admin.unlockJobs([id]);
       expect((await admin.getJobById(id))?.lockedAt).toBeUndefined();
+    });
+
+    if (capabilities.notifiesAcrossProcesses) {
+      it('a job saved by another process (an API) runs at once, not at the next poll (workers poll once a minute)', async () => {
+        const name = jobName('notified');
+        const log = new RunLog();
+        const busyWorker = worker('worker', { processEvery: 60_000 });
+        busyWorker.define(name, log.handler('worker'));
+        await start(busyWorker);
+        // The API process never starts its Agenda: it only saves jobs.
+        const api = worker('api', { processEvery: 60_000 });
+        await api.ready;
+
+        const now = await api.now(name, { which: 'now' });
+        await log.until((runs) => runs.length === 1);
+        const soonAt = new Date(Date.now() + 300);
+        const soon = await api.schedule(soonAt, name, { which: 'soon' });
+        await log.until((runs) => runs.length === 2);
+
+        expect(log.runs.map((run) => run.id)).toEqual([idOf(now.attrs), idOf(soon.attrs)]);
+        // Woken early, a worker still runs a job at its time, not before.
+        expect(log.runs[1].startedAt).toBeGreaterThanOrEqual(soonAt.getTime());
+      });
+    }
+
+    it('the job log records each run (start, outcome, failure reason, end), and can be filtered, paged and cleared', async () => {
+      const name = jobName('logged');
+      const agenda = worker('w1', { logging: true });
+      let attempts = 0;
+      agenda.define(
+        name,
+        async () => {
+          attempts++;
+          if (attempts === 1) throw new Error('first try fails');
+        },
+        { backoff: ({ attempt }) => (attempt < 2 ? 100 : null) },
+      );
+      const job = await agenda.now(name, {});
+      const jobId = String(job.attrs._id);
+      const done = completions(agenda, name, 2);
+      await start(agenda);
+      await done;
+      // Agenda writes log entries without waiting for them.
+      await expect.poll(async () => (await agenda.getLogs({ jobId, event: 'complete' })).total, { timeout: 5_000 }).toBe(2);
+
+      const { entries, total } = await agenda.getLogs({ jobId, sort: 'asc', limit: 100 });
+      expect(total).toBe(entries.length);
+      const runs = runsFromLog(entries);
+      expect(runs.map((run) => [run.outcome, run.failReason])).toEqual([
+        ['failed', 'first try fails'],
+        ['succeeded', null],
+      ]);
+      for (const run of runs) {
+        expect(run.jobName).toBe(name);
+        expect(run.finishedAt!.getTime()).toBeGreaterThanOrEqual(run.startedAt.getTime());
+        expect(run.worker).toBe('w1');
+      }
+      expect(runs[0].retryAt!.getTime()).toBeGreaterThanOrEqual(runs[0].startedAt.getTime() + 100);
+      expect(runs[1].startedAt.getTime()).toBeGreaterThanOrEqual(runs[0].finishedAt!.getTime());
+
+      const failures = await agenda.getLogs({ jobId, event: 'fail' });
+      expect([failures.total, failures.entries.map((entry) => [entry.level, entry.error])]).toEqual([1, [['error', 'first try fails']]]);
+      expect((await agenda.getLogs({ jobName: name, level: ['error', 'warn'] })).total).toBe(1);
+      const page = await agenda.getLogs({ jobId, sort: 'asc', offset: 1, limit: 2 });
+      expect([page.total, page.entries.map((entry) => entry.event)]).toEqual([total, entries.slice(1, 3).map((entry) => entry.event)]);
+      const newestFirst = await agenda.getLogs({ jobId, sort: 'desc', limit: 1 });
+      expect(newestFirst.entries.map((entry) => entry.event)).toEqual(['complete']);
+      const cut = new Date(runs[1].startedAt.getTime() - 1);
+      const untilCut = entries.filter((entry) => entry.timestamp <= cut).length;
+      expect(untilCut).toBeGreaterThan(0);
+      expect(untilCut).toBeLessThan(total);
+      expect((await agenda.getLogs({ jobId, to: cut })).total).toBe(untilCut);
+      expect((await agenda.getLogs({ jobId, from: new Date(cut.getTime() + 1) })).total).toBe(total - untilCut);
+
+      expect(await agenda.clearLogs({ jobId })).toBe(total);
+      expect((await agenda.getLogs({ jobId })).total).toBe(0);
+    });
+
+    it('queryJobs pages by skip alone, limit alone and both, in the database and after a state filter', async () => {
+      const name = jobName('paging');
+      const later = Date.now() + HOUR_MS;
+      for (const n of [0, 1, 2, 3, 4]) await admin.saveJob(jobParams(name, { n }, new Date(later + n * 1000), { priority: n }), undefined);
+      const page = async (options: { skip?: number; limit?: number; state?: 'scheduled' }) => {
+        const result = await admin.queryJobs({ name, sort: { priority: 'asc' }, ...options });
+        return [result.total, result.jobs.map((job) => (job.data as { n: number }).n)];
+      };
+
+      expect(await page({ skip: 2 })).toEqual([5, [2, 3, 4]]);
+      expect(await page({ limit: 2 })).toEqual([5, [0, 1]]);
+      expect(await page({ skip: 1, limit: 3 })).toEqual([5, [1, 2, 3]]);
+      expect(await page({ skip: 4, limit: 3 })).toEqual([5, [4]]);
+      expect(await page({ skip: 9 })).toEqual([5, []]);
+      // A state filter is applied to the rows first, then the page is cut.
+      expect(await page({ state: 'scheduled', skip: 3 })).toEqual([5, [3, 4]]);
+      expect(await page({ state: 'scheduled', limit: 1 })).toEqual([5, [0]]);
+      expect(await page({ state: 'scheduled', skip: 1, limit: 2 })).toEqual([5, [1, 2]]);
+    });
+
+    it.each([
+      ['an Error', () => new Error('provider said no'), 'provider said no'],
+      ['a plain object', () => ({ code: 42, why: 'rejected' }), '{"code":42,"why":"rejected"}'],
+      ['a string', () => 'just a string', 'just a string'],
+      ['a number', () => 503, '503'],
+    ])('a job that throws %s stores a readable failReason, counts each failure and backs off', async (_what, thrown, expected) => {
+      const name = jobName('fails');
+      const agenda = worker('w1');
+      const failedRunsAt: number[] = [];
+      agenda.define(
+        name,
+        async () => {
+          failedRunsAt.push(Date.now());
+          throw thrown();
+        },
+        // One retry, 200 ms after the first failure; then it gives up.
+        { backoff: ({ attempt }) => (attempt < 2 ? 200 : null) },
+      );
+      const job = await agenda.now(name, {});
+      const afterFirst = completions(agenda, name, 1);
+      const afterSecond = completions(agenda, name, 2);
+      await start(agenda);
+
+      await afterFirst;
+      const first = await admin.getJobById(String(job.attrs._id));
+      expect(first).toMatchObject({ failReason: expected, failCount: 1 });
+      expect(first?.lockedAt).toBeUndefined();
+      expect(first?.lastFinishedAt).toBeInstanceOf(Date);
+      expect(first?.nextRunAt?.getTime()).toBeGreaterThanOrEqual(first!.failedAt!.getTime() + 200);
+
+      await afterSecond;
+      const second = await admin.getJobById(String(job.attrs._id));
+      expect(second).toMatchObject({ failReason: expected, failCount: 2, nextRunAt: null });
+      expect(second?.lockedAt).toBeUndefined();
+      expect(failedRunsAt[1] - failedRunsAt[0]).toBeGreaterThanOrEqual(200);
+      expect((await admin.queryJobs({ name, state: 'failed' })).jobs.map(idOf)).toEqual([idOf(job.attrs)]);
     });
 
     it('queryJobs and getJobsOverview compute each job state; filters, search, sort and paging', async () => {

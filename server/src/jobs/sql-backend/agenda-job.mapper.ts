@@ -1,4 +1,5 @@
 import { toJobId, type JobParameters } from 'agenda';
+import { readableFailReason } from '../fail-reason.util.js';
 import type { AgendaJob } from './agenda-job.entity.js';
 
 // Between a stored row and Agenda's JobParameters. Absent values are
@@ -74,7 +75,7 @@ export function runStateColumns(job: JobParameters, lastModifiedBy: string | und
     lastFinishedAt: job.lastFinishedAt ?? null,
     failedAt: job.failedAt ?? null,
     failCount: job.failCount ?? null,
-    failReason: job.failReason ?? null,
+    failReason: readableFailReason(job.failReason) ?? null,
     progress: job.progress ?? null,
     fork: job.fork ?? false,
     lastModifiedBy: lastModifiedBy ?? null,

@@ -15,6 +15,7 @@ import type { DataSource, ObjectLiteral, Repository } from 'typeorm';
 import { FixedUpdateStatement } from '../../db/fixed-update.statement.js';
 import { newId } from '../../db/id.util.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
+import { readableFailReason } from '../fail-reason.util.js';
 import { AgendaJob, SINGLE_JOB_KEY } from './agenda-job.entity.js';
 import { newRow, RUN_STATE_COLUMNS, runStateColumns, scheduleColumns, toJobParameters } from './agenda-job.mapper.js';
 import { matchesData } from './data-match.util.js';
@@ -109,8 +110,9 @@ export class SqlJobRepository implements JobRepository {
     if (!state && data === undefined) {
       // Nothing is filtered in code, so the database pages.
       const total = await qb.clone().getCount();
-      if (skip > 0) qb.offset(skip);
-      if (limit > 0) qb.limit(limit);
+      // MySQL/MariaDB have no OFFSET without LIMIT: skip alone pages to the end.
+      if (skip > 0) qb.offset(skip).limit(limit > 0 ? limit : Number.MAX_SAFE_INTEGER);
+      else if (limit > 0) qb.limit(limit);
       return { jobs: (await qb.getMany()).map(withState), total };
     }
     const jobs = (await qb.getMany())
@@ -254,7 +256,7 @@ export class SqlJobRepository implements JobRepository {
       .set({
         ...scheduleColumns(job, lastModifiedBy),
         fork: job.fork ?? false,
-        ...(job.failReason !== undefined && { failReason: job.failReason }),
+        ...(job.failReason !== undefined && { failReason: readableFailReason(job.failReason) ?? null }),
         ...(job.failedAt !== undefined && { failedAt: job.failedAt }),
         ...(job.failCount !== undefined && { failCount: job.failCount }),
       })

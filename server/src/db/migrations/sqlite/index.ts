@@ -6,5 +6,6 @@ import { AgendaDueIndexDescending1795337400000 } from './1795337400000-AgendaDue
 import { CommsLogSearchIndexes1796113953285 } from './1796113953285-CommsLogSearchIndexes.js';
 import { AbuseDefences1796117694209 } from './1796117694209-AbuseDefences.js';
 import { TimeLanguageOptIn1796119867134 } from './1796119867134-TimeLanguageOptIn.js';
+import { AgendaJobLog1796117101192 } from './1796117101192-AgendaJobLog.js';
 
-export const sqliteMigrations: (new (...args: never[]) => unknown)[] = [Initial1795334131299, SendingFields1795335692449, AgendaJobs1795335961987, InboundParts1795336024401, AgendaDueIndexDescending1795337400000, CommsLogSearchIndexes1796113953285, AbuseDefences1796117694209, TimeLanguageOptIn1796119867134];
+export const sqliteMigrations: (new (...args: never[]) => unknown)[] = [Initial1795334131299, SendingFields1795335692449, AgendaJobs1795335961987, InboundParts1795336024401, AgendaDueIndexDescending1795337400000, CommsLogSearchIndexes1796113953285, AbuseDefences1796117694209, TimeLanguageOptIn1796119867134, AgendaJobLog1796117101192];

@@ -25,6 +25,12 @@ type ConnectionParams = { apiKey?: string } & Record<string, unknown>;
 // depth, cost and error-masking rules as HTTP (A4).
 export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: GraphQLSchema, rules: SocketRules): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // O2: open sockets and running subscriptions.
+  const live = liveSubscriptions(app);
+  wsServer.on('connection', (socket) => {
+    app.metrics.socketOpened();
+    socket.once('close', () => app.metrics.socketClosed());
+  });
   const bearer = (params: ConnectionParams | undefined) => (params?.apiKey ? `Bearer ${params.apiKey}` : undefined);
   const cleanup = useServer<ConnectionParams>(
     {
@@ -56,6 +62,8 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
         }
         return undefined;
       },
+      onOperation: (ctx, id) => live.started(ctx, id),
+      onComplete: (ctx, id) => live.ended(ctx, id),
       // Typed errors keep their codes; anything else is masked as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((error) => rules.formatError(error.toJSON(), error)) } : undefined,
@@ -68,4 +76,20 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
     wsServer,
   );
   return { dispose: async () => void (await cleanup.dispose()) };
+}
+
+// onComplete also runs for operations refused before they started; only started ones are counted.
+function liveSubscriptions(app: App) {
+  const started = new WeakMap<object, Set<string>>();
+  return {
+    started(ctx: object, id: string): undefined {
+      const ids = started.get(ctx) ?? new Set<string>();
+      started.set(ctx, ids.add(id));
+      app.metrics.subscriptionStarted();
+      return undefined;
+    },
+    ended(ctx: object, id: string): void {
+      if (started.get(ctx)?.delete(id)) app.metrics.subscriptionEnded();
+    },
+  };
 }

@@ -11,6 +11,9 @@ import { buildContext, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { costLimitPlugin } from '../graphql/query-cost.js';
 import { buildTockSchema } from '../graphql/schema.js';
+import { accessLog, bindRequestContext } from '../observability/http-logging.js';
+import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin.js';
+import { log } from '../observability/logger.js';
 import { vonageWebhookRoutes } from '../messaging/webhooks/vonage-webhooks.routes.js';
 import { consoleRoutes, locateConsoleBuild } from './console.routes.js';
 import { attachGraphQLWebSocket } from './graphql-ws.js';
@@ -26,6 +29,7 @@ export interface RunningServer {
 /** A worker-only process answers health probes and nothing else. */
 export async function startHealthServer(app: App, port = app.config.port, host = app.config.host): Promise<{ url: string; stop(): Promise<void> }> {
   const expressApp = express();
+  expressApp.use(accessLog());
   expressApp.use(healthRoutes(app));
   const httpServer = createServer(expressApp);
   await new Promise<void>((resolve, reject) => {
@@ -55,9 +59,10 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
   const expressApp = express();
   expressApp.disable('x-powered-by');
   expressApp.set('trust proxy', 'loopback');
+  expressApp.use(accessLog());
   const httpServer = createServer(expressApp);
 
-  const formatError = createFormatError(production, (error) => console.error('[graphql] internal error', error));
+  const formatError = createFormatError(production, (error) => log.error({ err: error }, 'GraphQL internal error'));
   const graphqlWs = attachGraphQLWebSocket(app, httpServer, schema, {
     validationRules: armor.validationRules,
     maxCost: app.config.graphql.maxCost,
@@ -80,6 +85,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
       // plugins are plain hook objects, the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       costLimitPlugin<GraphQLContext>(app.config.graphql.maxCost),
+      graphqlMetricsPlugin<GraphQLContext>(app.metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: () => graphqlWs.dispose() }) },
     ],
@@ -92,6 +98,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
   expressApp.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    bindRequestContext,
     expressMiddleware(apollo, {
       context: ({ req }) =>
         buildContext(app, req.headers.authorization, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }),

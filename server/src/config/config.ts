@@ -163,7 +163,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     },
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
-    logging: { level: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'), format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty') },
+    logging: { level: e.LOG_LEVEL ?? 'info', format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty') },
     metricsToken: e.METRICS_TOKEN,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     platformToken: e.PLATFORM_TOKEN,

@@ -24,15 +24,22 @@ export function accessLog(): RequestHandler {
     customAttributeKeys: { reqId: 'requestId' },
     autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    customSuccessMessage: (req, res) => `${req.method} ${safeRequestPath(req.url ?? '')} ${res.statusCode}`,
-    customErrorMessage: (req, res) => `${req.method} ${safeRequestPath(req.url ?? '')} ${res.statusCode}`,
+    customSuccessMessage: (req, res) => `${req.method} ${safeRequestPath(pathOf(req))} ${res.statusCode}`,
+    customErrorMessage: (req, res) => `${req.method} ${safeRequestPath(pathOf(req))} ${res.statusCode}`,
     // Only what an operator needs; never headers (keys) or bodies (phones).
     serializers: {
-      req: (req: { method: string; url: string; remoteAddress?: string }) => ({ method: req.method, path: safeRequestPath(req.url), ip: req.remoteAddress }),
+      req: (req: { method: string; url: string; remoteAddress?: string; raw?: IncomingMessage }) => ({
+        method: req.method,
+        path: safeRequestPath(req.raw ? pathOf(req.raw) : req.url),
+        ip: req.remoteAddress,
+      }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
   }) as unknown as RequestHandler;
 }
+
+// A router mounted at a path sees a shortened req.url; express keeps the whole one.
+const pathOf = (req: IncomingMessage) => (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
 
 /**
  * Carries the request id into everything the request does (resolvers, jobs it

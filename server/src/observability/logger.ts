@@ -11,8 +11,8 @@ export interface LoggingOptions {
   level: LogLevel;
   /** json: one JSON object a line (production); pretty: one readable line (development). */
   format: LogFormat;
-  /** Where lines go; stdout by default. Tests pass a stream to read them. */
-  destination?: DestinationStream;
+  /** Where lines go: a stream (tests read one), or a file descriptor (stdout by default; the CLI uses stderr). */
+  destination?: DestinationStream | 1 | 2;
 }
 
 const INFO = pino.levels.values.info;
@@ -21,7 +21,9 @@ const INFO = pino.levels.values.info;
 export function createLogger(options: LoggingOptions): Logger {
   // Below info (debug, trace) an operator is chasing one problem and sees numbers in full.
   const maskPhones = options.level === 'silent' || pino.levels.values[options.level] >= INFO;
-  const destination = options.destination ?? (options.format === 'pretty' ? prettyStdout() : pino.destination({ dest: 1, sync: true }));
+  const target = options.destination ?? 1;
+  const destination =
+    typeof target !== 'number' ? target : options.format === 'pretty' ? prettyTo(target) : pino.destination({ dest: target, sync: true });
   return pino(
     {
       level: options.level,
@@ -44,8 +46,8 @@ export function createLogger(options: LoggingOptions): Logger {
   );
 }
 
-function prettyStdout(): DestinationStream {
-  return pretty({ sync: true, singleLine: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l' });
+function prettyTo(fd: 1 | 2): DestinationStream {
+  return pretty({ destination: fd, sync: true, singleLine: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l' });
 }
 
 /** The defaults: LOG_LEVEL, else quiet under test and info elsewhere; JSON in production, pretty otherwise. */

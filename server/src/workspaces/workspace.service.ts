@@ -49,6 +49,32 @@ export class WorkspaceService {
     return { workspace: await manager.findOneByOrFail(Workspace, { id: workspace.id }), adminKey };
   }
 
+  /**
+   * Recovery: a new ADMIN key for a workspace whose keys are lost, issued by the
+   * operator (the platform), shown once and recorded in the workspace's audit trail.
+   */
+  async issueAdminKey(workspaceId: string, issuedBy: string, name = 'Recovery admin key'): Promise<IssuedApiKey> {
+    return this.dataSource.transaction(async (manager) => {
+      const workspace = await manager.findOneBy(Workspace, { id: workspaceId });
+      if (!workspace) throw notFound('Workspace');
+      const issued = await this.apiKeys.issue(manager, workspace.id, name, Role.ADMIN);
+      await manager.insert(
+        WorkspaceAuditEntry,
+        manager.create(WorkspaceAuditEntry, {
+          id: newId(),
+          workspaceId: workspace.id,
+          setting: 'adminKeyIssued',
+          oldValue: null,
+          newValue: issued.apiKey.prefix,
+          actorApiKeyId: null,
+          actorLabel: issuedBy,
+          createdAt: new Date(),
+        }),
+      );
+      return issued;
+    });
+  }
+
   /** W1: only ADMINs get here (the resolver checks); every change is audited. */
   async setSms(actor: WorkspaceActor, enabled: boolean): Promise<Workspace> {
     return this.change(actor, { smsEnabled: enabled });

@@ -1,15 +1,19 @@
+import { log } from '../../observability/logger.js';
 import type { TockMetrics } from '../../observability/metrics.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { OutgoingSms, SendResult, SmsProvider } from './sms-provider.js';
 
 type Send = (sms: OutgoingSms) => Promise<SendResult>;
 
-/** O2: times one provider call and counts its errors by code; the provider itself knows nothing of metrics. */
+/** O1/O2: times one provider call, counts its errors by code and logs the answer; the provider itself knows nothing of this. */
 export function measuredSend(channel: string, send: Send, metrics: TockMetrics): Send {
   return async (sms) => {
     const started = performance.now();
     const result = await send(sms);
-    metrics.recordProviderRequest(channel, result.outcome, (performance.now() - started) / 1000, result.outcome === 'sent' ? null : result.errorCode);
+    const seconds = (performance.now() - started) / 1000;
+    const errorCode = result.outcome === 'sent' ? null : result.errorCode;
+    metrics.recordProviderRequest(channel, result.outcome, seconds, errorCode);
+    log.info({ channel, outcome: result.outcome, ...(errorCode && { errorCode }), ms: Math.round(seconds * 1000) }, 'provider answered');
     return result;
   };
 }

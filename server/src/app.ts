@@ -27,7 +27,7 @@ import { TimeOffService } from './employees/time-off.service.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { createAgenda } from './jobs/agenda.factory.js';
 import { AgendaMessageScheduler } from './jobs/agenda-message-scheduler.js';
-import { createJobBackend } from './jobs/job-backend.js';
+import { createJobBackend, interceptConnect } from './jobs/job-backend.js';
 import { defineTockJobs, requestCarrierLookup, startWorker } from './jobs/tock-jobs.js';
 import { isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from './messaging/delivery/delivery.service.js';
@@ -125,11 +125,16 @@ export async function createApp(config: Config): Promise<App> {
   await reachStore('database', stores.database, dataSource.initialize(), deadline);
   await dataSource.runMigrations({ transaction: 'each' });
 
-  const agenda = createAgenda(createJobBackend(config, dataSource), {
+  const jobBackend = createJobBackend(config, dataSource);
+  const jobStoreConnected = interceptConnect(jobBackend);
+  const agenda = createAgenda(jobBackend, {
     processEvery: config.jobs.processEveryMs,
     defaultLockLifetime: config.jobs.lockLifetimeMs,
     name: `${hostname()}:${process.pid}`,
   });
+  // Agenda connects at once; its failure is caught now and reported when awaited below.
+  const jobStoreReady = reachStore('job store', stores.jobStore, jobStoreConnected.then(() => agenda.ready), deadline);
+  jobStoreReady.catch(() => undefined);
   const metrics = new TockMetrics();
   const providers = createDeliveryProviders(config, { quiet, metrics });
   const services = createServices(config, dataSource, { agenda, scheduler: new AgendaMessageScheduler(agenda), providers, metrics });
@@ -177,6 +182,6 @@ export async function createApp(config: Config): Promise<App> {
     },
   };
   defineTockJobs(agenda, app);
-  await reachStore('job store', stores.jobStore, agenda.ready, deadline);
+  await jobStoreReady;
   return app;
 }

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   // O3: an unreachable store is one line naming it and where (no credentials).
-  if (error instanceof StoreUnreachableError) log.fatal({ store: error.store, target: error.target }, `Tock failed to start: ${error.message}`);
+  if (error instanceof StoreUnreachableError) log.fatal({ store: error.store, target: error.target, afterMs: error.afterMs }, `Tock failed to start: ${error.message}`);
   else log.fatal({ err: error }, 'Tock failed to start');
   process.exit(1);
 });

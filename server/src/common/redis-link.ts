@@ -7,20 +7,23 @@ import { safeUrl } from '../observability/redact.js';
 // and client (ioredis prints "Unhandled error event" for a client with no
 // error listener).
 class RedisLink {
-  private up = true;
+  // Unknown until the first connection: failing to connect at start is the start-up error's to report.
+  private up = false;
+  private lostOnce = false;
 
   constructor(private readonly url: string) {}
 
   lost(error: unknown): void {
     if (!this.up) return;
     this.up = false;
+    this.lostOnce = true;
     log.error({ redis: safeUrl(this.url), err: error }, 'Redis is unreachable: events between processes and the shared rate limit wait until it is back');
   }
 
   back(): void {
     if (this.up) return;
     this.up = true;
-    log.info({ redis: safeUrl(this.url) }, 'Redis is reachable again');
+    if (this.lostOnce) log.info({ redis: safeUrl(this.url) }, 'Redis is reachable again');
   }
 }
 

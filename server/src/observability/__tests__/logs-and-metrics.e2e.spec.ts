@@ -10,7 +10,7 @@ const PHONE = '+14155550177';
 // O1/O2 as an operator sees them: an API process and a worker process in
 // production mode on one MariaDB, texts sent through the Vonage stand-in,
 // which posts delivery receipts back to the API.
-describe('logs and metrics across an API and a worker process (O1, O2)', () => {
+describe('logs and metrics across an API and a worker process (O1, O2)', { timeout: 120_000 }, () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let standIn: VonageStandIn;
   let api: TockProcess;
@@ -40,7 +40,7 @@ describe('logs and metrics across an API and a worker process (O1, O2)', () => {
     receipts.webhookBaseUrl = api.url;
     worker = await startTockProcess({ ...env(), TOCK_ROLE: 'worker' });
     ws = await createTestWorkspace(graphqlClient(api.url) as TestServer, 'Logs Co', { smsEnabled: true });
-  });
+  }, 240_000);
   afterAll(async () => {
     if (process.env.TOCK_DUMP_LOGS) (await import('node:fs')).writeFileSync('/tmp/i14-logs.txt', `${api?.output()}\n----\n${worker?.output()}`);
     await Promise.all([api?.stop(), worker?.stop()]);

@@ -63,6 +63,9 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
+/** Every environment variable Tock reads (docker-compose.yml may set no other). */
+export const KNOWN_SETTINGS: readonly string[] = Object.keys(envSchema.shape);
+
 export type Env = Record<string, string | undefined>;
 
 export interface Config {

@@ -4,6 +4,7 @@ import { RedisBackend } from '@agendajs/redis-backend';
 import { Redis } from 'ioredis';
 import { MongoClient } from 'mongodb';
 import { startTestServer, type TestDatabase } from '../../../test/harness.js';
+import { log } from '../../observability/logger.js';
 import { SqlJobBackend } from '../sql-backend/sql-job.backend.js';
 import { describeJobStoreContract, type JobStoreUnderTest } from './job-store.contract.js';
 
@@ -46,4 +47,4 @@ describeJobStoreContract('official Redis backend', () => redisStore(process.env.
 
 const mongoUrl = process.env.MONGODB_URL;
 if (mongoUrl) describeJobStoreContract('official MongoDB backend', () => mongoStore(mongoUrl));
-else console.info('job-store contract: MongoDB skipped, set MONGODB_URL to run it');
+else log.info('job-store contract: MongoDB skipped, set MONGODB_URL to run it');

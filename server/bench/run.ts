@@ -1,6 +1,10 @@
 import { runBulkOptInBench, type BulkOptInReport } from './bulk-opt-in.bench.js';
 import { runCommsHistoryBench, type HistoryReport } from './comms-history.bench.js';
 import { runSendingBench, type SendingReport } from './sending.bench.js';
+import { configureLogging, type LogLevel } from '../src/observability/logger.js';
+
+// The servers under test log nothing unless asked (LOG_LEVEL): the tables are the output.
+configureLogging({ level: (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'silent', format: 'pretty' });
 
 // `npm run bench`: runs the benchmarks and prints one table each.
 function printTable(report: BulkOptInReport): void {

@@ -1,27 +1,19 @@
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDataSource } from '../../db/data-source.js';
-import { configureLogging, defaultLoggingOptions, log } from '../logger.js';
+import { captureLogs } from '../../../test/log-capture.js';
+import { log } from '../logger.js';
 import { withLogContext } from '../log-context.js';
 import { maskPhone, safeRequestPath, safeUrl } from '../redact.js';
 
-// Captures the process logger's JSON lines for one test.
+let restore = () => {};
 function capture(level: 'info' | 'debug' = 'info'): Record<string, unknown>[] {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  configureLogging({ level, format: 'json', destination: destination as never });
-  return lines;
+  const captured = captureLogs(level);
+  restore = captured.restore;
+  return captured.lines;
 }
 
 describe('what log lines may show (O1)', () => {
-  afterEach(() => {
-    configureLogging(defaultLoggingOptions({ nodeEnv: 'test' }));
-  });
+  afterEach(() => restore());
 
   it('O1: phone numbers are masked at info level, shown in full at debug, and secrets never appear', () => {
     const lines = capture('info');

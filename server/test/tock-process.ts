@@ -73,7 +73,7 @@ export async function startTockProcess(env: Env): Promise<TockProcess> {
     });
   // Start-up on a loaded machine (tsx compiling the server) can take a while.
   const banner = await Promise.race([
-    waitForLine((line) => line.msg.startsWith('Tock is running'), 90_000),
+    waitForLine((line) => line.msg.startsWith('Tock is running'), 180_000),
     exited.then((code) => Promise.reject(new Error(`Tock exited with ${code}:\n${output()}`))),
   ]);
   return {

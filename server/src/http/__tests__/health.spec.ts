@@ -105,7 +105,7 @@ describe('health and readiness (O3)', () => {
     expect(await timeUntil(tock.url, 200)).toBeLessThan(10_000);
     await tock.waitForLine((l) => l.msg === 'Redis is reachable again');
     expect(outageLines()).toHaveLength(1);
-  }, 180_000);
+  }, 300_000);
 
   it('O3: a store unreachable at start is one line naming it and its URL without credentials, and a non-zero exit', async () => {
     const closed = await freePort();
@@ -130,5 +130,5 @@ describe('health and readiness (O3)', () => {
         expect(tock.output()).not.toContain('s3cr3t-pw');
       }),
     );
-  }, 180_000);
+  }, 300_000);
 });

@@ -124,7 +124,7 @@ describe('logs and metrics across an API and a worker process (O1, O2)', { timeo
     await api.waitForLine((l) => l.status === 'DELIVERED' && worker.lines.some((w) => w.entryId === l.entryId && w.msg === 'text now sent' && w.requestId));
     expect(bookingId).toBeTruthy();
     await expect
-      .poll(async () => sample(await scrape(worker), 'tock_texts_total', { kind: 'CONFIRMATION', status: 'SENT' }), { timeout: 10_000 })
+      .poll(async () => sample(await scrape(worker), 'tock_texts_total', { kind: 'CONFIRMATION', status: 'SENT' }), { timeout: 30_000 })
       .toBe(sample(workerBefore, 'tock_texts_total', { kind: 'CONFIRMATION', status: 'SENT' }) + 1);
     const workerAfter = await scrape(worker);
     const apiAfter = await scrape(api);
@@ -138,7 +138,7 @@ describe('logs and metrics across an API and a worker process (O1, O2)', { timeo
     // API: the text was queued there and delivered by its webhook; GraphQL time by operation name.
     expect(moved(apiBefore, apiAfter, 'tock_texts_total', { kind: 'CONFIRMATION', status: 'QUEUED' })).toBe(1);
     await expect
-      .poll(async () => moved(apiBefore, await scrape(api), 'tock_texts_total', { kind: 'CONFIRMATION', status: 'DELIVERED' }), { timeout: 10_000 })
+      .poll(async () => moved(apiBefore, await scrape(api), 'tock_texts_total', { kind: 'CONFIRMATION', status: 'DELIVERED' }), { timeout: 30_000 })
       .toBe(1);
     expect(moved(apiBefore, apiAfter, 'tock_graphql_operation_duration_seconds_count', { operation: 'Book', type: 'mutation' })).toBe(1);
     // Queue depth by job name and state, read from the job store.

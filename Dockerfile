@@ -2,7 +2,7 @@
 #
 # Tock: API server (server/dist) plus the built console (console/dist).
 #   docker build -t tock .
-#   docker compose up --build      (with MySQL, MongoDB and Redis)
+#   docker compose up --build      (migrate, api and worker with MySQL, MongoDB and Redis)
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 # The repo uses npm 11 (install scripts are gated by "allowScripts" in
@@ -50,6 +50,7 @@ RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 
 EXPOSE 4000
+# Liveness on whatever PORT is set (O3); docker-compose.yml checks /readyz instead.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=6 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:4000/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "server/dist/src/main.js"]

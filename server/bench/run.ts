@@ -5,6 +5,10 @@ import { runOptInLaneBench, type OptInLaneReport } from './opt-in-lane.bench.js'
 import { runPickUpBench, type PickUpReport } from './pick-up.bench.js';
 import { runSendingBench, type SendingReport } from './sending.bench.js';
 import { MEMORY_GROWTH_TARGET_MB, runWebSocketAbuseBench, type WebSocketAbuseReport } from './websocket-abuse.bench.js';
+import { configureLogging, type LogLevel } from '../src/observability/logger.js';
+
+// The servers under test log nothing unless asked (LOG_LEVEL): the tables are the output.
+configureLogging({ level: (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'silent', format: 'pretty' });
 
 // `npm run bench`: runs the benchmarks and prints one table each.
 function printTable(report: BulkOptInReport): void {

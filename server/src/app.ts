@@ -1,12 +1,17 @@
+import { log } from './observability/logger.js';
 import 'reflect-metadata';
 import { hostname } from 'node:os';
 import type { Agenda } from 'agenda';
+import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { createAbuseServices } from './abuse/abuse-services.js';
 import { CommsEvents } from './comms-log/comms-events.js';
+import { MessageChannel } from './comms-log/comms-log.enums.js';
 import { CommsLogService } from './comms-log/comms-log.service.js';
 import { bridgeCommsEventsToRedis } from './comms-log/redis-comms-bridge.js';
 import type { Config } from './config/config.js';
+import { watchRedis } from './common/redis-link.js';
+import { describeStores, reachStore, STORE_CONNECT_DEADLINE_MS } from './common/store-startup.js';
 import { ConsentAuditService } from './consent/consent-audit.service.js';
 import { ConsentEvents } from './consent/consent-events.js';
 import { ConsentOutbox } from './consent/consent-outbox.js';
@@ -24,7 +29,7 @@ import { TimeOffService } from './employees/time-off.service.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { createAgenda } from './jobs/agenda.factory.js';
 import { AgendaMessageScheduler } from './jobs/agenda-message-scheduler.js';
-import { createJobBackend } from './jobs/job-backend.js';
+import { createJobBackend, interceptConnect } from './jobs/job-backend.js';
 import { JobRunHistoryService } from './jobs/run-log/job-run-history.service.js';
 import { SqlJobBackend } from './jobs/sql-backend/sql-job.backend.js';
 import { defineTockJobs, requestCarrierLookup, startWorker } from './jobs/tock-jobs.js';
@@ -35,6 +40,10 @@ import { OptInConfirmations } from './messaging/delivery/opt-in-confirmations.se
 import { ReconcilerService } from './messaging/delivery/reconciler.service.js';
 import { SendFactsLoader } from './messaging/delivery/send-facts.loader.js';
 import { createDeliveryProviders, type DeliveryProviders } from './messaging/providers/create-delivery-providers.js';
+import { measuredProvider, measuredSend } from './messaging/providers/provider-metrics.js';
+import { observeTexts } from './observability/text-events.js';
+import { TockMetrics } from './observability/metrics.js';
+import type { DependencyCheck } from './observability/readiness.js';
 import { createStudyServices } from './studies/study-services.js';
 import { ApiKeyService } from './workspaces/api-key.service.js';
 import { KeyRevocations } from './workspaces/key-revocations.js';
@@ -49,6 +58,12 @@ export interface App {
   agenda: Agenda;
   providers: DeliveryProviders;
   services: ReturnType<typeof createServices>;
+  /** O2: this process's metrics. */
+  metrics: TockMetrics;
+  /** O3: what /readyz checks (the database, the job store, Redis when used). */
+  dependencies: DependencyCheck[];
+  /** O3: set when a stop begins; /readyz answers 503 from then on. */
+  draining: boolean;
   /** Starts processing jobs (the worker role). */
   startWorker(): Promise<void>;
   close(): Promise<void>;
@@ -58,9 +73,10 @@ interface Infrastructure {
   agenda: Agenda;
   scheduler: MessageScheduler;
   providers: DeliveryProviders;
+  metrics: TockMetrics;
 }
 
-function createServices(config: Config, dataSource: DataSource, { agenda, scheduler, providers }: Infrastructure) {
+function createServices(config: Config, dataSource: DataSource, { agenda, scheduler, providers, metrics }: Infrastructure) {
   const keyRevocations = new KeyRevocations();
   const apiKeys = new ApiKeyService(dataSource, config.platformToken, keyRevocations);
   const consentEvents = new ConsentEvents();
@@ -70,8 +86,11 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   const idempotency = new IdempotencyService(dataSource);
   const events = new CommsEvents();
   const channels: DeliveryChannels = {
-    sms: providers.sms,
-    email: providers.emailGateway,
+    // O2: provider calls are timed and their errors counted on their way out.
+    sms: providers.sms && measuredProvider(providers.sms, metrics),
+    email: providers.emailGateway && {
+      sendVia: (domain, sms) => measuredSend(MessageChannel.EMAIL_GATEWAY, (s) => providers.emailGateway!.sendVia(domain, s), metrics)(sms),
+    },
     // E8: a gateway known to be shut down is never used, whatever was stored.
     gatewayUsable: (domain) => !isShutDownGatewayDomain(domain),
   };
@@ -85,7 +104,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   });
   const brand = { name: config.brandName, supportContact: config.supportContact };
   const delivery = new DeliveryService(dataSource, facts, channels, scheduler, events, brand);
-  const abuse = createAbuseServices(config, (line) => console.warn(line));
+  const abuse = createAbuseServices(config, (line) => log.warn(line));
   const workspaces = new WorkspaceService(dataSource, apiKeys, config.defaultPhoneCountry, config.abuse.pumpingBudgetPerHour);
   const optInConfirmations = new OptInConfirmations(dataSource, delivery, events);
   return {
@@ -118,11 +137,14 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
 
 export async function createApp(config: Config): Promise<App> {
   const quiet = config.env === 'test';
+  const stores = describeStores(config);
+  const deadline = Date.now() + STORE_CONNECT_DEADLINE_MS;
   const { dataSource, queryCounter } = createDataSource(config.database, { quiet });
-  await dataSource.initialize();
+  await reachStore('database', stores.database, dataSource.initialize(), deadline);
   await dataSource.runMigrations({ transaction: 'each' });
 
   const backend = createJobBackend(config, dataSource);
+  const jobStoreConnected = interceptConnect(backend);
   const agenda = createAgenda(backend, {
     processEvery: config.jobs.processEveryMs,
     defaultLockLifetime: config.jobs.lockLifetimeMs,
@@ -130,18 +152,40 @@ export async function createApp(config: Config): Promise<App> {
     // Run history where it is kept for a set time (JOBS_LOG_RETENTION_DAYS): Tock's own store.
     logging: backend instanceof SqlJobBackend && backend.logger !== undefined,
   });
-  const providers = createDeliveryProviders(config, { quiet });
-  const services = createServices(config, dataSource, { agenda, scheduler: new AgendaMessageScheduler(agenda), providers });
+  // Agenda connects at once; its failure is caught now and reported when awaited below.
+  const jobStoreReady = reachStore('job store', stores.jobStore, jobStoreConnected.then(() => agenda.ready), deadline);
+  jobStoreReady.catch(() => undefined);
+  const metrics = new TockMetrics();
+  const providers = createDeliveryProviders(config, { quiet, metrics });
+  const services = createServices(config, dataSource, { agenda, scheduler: new AgendaMessageScheduler(agenda), providers, metrics });
+  observeTexts(services.events, metrics);
   // A8: limits counted in Redis from the first request, when Redis is there.
   await services.abuse.store.ready();
   // L4: with Redis, log and consent events reach subscribers on every process.
   const bridges = config.redisUrl
-    ? await Promise.all([
-        bridgeCommsEventsToRedis(services.events, config.redisUrl),
-        bridgeConsentEventsToRedis(services.consentEvents, config.redisUrl),
-        bridgeKeyRevocationsToRedis(services.keyRevocations, config.redisUrl),
-      ])
+    ? await reachStore(
+        'event relay (Redis)',
+        stores.eventRelay,
+        Promise.all([
+          bridgeCommsEventsToRedis(services.events, config.redisUrl),
+          bridgeConsentEventsToRedis(services.consentEvents, config.redisUrl),
+          bridgeKeyRevocationsToRedis(services.keyRevocations, config.redisUrl),
+        ]),
+        deadline,
+      )
     : [];
+  const redisProbe = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 }) : null;
+  if (redisProbe && config.redisUrl) {
+    watchRedis(redisProbe, config.redisUrl);
+    redisProbe.connect().catch(() => undefined);
+  }
+  const dependencies: DependencyCheck[] = [
+    { name: 'database', target: stores.database, check: () => dataSource.query('SELECT 1') },
+    // The job store answers the count a worker's next poll would need.
+    { name: 'jobStore', target: stores.jobStore, check: () => agenda.db.getQueueSize() },
+    ...(redisProbe ? [{ name: 'redis', target: stores.eventRelay, check: () => redisProbe.ping() }] : []),
+  ];
+  metrics.watchQueues(() => agenda.getJobsOverview());
   const app: App = {
     config,
     dataSource,
@@ -149,6 +193,9 @@ export async function createApp(config: Config): Promise<App> {
     agenda,
     providers,
     services,
+    metrics,
+    dependencies,
+    draining: false,
     startWorker: () => startWorker(agenda),
     close: async () => {
       // Stop taking jobs first; running ones finish or their locks expire.
@@ -161,10 +208,11 @@ export async function createApp(config: Config): Promise<App> {
       await providers.close();
       await Promise.all(bridges.map((close) => close()));
       await services.abuse.store.close();
+      redisProbe?.disconnect();
       await dataSource.destroy();
     },
   };
   defineTockJobs(agenda, app);
-  await agenda.ready;
+  await jobStoreReady;
   return app;
 }

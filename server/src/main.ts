@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { createApp } from './app.js';
+import { describeStores, StoreUnreachableError } from './common/store-startup.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { startHealthServer, startHttpServer } from './http/server.js';
+import { configureLogging, log } from './observability/logger.js';
 import { ensureDemoWorkspace } from './workspaces/demo-seed.js';
 
 // Start order: config -> data source (migrations) -> schema -> HTTP + WS.
@@ -12,11 +14,12 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(error.message);
+      log.fatal({ problems: error.problems }, error.message);
       process.exit(2);
     }
     throw error;
   }
+  configureLogging(config.logging);
   mkdirSync(config.dataDir, { recursive: true });
   const app = await createApp(config);
   const runsApi = config.role !== 'worker';
@@ -24,21 +27,24 @@ async function main(): Promise<void> {
   const running = runsApi ? await startHttpServer(app) : await startHealthServer(app);
   if (config.role !== 'api') await app.startWorker();
 
-  const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.path}` : 'MySQL';
+  const stores = describeStores(config);
   const sender = app.providers.sms ? app.providers.sms.channel : 'none configured';
-  console.log(`Tock is running (${config.env}, role ${config.role}, ${where}, SMS: ${sender})`);
+  // O3: the banner names the role and every store, so a wrong setting shows at a glance.
+  const banner = { env: config.env, role: config.role, ...stores, sms: sender, url: running.url };
+  log.info(banner, `Tock is running (${config.env}, role ${config.role}, ${stores.database}, jobs in ${stores.jobStore}, events ${stores.eventRelay}, SMS: ${sender})`);
   if (runsApi) {
-    console.log(`  Console:  ${running.url}/console/`);
-    console.log(`  GraphQL:  ${running.url}/graphql`);
+    log.info(`  Console:  ${running.url}/console/`);
+    log.info(`  GraphQL:  ${running.url}/graphql`);
   } else {
-    console.log(`  Health:   ${running.url}/healthz`);
+    log.info(`  Health:   ${running.url}/healthz`);
   }
   if (demo) {
     const demoKey = demo.adminKey;
-    console.log(`  Demo workspace admin key: ${demoKey}`);
-    if (demo.signupUrl) console.log(`  Demo signup page: ${demo.signupUrl}`);
-    console.log(`  Try: curl -s ${running.url}/graphql -H 'content-type: application/json' \\`);
-    console.log(`         -H 'authorization: Bearer ${demoKey}' -d '{"query":"{ me { role workspace { name smsEnabled } } }"}'`);
+    // Development only (never in production): the point of the demo is a key to try.
+    log.info(`  Demo workspace admin key: ${demoKey}`);
+    if (demo.signupUrl) log.info(`  Demo signup page: ${demo.signupUrl}`);
+    log.info(`  Try: curl -s ${running.url}/graphql -H 'content-type: application/json' \\`);
+    log.info(`         -H 'authorization: Bearer ${demoKey}' -d '{"query":"{ me { role workspace { name smsEnabled } } }"}'`);
   }
 
   // First signal: drain and stop cleanly. A second one while draining: stop now.
@@ -46,7 +52,8 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
-    console.log(`${signal}: shutting down`);
+    app.draining = true;
+    log.info({ signal }, `${signal}: shutting down`);
     await running.stop();
     await app.close();
     process.exit(0);
@@ -56,6 +63,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error('Tock failed to start:', error);
+  // O3: an unreachable store is one line naming it and where (no credentials).
+  if (error instanceof StoreUnreachableError) log.fatal({ store: error.store, target: error.target, afterMs: error.afterMs }, `Tock failed to start: ${error.message}`);
+  else log.fatal({ err: error }, 'Tock failed to start');
   process.exit(1);
 });

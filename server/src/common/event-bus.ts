@@ -1,3 +1,5 @@
+import { log } from '../observability/logger.js';
+
 /** Events relayed from another process carry `remote`, so they are not relayed back. */
 export interface BusEvent {
   remote?: boolean;
@@ -17,7 +19,7 @@ export class EventBus<T extends BusEvent> {
         listener(event);
       } catch (error) {
         // One broken subscriber must not stop a send, a consent change or the others.
-        console.error(`[${this.name}] listener failed`, error);
+        log.error({ bus: this.name, err: error }, 'event listener failed');
       }
     }
   }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { log } from '../observability/logger.js';
 import type { BusEvent, EventBus } from './event-bus.js';
+import { watchRedis } from './redis-link.js';
 
 interface WireMessage {
   origin: string;
@@ -23,13 +25,15 @@ export async function relayThroughRedis<T extends BusEvent>(
   const origin = randomUUID();
   const publisher = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   const subscriber = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  const lost = watchRedis(publisher, redisUrl);
+  watchRedis(subscriber, redisUrl);
   await subscriber.subscribe(channel);
   subscriber.on('message', (_channel: string, message: string) => {
     let wire: WireMessage;
     try {
       wire = JSON.parse(message) as WireMessage;
     } catch {
-      console.error('[redis-relay] ignored a malformed message on', channel);
+      log.warn({ channel }, 'ignored a malformed message from Redis');
       return;
     }
     if (wire.origin === origin || typeof wire.event !== 'object' || wire.event === null) return;
@@ -39,7 +43,7 @@ export async function relayThroughRedis<T extends BusEvent>(
   const unsubscribe = bus.subscribe((event) => {
     if (event.remote) return;
     const wire: WireMessage = { origin, event };
-    publisher.publish(channel, JSON.stringify(wire)).catch((error: unknown) => console.error('[redis-relay] relay to Redis failed', error));
+    publisher.publish(channel, JSON.stringify(wire)).catch(lost);
   });
   return async () => {
     unsubscribe();

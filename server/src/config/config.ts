@@ -36,6 +36,8 @@ const envSchema = z.object({
   // L5: Vonage's default throughput is 30 requests per second per API key.
   VONAGE_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
   SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
+  // E8: the address carriers see email-to-SMS mail from (a domain with SPF/DKIM for the SMTP relay).
+  SMTP_FROM: z.string().trim().regex(/^(.+<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an address like sms@example.com or "Tock <sms@example.com>"').optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   PLATFORM_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   BRAND_NAME: z.string().min(1).max(40).default('Tock'),
@@ -79,7 +81,13 @@ const envSchema = z.object({
   ABUSE_REDIS_PREFIX: z.string().min(1).default('tock:abuse'),
   // A8: a new workspace's pumping budget (an ADMIN changes it per workspace).
   PUMPING_BUDGET_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
+
+/** Every environment variable Tock reads (docker-compose.yml may set no other). */
+export const KNOWN_SETTINGS: readonly string[] = Object.keys(envSchema.shape);
 
 export type Env = Record<string, string | undefined>;
 
@@ -103,6 +111,12 @@ export interface Config {
     rateLimitPerSecond: number;
   };
   smtpUrl?: string;
+  /** E8: the sender of email-to-SMS mail; required with SMTP_URL in production. */
+  smtpFrom?: string;
+  /** O1: level and line format (json in production, pretty otherwise). */
+  logging: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; format: 'json' | 'pretty' };
+  /** O2: a scrape of /metrics must bear this token; unset: open outside production, off in production. */
+  metricsToken?: string;
   publicUrl: string;
   platformToken?: string;
   brandName: string;
@@ -159,6 +173,9 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     // Introspection is off in production unless asked for explicitly.
     e.GRAPHQL_INTROSPECTION = false;
   }
+  if (e.NODE_ENV === 'production' && e.SMTP_URL && !e.SMTP_FROM) {
+    problems.push('SMTP_FROM: required with SMTP_URL in production (carriers refuse mail from an address they cannot verify)');
+  }
   if (Boolean(e.VONAGE_API_KEY) !== Boolean(e.VONAGE_API_SECRET)) {
     problems.push('VONAGE_API_KEY / VONAGE_API_SECRET: set both or neither');
   }
@@ -188,6 +205,9 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       rateLimitPerSecond: e.VONAGE_RATE_LIMIT_PER_SECOND,
     },
     smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    logging: { level: e.LOG_LEVEL ?? 'info', format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty') },
+    metricsToken: e.METRICS_TOKEN,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     platformToken: e.PLATFORM_TOKEN,
     brandName: e.BRAND_NAME,

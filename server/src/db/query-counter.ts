@@ -1,4 +1,6 @@
 import type { Logger } from 'typeorm';
+import { log } from '../observability/logger.js';
+import { isUniqueViolation } from './unique-violation.util.js';
 
 /** Counts SQL statements, so tests can prove that a page of rows costs a handful of queries (no N+1). */
 export class QueryCounter implements Logger {
@@ -9,19 +11,21 @@ export class QueryCounter implements Logger {
   logQuery(): void {
     this.count += 1;
   }
+  // O1: the statement with its placeholders, never the parameter values (phones,
+  // key hashes). A duplicate key is a race the caller handles (L2), not an error.
   logQueryError(error: string | Error, query: string): void {
-    if (process.env.TOCK_LOG_SQL_ERRORS) console.error('[sql error]', error, query);
+    log[isUniqueViolation(error) ? 'debug' : 'error']({ err: error, query }, 'SQL statement failed');
   }
   logQuerySlow(): void {}
   // Migration progress and TypeORM's own warnings are worth seeing (the CLI
   // reports through here too); everything else stays quiet.
   logSchemaBuild(message: string): void {
-    if (!this.quiet) console.log(message);
+    if (!this.quiet) log.info({ component: 'typeorm' }, message);
   }
   logMigration(message: string): void {
-    if (!this.quiet) console.log(`[migration] ${message}`);
+    if (!this.quiet) log.info({ component: 'migrations' }, message);
   }
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level !== 'log') console.log(`[typeorm] ${String(message)}`);
+    if (level !== 'log') log[level]({ component: 'typeorm' }, String(message));
   }
 }

@@ -74,8 +74,12 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
       );
     },
   });
+  // O2: open sockets and running subscriptions.
+  const live = liveSubscriptions(app);
   // Registered before graphql-ws's own listener, so it sees every message first.
   wsServer.on('connection', (socket) => {
+    app.metrics.socketOpened();
+    socket.once('close', () => app.metrics.socketClosed());
     const rate = new MessageRate(app.config.webSocket.maxMessagesPerSecond);
     socket.on('message', () => {
       if (!rate.allow(Date.now())) socket.close(CLOSE_TOO_MANY_MESSAGES, 'Too many messages');
@@ -124,6 +128,8 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
         }
         return undefined;
       },
+      onOperation: (ctx, id) => live.started(ctx, id),
+      onComplete: (ctx, id) => live.ended(ctx, id),
       // Typed errors keep their codes; anything else is masked as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((error) => rules.formatError(error.toJSON(), error)) } : undefined,
@@ -147,6 +153,22 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
     dispose: async () => {
       stopRevocations();
       await cleanup.dispose();
+    },
+  };
+}
+
+// onComplete also runs for operations refused before they started; only started ones are counted.
+function liveSubscriptions(app: App) {
+  const started = new WeakMap<object, Set<string>>();
+  return {
+    started(ctx: object, id: string): undefined {
+      const ids = started.get(ctx) ?? new Set<string>();
+      started.set(ctx, ids.add(id));
+      app.metrics.subscriptionStarted();
+      return undefined;
+    },
+    ended(ctx: object, id: string): void {
+      if (started.get(ctx)?.delete(id)) app.metrics.subscriptionEnded();
     },
   };
 }

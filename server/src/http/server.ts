@@ -7,11 +7,13 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { App } from '../app.js';
-import { loggableError } from '../common/loggable-error.util.js';
 import { buildContext, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { costLimitPlugin } from '../graphql/query-cost.js';
 import { buildTockSchema } from '../graphql/schema.js';
+import { accessLog, bindRequestContext } from '../observability/http-logging.js';
+import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin.js';
+import { log } from '../observability/logger.js';
 import { vonageWebhookRoutes } from '../messaging/webhooks/vonage-webhooks.routes.js';
 import { consoleRoutes, locateConsoleBuild } from './console.routes.js';
 import { attachGraphQLWebSocket } from './graphql-ws.js';
@@ -44,6 +46,7 @@ export interface RunningServer {
 /** A worker-only process answers health probes and nothing else. */
 export async function startHealthServer(app: App, port = app.config.port, host = app.config.host): Promise<{ url: string; stop(): Promise<void> }> {
   const expressApp = express();
+  expressApp.use(accessLog());
   expressApp.use(healthRoutes(app));
   const httpServer = createServer(expressApp);
   await new Promise<void>((resolve, reject) => {
@@ -76,10 +79,11 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
   expressApp.disable('x-powered-by');
   // A8: X-Forwarded-For only from TRUSTED_PROXIES (the same check the WebSocket uses).
   expressApp.set('trust proxy', app.services.abuse.trustProxy);
+  expressApp.use(accessLog());
   const httpServer = createServer(expressApp);
 
-  // O1/K8: in production the log gets no SQL, parameters or phone numbers.
-  const formatError = createFormatError(production, (error) => console.error('[graphql] internal error', production ? loggableError(error) : error));
+  // O1/K8: the logger keeps no SQL, parameters or phone numbers in production.
+  const formatError = createFormatError(production, (error) => log.error({ err: error }, 'GraphQL internal error'));
   const graphqlWs = attachGraphQLWebSocket(app, httpServer, schema, {
     validationRules: armor.validationRules,
     maxCost: app.config.graphql.maxCost,
@@ -104,6 +108,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
       // plugins are plain hook objects, the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       costLimitPlugin<GraphQLContext>(app.config.graphql.maxCost),
+      graphqlMetricsPlugin<GraphQLContext>(app.metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: () => graphqlWs.dispose() }) },
     ],
@@ -117,6 +122,7 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
     '/graphql',
     authThrottleRoute(app),
     express.json({ limit: '1mb' }),
+    bindRequestContext,
     expressMiddleware(apollo, {
       context: ({ req }) =>
         buildContext(app, req.headers.authorization, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }),

@@ -1,5 +1,6 @@
 import type { Agenda } from 'agenda';
 import type { MessageScheduler } from '../messaging/delivery/message-intent.js';
+import { currentLogContext } from '../observability/log-context.js';
 import { SEND_MESSAGE_JOB, type SendMessageJobData } from './definitions/send-message.job.js';
 
 // One Agenda job per log entry, unique on the entry id: scheduling the same
@@ -9,7 +10,9 @@ export class AgendaMessageScheduler implements MessageScheduler {
 
   async scheduleSend(entryId: string, at: Date): Promise<void> {
     await this.agenda.ready;
-    await this.agenda.create<SendMessageJobData>(SEND_MESSAGE_JOB, { entryId }).unique({ 'data.entryId': entryId }).schedule(at).save();
+    // O1: the request that recorded the text travels with its job, so the worker's lines carry its id.
+    const requestId = currentLogContext()?.requestId;
+    await this.agenda.create<SendMessageJobData>(SEND_MESSAGE_JOB, { entryId, ...(requestId && { requestId }) }).unique({ 'data.entryId': entryId }).schedule(at).save();
   }
 
   async cancelSends(entryIds: string[]): Promise<void> {

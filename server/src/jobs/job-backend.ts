@@ -1,6 +1,8 @@
 import { MongoBackend } from '@agendajs/mongo-backend';
 import { RedisBackend } from '@agendajs/redis-backend';
 import type { AgendaBackend } from 'agenda';
+import type { Redis } from 'ioredis';
+import { watchRedis } from '../common/redis-link.js';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config.js';
 import { createJobNotificationChannel } from './notifications/job-notification-channel.factory.js';
@@ -12,10 +14,34 @@ import { SqlJobBackend } from './sql-backend/sql-job.backend.js';
 // application's own database, announced in-process or over REDIS_URL.
 export function createJobBackend(config: Config, dataSource: DataSource): AgendaBackend {
   const url = config.jobsUrl;
-  if (url?.startsWith('mongodb://') || url?.startsWith('mongodb+srv://')) return adaptOfficialBackend(new MongoBackend({ address: url }));
-  if (url?.startsWith('redis://') || url?.startsWith('rediss://')) return adaptOfficialBackend(new RedisBackend({ connectionString: url }));
+  if (url?.startsWith('mongodb://') || url?.startsWith('mongodb+srv://'))
+    // O3: an unreachable MongoDB fails start in seconds, not after the driver's 30 s.
+    return adaptOfficialBackend(new MongoBackend({ address: url, options: { serverSelectionTimeoutMS: 5_000 } }));
+  if (url?.startsWith('redis://') || url?.startsWith('rediss://')) {
+    const backend = new RedisBackend({ connectionString: url });
+    // O3: the backend's client has no error listener of its own (ioredis would print every retry).
+    const client = (backend.repository as unknown as { redis?: Redis }).redis;
+    if (client) watchRedis(client, url);
+    return adaptOfficialBackend(backend);
+  }
   return new SqlJobBackend(dataSource, {
     notificationChannel: createJobNotificationChannel(config.redisUrl),
     ...(config.jobs.logRetentionDays > 0 && { log: { retentionMs: config.jobs.logRetentionDays * 24 * 60 * 60 * 1000 } }),
   });
+}
+
+/**
+ * Agenda calls backend.connect() in its constructor without handling a
+ * failure (an unhandled rejection that crashes the process with a raw stack,
+ * and `ready` never settles). This hands Agenda a connect that only ever
+ * succeeds, and returns the real outcome for start-up to report (O3).
+ */
+export function interceptConnect(backend: AgendaBackend): Promise<void> {
+  const connect = backend.connect.bind(backend);
+  let outcome!: Promise<void>;
+  backend.connect = () => {
+    outcome = connect();
+    return outcome.catch(() => new Promise<void>(() => undefined));
+  };
+  return new Promise<void>((resolve, reject) => queueMicrotask(() => (outcome ?? Promise.resolve()).then(resolve, reject)));
 }

@@ -1,5 +1,7 @@
 import type { Agenda } from 'agenda';
 import type { App } from '../app.js';
+import { log } from '../observability/logger.js';
+import { observedJob, trackDueTimes } from './observed-job.js';
 import { carrierLookupJob, CARRIER_LOOKUP_JOB, type CarrierLookupJobData } from './definitions/carrier-lookup.job.js';
 import { optInConfirmationsJob, OPT_IN_CONFIRMATIONS_EVERY, OPT_IN_CONFIRMATIONS_JOB } from './definitions/opt-in-confirmations.job.js';
 import { reconcileJob, RECONCILE_EVERY, RECONCILE_JOB } from './definitions/reconcile.job.js';
@@ -8,15 +10,16 @@ import { shiftAlertsJob, SHIFT_ALERTS_EVERY, SHIFT_ALERTS_JOB } from './definiti
 
 /** Defines every Tock job on the Agenda; any process may then schedule them. */
 export function defineTockJobs(agenda: Agenda, app: App): void {
+  const observe = { metrics: app.metrics, dueAt: trackDueTimes(agenda.db) };
   const send = sendMessageJob(app);
-  agenda.define<SendMessageJobData>(send.name, send.handler, send.options);
+  agenda.define<SendMessageJobData>(send.name, observedJob(send.name, send.handler, observe), send.options);
   agenda.on(`retry exhausted:${SEND_MESSAGE_JOB}`, (error: Error, job) => {
-    void send.onRetriesExhausted(error, job as never).catch((e: unknown) => console.error('[jobs] giving up failed', e));
+    void send.onRetriesExhausted(error, job as never).catch((e: unknown) => log.error({ err: e, job: SEND_MESSAGE_JOB }, 'giving up on a text failed'));
   });
   for (const definition of [carrierLookupJob(app), shiftAlertsJob(app), reconcileJob(app), optInConfirmationsJob(app)]) {
-    agenda.define(definition.name, definition.handler as never, definition.options);
+    agenda.define(definition.name, observedJob(definition.name, definition.handler as never, observe), definition.options);
   }
-  agenda.on('error', (error: Error) => console.error('[jobs] agenda error', error));
+  agenda.on('error', (error: Error) => log.error({ err: error }, 'job store error'));
 }
 
 /** The worker role: process due jobs and keep the recurring ones scheduled. */

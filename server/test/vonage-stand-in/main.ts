@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { log } from '../../src/observability/logger.js';
 import { startVonageStandIn } from './vonage-stand-in.js';
 
 // Local runs: `npm run vonage-stand-in -w server`, then start Tock with the
@@ -15,12 +16,12 @@ const standIn = await startVonageStandIn({
   apiSecret: process.env.VONAGE_API_SECRET ?? 'standin-secret',
   signatureSecret: process.env.VONAGE_SIGNATURE_SECRET ?? 'standin-signature-secret',
   autoReceipt: { webhookBaseUrl: tockUrl, delayMs: Number(process.env.VONAGE_STAND_IN_RECEIPT_DELAY_MS ?? 1000) },
-  log: (line) => console.log(line),
+  log: (line) => log.info(line),
 });
 
-console.log(`Vonage stand-in listening on ${standIn.url}; receipts and inbound texts go to ${tockUrl}.`);
-console.log('Point Tock at it with:\n');
-console.log(
+log.info(`Vonage stand-in listening on ${standIn.url}; receipts and inbound texts go to ${tockUrl}.`);
+log.info('Point Tock at it with:\n');
+log.info(
   [
     `VONAGE_API_KEY=${standIn.apiKey}`,
     `VONAGE_API_SECRET=${standIn.apiSecret}`,
@@ -30,16 +31,16 @@ console.log(
     `VONAGE_API_HOST=${standIn.url}`,
   ].join(' \\\n'),
 );
-console.log('\nType "<from number> <text>" to send an inbound text, e.g. "+15551234567 STOP".');
+log.info('\nType "<from number> <text>" to send an inbound text, e.g. "+15551234567 STOP".');
 
 const input = createInterface({ input: process.stdin });
 input.on('line', (line) => {
   const match = /^\s*(\+?\d{7,15})\s+(.+)$/.exec(line);
-  if (!match) return console.log('Expected "<from number> <text>".');
+  if (!match) return log.info('Expected "<from number> <text>".');
   standIn
     .sendInbound(tockUrl, { from: match[1], to: from, text: match[2] })
-    .then(([delivery]) => console.log(`inbound ${match[2]} -> ${delivery.status}`))
-    .catch((error: unknown) => console.log(`inbound not delivered: ${(error as Error).message}`));
+    .then(([delivery]) => log.info(`inbound ${match[2]} -> ${delivery.status}`))
+    .catch((error: unknown) => log.info(`inbound not delivered: ${(error as Error).message}`));
 });
 
 const shutdown = () => {

@@ -6,6 +6,7 @@ import { MongoClient } from 'mongodb';
 import { startTestServer, type TestDatabase } from '../../../test/harness.js';
 import { adaptOfficialBackend } from '../official-backend.adapter.js';
 import { RedisJobNotificationChannel } from '../notifications/redis-job-notification.channel.js';
+import { log } from '../../observability/logger.js';
 import { SqlJobBackend } from '../sql-backend/sql-job.backend.js';
 import { describeJobStoreContract, type JobStoreUnderTest } from './job-store.contract.js';
 
@@ -60,4 +61,4 @@ describeJobStoreContract('official Redis backend', () => redisStore(REDIS_URL), 
 const mongoUrl = process.env.MONGODB_URL;
 // Change-stream notifications need a replica set: the MongoDB store polls.
 if (mongoUrl) describeJobStoreContract('official MongoDB backend', () => mongoStore(mongoUrl), { notifiesAcrossProcesses: false });
-else console.info('job-store contract: MongoDB skipped, set MONGODB_URL to run it');
+else log.info('job-store contract: MongoDB skipped, set MONGODB_URL to run it');

@@ -13,6 +13,8 @@ export const SEND_LOCK_LIMIT = 500;
 
 export interface SendMessageJobData {
   entryId: string;
+  /** O1: the request that recorded the text, for its log lines. */
+  requestId?: string;
 }
 
 /** Sends one log entry when due; Agenda retries it with backoff while the provider says "later" (L5). */

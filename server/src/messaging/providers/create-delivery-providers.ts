@@ -1,7 +1,9 @@
 import type { Config } from '../../config/config.js';
+import type { TockMetrics } from '../../observability/metrics.js';
 import { VonageNumberInsightLookup } from '../carrier/vonage-number-insight.lookup.js';
 import { createRateLimiter } from '../rate-limit/create-rate-limiter.js';
 import { EmailGatewaySender } from './email-gateway.provider.js';
+import { measuredRateLimiter } from './provider-metrics.js';
 import { SandboxSmsProvider } from './sandbox-sms.provider.js';
 import type { CarrierLookup, SmsProvider } from './sms-provider.js';
 import { VonageSmsProvider } from './vonage-sms.provider.js';
@@ -17,16 +19,17 @@ export interface DeliveryProviders {
   close(): Promise<void>;
 }
 
-export function createDeliveryProviders(config: Config, options: { quiet?: boolean } = {}): DeliveryProviders {
+export function createDeliveryProviders(config: Config, options: { quiet?: boolean; metrics?: TockMetrics } = {}): DeliveryProviders {
+  const metrics = options.metrics;
   const { apiKey, apiSecret, restHost, apiHost } = config.vonage;
   const credentials = apiKey && apiSecret ? { apiKey, apiSecret } : null;
   const rateLimit = credentials ? createRateLimiter(config) : null;
   const emailGateway = config.smtpUrl
-    ? new EmailGatewaySender({ smtpUrl: config.smtpUrl, from: `${config.brandName} <sms@${new URL(config.publicUrl).hostname}>` })
+    ? new EmailGatewaySender({ smtpUrl: config.smtpUrl, from: smtpSender(config) })
     : null;
 
   let sms: SmsProvider | null = null;
-  if (credentials) sms = new VonageSmsProvider({ ...credentials, restHost, rateLimiter: rateLimit?.limiter });
+  if (credentials) sms = new VonageSmsProvider({ ...credentials, restHost, rateLimiter: rateLimit && metrics ? measuredRateLimiter(rateLimit.limiter, metrics) : rateLimit?.limiter });
   else if (config.env !== 'production') sms = new SandboxSmsProvider({ quiet: options.quiet ?? config.env === 'test' });
 
   return {
@@ -38,4 +41,11 @@ export function createDeliveryProviders(config: Config, options: { quiet?: boole
       await rateLimit?.close();
     },
   };
+}
+
+// E8: SMTP_FROM names the sender; a bare address gets the brand as display name.
+// Without it (allowed outside production) the address is derived from PUBLIC_URL.
+function smtpSender(config: Config): string {
+  const from = config.smtpFrom ?? `sms@${new URL(config.publicUrl).hostname}`;
+  return from.includes('<') ? from : `${config.brandName} <${from}>`;
 }

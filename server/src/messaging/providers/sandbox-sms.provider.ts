@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MessageChannel } from '../../comms-log/comms-log.enums.js';
+import { log } from '../../observability/logger.js';
 import type { OutgoingSms, SendResult, SmsProvider } from './sms-provider.js';
 
 export interface SandboxSentSms extends OutgoingSms {
@@ -22,7 +23,7 @@ export class SandboxSmsProvider implements SmsProvider {
     const providerMessageId = `sandbox-${randomUUID()}`;
     this.sent.push({ ...sms, providerMessageId, sentAt: new Date() });
     if (this.sent.length > KEEP_LAST) this.sent.splice(0, this.sent.length - KEEP_LAST);
-    if (!this.options.quiet) (this.options.log ?? console.log)(`[sandbox sms] to ${sms.to} : ${sms.text}`);
+    if (!this.options.quiet) (this.options.log ?? ((line) => log.info({ channel: 'SANDBOX' }, line)))(`[sandbox sms] to ${sms.to} : ${sms.text}`);
     return { outcome: 'sent', providerMessageId };
   }
 }

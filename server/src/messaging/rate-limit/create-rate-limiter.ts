@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { watchRedis } from '../../common/redis-link.js';
 import type { Config } from '../../config/config.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { RedisRateLimiter } from './redis.rate-limiter.js';
@@ -10,6 +11,7 @@ export function createRateLimiter(config: Config): { limiter: RateLimiter; close
   const rate = config.vonage.rateLimitPerSecond;
   if (!config.redisUrl) return { limiter: new TokenBucketRateLimiter(rate), close: async () => undefined };
   const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  watchRedis(redis, config.redisUrl);
   return {
     limiter: new RedisRateLimiter(redis, { limit: rate, key: `vonage:${config.vonage.apiKey ?? 'sandbox'}` }),
     close: async () => {

@@ -1,6 +1,7 @@
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { App } from '../../app.js';
-import { loggableError } from '../../common/loggable-error.util.js';
+import { bindRequestContext } from '../../observability/http-logging.js';
+import { log } from '../../observability/logger.js';
 import { InboundMessageService } from '../keywords/inbound-message.service.js';
 import { NumberConsentService } from '../keywords/number-consent.service.js';
 import { parseDeliveryReceipt } from './delivery-receipt.js';
@@ -30,7 +31,7 @@ export function vonageWebhookRoutes(app: App, options: VonageWebhookOptions = {}
     production: app.config.env === 'production',
   };
   if (!policy.secret && policy.production) {
-    console.warn('[webhooks] VONAGE_SIGNATURE_SECRET is not set: every Vonage webhook is refused with 401 until it is (A3).');
+    log.warn('VONAGE_SIGNATURE_SECRET is not set: every Vonage webhook is refused with 401 until it is (A3).');
   }
   const numberConsent = new NumberConsentService(app.services.optOuts, app.services.consent);
   const inbound = new InboundMessageService(app.dataSource, app.services.delivery, numberConsent, app.services.events, {
@@ -48,7 +49,7 @@ export function vonageWebhookRoutes(app: App, options: VonageWebhookOptions = {}
     const check = checkWebhookRequest(params, policy, new Date());
     if (!check.ok) {
       // A missing secret was reported once at start; a bad signature is worth a line each time.
-      if (policy.secret) console.warn(`[webhooks] refused ${req.method} ${req.path}: ${check.reason}`);
+      if (policy.secret) log.warn({ reason: check.reason }, `webhook refused: ${req.method} ${req.path}`);
       res.status(401).json({ error: 'Invalid or missing signature' });
       return;
     }
@@ -80,7 +81,7 @@ export function vonageWebhookRoutes(app: App, options: VonageWebhookOptions = {}
   });
 
   const router = Router();
-  router.use(express.urlencoded({ extended: false, limit: '64kb' }), express.json({ limit: '64kb' }));
+  router.use(express.urlencoded({ extended: false, limit: '64kb' }), express.json({ limit: '64kb' }), bindRequestContext);
   router.get('/inbound', onInbound);
   router.post('/inbound', onInbound);
   router.get('/status', onStatus);
@@ -95,7 +96,7 @@ const webhookErrors: ErrorRequestHandler = (error: { status?: number; type?: str
     res.status(error.status).json({ error: error.type === 'entity.too.large' ? 'Body too large' : 'Malformed body' });
     return;
   }
-  // K8: never the SQL, its parameters or a phone number.
-  console.error('[webhooks] failed', loggableError(error));
+  // K8/O1: the logger keeps no SQL parameters or phone numbers.
+  log.error({ err: error }, 'webhook failed');
   res.status(500).json({ error: 'Internal error' });
 };

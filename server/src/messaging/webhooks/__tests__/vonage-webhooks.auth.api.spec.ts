@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestWorkspace, startTestServer, type TestServer } from '../../../../test/harness.js';
+import { captureLogs } from '../../../../test/log-capture.js';
 import { MessageKind } from '../../../comms-log/comms-log.enums.js';
 import { SandboxSmsProvider } from '../../providers/sandbox-sms.provider.js';
 import { bookedParticipant, logFor, participant, registryRow, storedState } from '../../keywords/__tests__/keyword-fixtures.js';
@@ -32,7 +33,6 @@ describe('A3: signed Vonage webhooks (MariaDB, with a signature secret)', () => 
   ];
 
   it.each(refusals)('A3: an inbound text with %s gets 401 and changes nothing', async (_name, sign) => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
     const before = await storedState(server);
     for (const as of ['form', 'json', 'get'] as WebhookEncoding[]) {
       expect((await callWebhook(server, 'inbound', sign(stop()), as)).status).toBe(401);
@@ -42,7 +42,6 @@ describe('A3: signed Vonage webhooks (MariaDB, with a signature secret)', () => 
   });
 
   it.each(refusals)('A3: a delivery receipt with %s gets 401 and changes nothing', async (_name, sign) => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
     const before = await storedState(server);
     expect((await callWebhook(server, 'status', sign(receiptParams(phone, vonageId(), 'failed', '9')))).status).toBe(401);
     expect(await storedState(server)).toEqual(before);
@@ -96,7 +95,7 @@ describe('A3: without a signature secret', () => {
   });
 
   it('A3: in production every webhook is refused (fail closed), with one clear warning at start', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const logs = captureLogs();
     const server = await startTestServer({ database: 'sqlite', worker: false, env: { NODE_ENV: 'production' } });
     try {
       const ws = await createTestWorkspace(server, 'Acme Research', { smsEnabled: true });
@@ -107,9 +106,10 @@ describe('A3: without a signature secret', () => {
       expect((await callWebhook(server, 'inbound', signed(inboundParams(phone, 'STOP')))).status).toBe(401);
       expect((await callWebhook(server, 'status', receiptParams(phone, vonageId(), 'failed', '9'), 'get')).status).toBe(401);
       expect(await storedState(server)).toEqual(before);
-      const warnings = warn.mock.calls.filter((args) => String(args[0]).includes('VONAGE_SIGNATURE_SECRET'));
+      const warnings = logs.lines.filter((line) => line.level === 'warn' && String(line.msg).includes('VONAGE_SIGNATURE_SECRET'));
       expect(warnings).toHaveLength(1);
     } finally {
+      logs.restore();
       await server.stop();
     }
   });

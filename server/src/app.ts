@@ -1,6 +1,6 @@
-import { log } from './observability/logger.js';
 import 'reflect-metadata';
 import { hostname } from 'node:os';
+import { log } from './observability/logger.js';
 import type { Agenda } from 'agenda';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';

@@ -13,6 +13,7 @@ import { ConsentService } from './consent/consent.service.js';
 import { bridgeConsentEventsToRedis } from './consent/redis-consent-bridge.js';
 import { OptOutRegistry } from './consent/opt-out-registry.service.js';
 import { createDataSource } from './db/data-source.js';
+import { runMigrationsLocked } from './db/migrations-lock.js';
 import type { QueryCounter } from './db/query-counter.js';
 import { BulkSmsOptInService } from './employees/bulk-sms-opt-in.service.js';
 import { CarrierLookupService } from './employees/carrier-lookup.service.js';
@@ -25,6 +26,7 @@ import { createAgenda } from './jobs/agenda.factory.js';
 import { AgendaMessageScheduler } from './jobs/agenda-message-scheduler.js';
 import { createJobBackend } from './jobs/job-backend.js';
 import { defineTockJobs, requestCarrierLookup, startWorker } from './jobs/tock-jobs.js';
+import { RunningJobs, stopWorker, type WorkerStopReport } from './jobs/worker-stop.js';
 import { isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from './messaging/delivery/delivery.service.js';
 import type { MessageScheduler } from './messaging/delivery/message-intent.js';
@@ -43,8 +45,16 @@ export interface App {
   agenda: Agenda;
   providers: DeliveryProviders;
   services: ReturnType<typeof createServices>;
+  /** O3/L6: set when a graceful stop begins; /readyz answers 503 from then on. */
+  readonly draining: boolean;
   /** Starts processing jobs (the worker role). */
   startWorker(): Promise<void>;
+  /**
+   * L6, the first step of a graceful stop: /readyz answers 503, no job is
+   * started or claimed any more, jobs held but not started are handed back,
+   * and running sends finish (for up to timeoutMs).
+   */
+  drain(timeoutMs?: number): Promise<WorkerStopReport>;
   close(): Promise<void>;
 }
 
@@ -81,7 +91,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     events,
     consentEvents,
     delivery,
-    reconciler: new ReconcilerService(dataSource, delivery, scheduler),
+    reconciler: new ReconcilerService(dataSource, delivery, scheduler, config.sendInterruptedAfterMs),
     apiKeys,
     commsLog: new CommsLogService(dataSource, config.defaultPhoneCountry),
     consent,
@@ -103,9 +113,10 @@ export async function createApp(config: Config): Promise<App> {
   const quiet = config.env === 'test';
   const { dataSource, queryCounter } = createDataSource(config.database, { quiet });
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await runMigrationsLocked(dataSource);
 
-  const agenda = createAgenda(createJobBackend(config, dataSource), {
+  const jobBackend = createJobBackend(config, dataSource);
+  const agenda = createAgenda(jobBackend, {
     processEvery: config.jobs.processEveryMs,
     defaultLockLifetime: config.jobs.lockLifetimeMs,
     name: `${hostname()}:${process.pid}`,
@@ -116,6 +127,17 @@ export async function createApp(config: Config): Promise<App> {
   const bridges = config.redisUrl
     ? await Promise.all([bridgeCommsEventsToRedis(services.events, config.redisUrl), bridgeConsentEventsToRedis(services.consentEvents, config.redisUrl)])
     : [];
+  const running = new RunningJobs(agenda);
+  let draining = false;
+  let drained: Promise<WorkerStopReport> | null = null;
+  const drain = (timeoutMs = config.jobs.shutdownTimeoutMs) =>
+    (drained ??= (async () => {
+      draining = true;
+      // A send not yet claimed goes back to the store rather than start now.
+      services.delivery.stopClaiming();
+      await agenda.ready;
+      return stopWorker(agenda, running, timeoutMs);
+    })());
   const app: App = {
     config,
     dataSource,
@@ -123,11 +145,16 @@ export async function createApp(config: Config): Promise<App> {
     agenda,
     providers,
     services,
+    get draining() {
+      return draining;
+    },
     startWorker: () => startWorker(agenda),
+    drain,
     close: async () => {
-      // Stop taking jobs first; running ones finish or their locks expire.
-      await agenda.ready;
-      await agenda.stop();
+      // Running sends finish (or the timeout passes) before anything they need is closed.
+      await drain();
+      // The worker stopped with its store still open (the drain needed it); close it now.
+      if (jobBackend.ownsConnection) await jobBackend.disconnect();
       await providers.close();
       await Promise.all(bridges.map((close) => close()));
       await dataSource.destroy();

@@ -12,8 +12,6 @@ import type { MessageScheduler } from './message-intent.js';
 export const RECONCILE_HORIZON_MS = 24 * 60 * 60_000;
 /** A QUEUED entry this far past due has lost its job (a crash between commit and job insert). */
 export const LOST_JOB_GRACE_MS = 2 * 60_000;
-/** A SENDING entry untouched this long belongs to a worker that died mid-send. */
-export const INTERRUPTED_AFTER_MS = 5 * 60_000;
 
 export interface ReconcileReport {
   remindersRecorded: number;
@@ -28,6 +26,8 @@ export class ReconcilerService {
     private readonly dataSource: DataSource,
     private readonly delivery: DeliveryService,
     private readonly scheduler: MessageScheduler,
+    /** L6: a SENDING entry untouched this long belongs to a worker that died mid-send (SEND_INTERRUPTED_AFTER_MS). */
+    private readonly interruptedAfterMs: number,
   ) {}
 
   async run(now = new Date()): Promise<ReconcileReport> {
@@ -38,7 +38,7 @@ export class ReconcilerService {
       take: 5000,
     });
     for (const entry of lost) await this.scheduler.scheduleSend(String(entry.id), now);
-    const interrupted = await this.delivery.markInterrupted(new Date(now.getTime() - INTERRUPTED_AFTER_MS), now);
+    const interrupted = await this.delivery.markInterrupted(new Date(now.getTime() - this.interruptedAfterMs), now);
     return { remindersRecorded, jobsRescheduled: lost.length, interrupted };
   }
 

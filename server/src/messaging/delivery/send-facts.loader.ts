@@ -21,7 +21,7 @@ import type { TemplateInput } from '../templates/message-templates.js';
 const PARTICIPANT_KINDS = [MessageKind.CONFIRMATION, MessageKind.REMINDER, MessageKind.SCHEDULE_CHANGE, MessageKind.CANCELLATION, MessageKind.DAY_OF_UPDATE];
 const EMPLOYEE_KINDS = [MessageKind.SHIFT_ALERT, MessageKind.SCHEDULE_PUBLISHED, MessageKind.TIME_OFF_RESPONSE];
 // S5: texts that count against a participant's event.
-const COUNTED_STATUSES = [MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.DELIVERED];
+export const COUNTED_STATUSES = [MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.DELIVERED];
 
 // The columns read from each table the entry is joined to; each list starts with the id, which says whether the join found a row.
 const WORKSPACE = ['id', 'smsEnabled', 'senderNumber'] as const;

@@ -30,6 +30,7 @@ import { RunningJobs, stopWorker, type WorkerStopReport } from './jobs/worker-st
 import { isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from './messaging/delivery/delivery.service.js';
 import type { MessageScheduler } from './messaging/delivery/message-intent.js';
+import { MessageResendService } from './messaging/delivery/message-resend.service.js';
 import { ReconcilerService } from './messaging/delivery/reconciler.service.js';
 import { SendFactsLoader } from './messaging/delivery/send-facts.loader.js';
 import { createDeliveryProviders, type DeliveryProviders } from './messaging/providers/create-delivery-providers.js';
@@ -91,6 +92,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     events,
     consentEvents,
     delivery,
+    resend: new MessageResendService(dataSource, delivery, idempotency),
     reconciler: new ReconcilerService(dataSource, delivery, scheduler, config.sendInterruptedAfterMs),
     apiKeys,
     commsLog: new CommsLogService(dataSource, config.defaultPhoneCountry),

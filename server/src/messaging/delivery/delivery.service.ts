@@ -123,6 +123,7 @@ export class DeliveryService {
       idempotencyKey: intent.idempotencyKey,
       scheduledFor: intent.sendAt,
       subjectStartsAt: intent.subjectStartsAt ?? null,
+      resendOfId: intent.resendOfId ?? null,
     });
   }
 

@@ -128,6 +128,8 @@ export interface VonageStandIn {
   signatureSecret?: string;
   messages: StandInMessage[];
   smsRequests: StandInSmsRequest[];
+  /** POST /sms/json requests that arrived and are not answered (or dropped) yet: the calls in flight. */
+  readonly smsInFlight: number;
   lookups: StandInLookup[];
   setFault(route: StandInRoute, fault: StandInFault): void;
   /** Clears every route fault and every forced status. */
@@ -282,7 +284,10 @@ export async function startVonageStandIn(options: StandInOptions = {}): Promise<
     return best;
   }
 
+  let smsInFlight = 0;
   async function handleSms(req: IncomingMessage, res: ServerResponse) {
+    smsInFlight += 1;
+    res.once('close', () => (smsInFlight -= 1));
     const params = await readParams(req);
     for (const arrived of requestWaiters.get(params.to ?? '') ?? []) arrived();
     requestWaiters.delete(params.to ?? '');
@@ -508,6 +513,9 @@ export async function startVonageStandIn(options: StandInOptions = {}): Promise<
         else messageWaiters.add({ match, resolve });
       }),
     smsRequests,
+    get smsInFlight() {
+      return smsInFlight;
+    },
     lookups,
     setFault(route, fault) {
       faults.set(route, { ...faults.get(route), ...fault });

@@ -79,6 +79,8 @@ export interface StandInSmsRequest {
   clientRef?: string;
   /** The Vonage status answered, or `http <code>` / `timeout` for injected faults. */
   answer: string;
+  /** The caller hung up (or died) before the answer: it never learnt what became of the text. */
+  callerGone: boolean;
   at: Date;
 }
 
@@ -287,11 +289,15 @@ export async function startVonageStandIn(options: StandInOptions = {}): Promise<
   let smsInFlight = 0;
   async function handleSms(req: IncomingMessage, res: ServerResponse) {
     smsInFlight += 1;
-    res.once('close', () => (smsInFlight -= 1));
+    let callerGone = false;
+    res.once('close', () => {
+      smsInFlight -= 1;
+      if (!res.writableFinished) callerGone = true;
+    });
     const params = await readParams(req);
     for (const arrived of requestWaiters.get(params.to ?? '') ?? []) arrived();
     requestWaiters.delete(params.to ?? '');
-    const record = (answer: string) => smsRequests.push({ to: params.to, text: params.text, clientRef: params['client-ref'], answer, at: new Date() });
+    const record = (answer: string) => smsRequests.push({ to: params.to, text: params.text, clientRef: params['client-ref'], answer, callerGone, at: new Date() });
     const fault = await applyFaults('sms', res);
     if (fault === 'held') return record('timeout');
     if (fault === 'http') return record(`http ${faults.get('sms')?.httpStatus}`);

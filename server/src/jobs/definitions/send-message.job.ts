@@ -15,12 +15,14 @@ export interface SendMessageJobData {
 
 /**
  * L6: how many send jobs a worker may hold locked ahead. A held job's lock is
- * not renewed until it starts, so a worker holds no more than it can start at
- * the provider's rate within half a lock lifetime; more would expire in its
- * queue and be taken over by another worker (or dropped by this one).
+ * not renewed until it starts, so a worker holds no more than it can start
+ * within a quarter of a lock lifetime at the provider's rate (which workers
+ * share). A job that expires in Agenda's local queue is dropped there without
+ * giving back its place under lockLimit (Agenda 6.2), so each expiry would
+ * shrink the worker for good.
  */
 export function sendLockLimit(ratePerSecond: number, lockLifetimeMs: number, concurrency: number): number {
-  return Math.max(concurrency, Math.min(SEND_LOCK_LIMIT, Math.floor((ratePerSecond * lockLifetimeMs) / 2000)));
+  return Math.max(concurrency, Math.min(SEND_LOCK_LIMIT, Math.floor((ratePerSecond * lockLifetimeMs) / 4000)));
 }
 
 /** Sends one log entry when due; Agenda retries it with backoff while the provider says "later" (L5). */

@@ -32,14 +32,24 @@ export class ReconcilerService {
 
   async run(now = new Date()): Promise<ReconcileReport> {
     const remindersRecorded = await this.ensureReminders(now);
+    const jobsRescheduled = await this.requeueLost(new Date(now.getTime() - LOST_JOB_GRACE_MS), now);
+    const interrupted = await this.delivery.markInterrupted(new Date(now.getTime() - this.interruptedAfterMs), now);
+    return { remindersRecorded, jobsRescheduled, interrupted };
+  }
+
+  /**
+   * Entries still QUEUED though due before `dueBefore` have lost their job (a
+   * crash between commit and job insert, or a job store write lost in a
+   * database blip): their job is put back, due now. Unique jobs make a repeat harmless.
+   */
+  async requeueLost(dueBefore: Date, now = new Date()): Promise<number> {
     const lost = await this.dataSource.getRepository(CommsLogEntry).find({
       select: { id: true },
-      where: { status: MessageStatus.QUEUED, scheduledFor: LessThanOrEqual(new Date(now.getTime() - LOST_JOB_GRACE_MS)) },
+      where: { status: MessageStatus.QUEUED, scheduledFor: LessThanOrEqual(dueBefore) },
       take: 5000,
     });
     for (const entry of lost) await this.scheduler.scheduleSend(String(entry.id), now);
-    const interrupted = await this.delivery.markInterrupted(new Date(now.getTime() - this.interruptedAfterMs), now);
-    return { remindersRecorded, jobsRescheduled: lost.length, interrupted };
+    return lost.length;
   }
 
   // S4: every booked session starting within the horizon has its reminder.

@@ -4,5 +4,6 @@ import { AgendaJobs1795335961987 } from './1795335961987-AgendaJobs.js';
 import { InboundParts1795336024401 } from './1795336024401-InboundParts.js';
 import { AgendaDueIndexDescending1795337400000 } from './1795337400000-AgendaDueIndexDescending.js';
 import { CommsLogSearchIndexes1796113953285 } from './1796113953285-CommsLogSearchIndexes.js';
+import { ResendOfEntry1796117536055 } from './1796117536055-ResendOfEntry.js';
 
-export const mysqlMigrations: (new (...args: never[]) => unknown)[] = [Initial1795334131299, SendingFields1795335692449, AgendaJobs1795335961987, InboundParts1795336024401, AgendaDueIndexDescending1795337400000, CommsLogSearchIndexes1796113953285];
+export const mysqlMigrations: (new (...args: never[]) => unknown)[] = [Initial1795334131299, SendingFields1795335692449, AgendaJobs1795335961987, InboundParts1795336024401, AgendaDueIndexDescending1795337400000, CommsLogSearchIndexes1796113953285, ResendOfEntry1796117536055];

@@ -19,6 +19,7 @@ import { ConsentService } from './consent/consent.service.js';
 import { bridgeConsentEventsToRedis } from './consent/redis-consent-bridge.js';
 import { OptOutRegistry } from './consent/opt-out-registry.service.js';
 import { createDataSource } from './db/data-source.js';
+import { runMigrationsLocked } from './db/migrations-lock.js';
 import type { QueryCounter } from './db/query-counter.js';
 import { BulkSmsOptInService } from './employees/bulk-sms-opt-in.service.js';
 import { CarrierLookupService } from './employees/carrier-lookup.service.js';
@@ -33,9 +34,11 @@ import { createJobBackend, interceptConnect } from './jobs/job-backend.js';
 import { JobRunHistoryService } from './jobs/run-log/job-run-history.service.js';
 import { SqlJobBackend } from './jobs/sql-backend/sql-job.backend.js';
 import { defineTockJobs, requestCarrierLookup, startWorker } from './jobs/tock-jobs.js';
+import { RunningJobs, stopWorker, type WorkerStopReport } from './jobs/worker-stop.js';
 import { isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from './messaging/delivery/delivery.service.js';
 import type { MessageScheduler } from './messaging/delivery/message-intent.js';
+import { MessageResendService } from './messaging/delivery/message-resend.service.js';
 import { OptInConfirmations } from './messaging/delivery/opt-in-confirmations.service.js';
 import { ReconcilerService } from './messaging/delivery/reconciler.service.js';
 import { SendFactsLoader } from './messaging/delivery/send-facts.loader.js';
@@ -62,10 +65,16 @@ export interface App {
   metrics: TockMetrics;
   /** O3: what /readyz checks (the database, the job store, Redis when used). */
   dependencies: DependencyCheck[];
-  /** O3: set when a stop begins; /readyz answers 503 from then on. */
-  draining: boolean;
+  /** O3/L6: set when a graceful stop begins; /readyz answers 503 from then on. */
+  readonly draining: boolean;
   /** Starts processing jobs (the worker role). */
   startWorker(): Promise<void>;
+  /**
+   * L6, the first step of a graceful stop: /readyz answers 503, no job is
+   * started or claimed any more, jobs held but not started are handed back,
+   * and running sends finish (for up to timeoutMs).
+   */
+  drain(timeoutMs?: number): Promise<WorkerStopReport>;
   close(): Promise<void>;
 }
 
@@ -115,7 +124,8 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     keyRevocations,
     delivery,
     optInConfirmations,
-    reconciler: new ReconcilerService(dataSource, delivery, scheduler),
+    resend: new MessageResendService(dataSource, delivery, idempotency),
+    reconciler: new ReconcilerService(dataSource, delivery, scheduler, config.sendInterruptedAfterMs),
     apiKeys,
     commsLog: new CommsLogService(dataSource, config.defaultPhoneCountry),
     consent,
@@ -141,7 +151,8 @@ export async function createApp(config: Config): Promise<App> {
   const deadline = Date.now() + STORE_CONNECT_DEADLINE_MS;
   const { dataSource, queryCounter } = createDataSource(config.database, { quiet });
   await reachStore('database', stores.database, dataSource.initialize(), deadline);
-  await dataSource.runMigrations({ transaction: 'each' });
+  // O4: one process migrates at a time; the others wait, then find nothing to do.
+  await runMigrationsLocked(dataSource);
 
   const backend = createJobBackend(config, dataSource);
   const jobStoreConnected = interceptConnect(backend);
@@ -186,6 +197,17 @@ export async function createApp(config: Config): Promise<App> {
     ...(redisProbe ? [{ name: 'redis', target: stores.eventRelay, check: () => redisProbe.ping() }] : []),
   ];
   metrics.watchQueues(() => agenda.getJobsOverview());
+  const running = new RunningJobs(agenda);
+  let draining = false;
+  let drained: Promise<WorkerStopReport> | null = null;
+  const drain = (timeoutMs = config.jobs.shutdownTimeoutMs) =>
+    (drained ??= (async () => {
+      draining = true;
+      // A send not yet claimed goes back to the store rather than start now.
+      services.delivery.stopClaiming();
+      await agenda.ready;
+      return stopWorker(agenda, running, timeoutMs);
+    })());
   const app: App = {
     config,
     dataSource,
@@ -195,16 +217,19 @@ export async function createApp(config: Config): Promise<App> {
     services,
     metrics,
     dependencies,
-    draining: false,
+    get draining() {
+      return draining;
+    },
     startWorker: () => startWorker(agenda),
+    drain,
     close: async () => {
-      // Stop taking jobs first; running ones finish or their locks expire.
-      await agenda.ready;
-      await agenda.stop();
+      // Running sends finish (or the timeout passes) before anything they need is closed.
+      await drain();
       // Every process connects the store's notification channel, not only a started worker.
       await backend.notificationChannel?.disconnect();
-      // Agenda leaves a borrowed connection alone: write Tock's store's last log entries.
-      if (backend.ownsConnection === false) await backend.disconnect();
+      // The worker stopped with its store still open (the drain needed it); close it now and
+      // write Tock's store's last log entries.
+      await backend.disconnect();
       await providers.close();
       await Promise.all(bridges.map((close) => close()));
       await services.abuse.store.close();

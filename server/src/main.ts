@@ -47,13 +47,23 @@ async function main(): Promise<void> {
     log.info(`         -H 'authorization: Bearer ${demoKey}' -d '{"query":"{ me { role workspace { name smsEnabled } } }"}'`);
   }
 
-  // First signal: drain and stop cleanly. A second one while draining: stop now.
+  // L6, first signal: a graceful stop. /readyz answers 503 at once, no job is
+  // taken or claimed any more, locks of jobs not started are handed back,
+  // running sends finish; then HTTP, the job store and the database close. A
+  // second signal, or SHUTDOWN_TIMEOUT_MS passing, exits at once.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
-    app.draining = true;
+    const timeoutMs = config.jobs.shutdownTimeoutMs;
+    setTimeout(() => {
+      log.error({ signal }, `${signal}: still stopping after ${timeoutMs} ms; exiting now`);
+      process.exit(1);
+    }, timeoutMs).unref();
     log.info({ signal }, `${signal}: shutting down`);
+    // Leave a margin for closing after the drain.
+    const report = await app.drain(Math.max(500, timeoutMs - 1500));
+    log.info({ signal, ...report }, `${signal}: jobs handed back ${report.handedBack}, finished ${report.finished}, still running ${report.stillRunning}`);
     await running.stop();
     await app.close();
     process.exit(0);

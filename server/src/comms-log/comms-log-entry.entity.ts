@@ -71,6 +71,10 @@ export class CommsLogEntry {
   @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) sentAt!: Date | null;
   @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) deliveredAt!: Date | null;
   @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) failedAt!: Date | null;
+  // L9: a resend is a new entry that names the one it resends.
+  @Field(() => ID, { nullable: true, description: 'L9: the FAILED or interrupted entry this one resends' })
+  @Column({ type: 'int', nullable: true })
+  resendOfId!: string | null;
   @Field(() => Date) @TimestampColumn() createdAt!: Date;
   @Field(() => Date) @TimestampColumn() updatedAt!: Date;
 }

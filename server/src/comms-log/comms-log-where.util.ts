@@ -33,7 +33,7 @@ export interface CommsLogWhere extends SqlWhere {
 // L1/K6: the filter as one WHERE clause on alias `e`, always inside the
 // caller's workspace.
 export function commsLogWhere(workspaceId: string, filter: CommsLogFilter, defaultCountry: string, people?: MatchedPeople): CommsLogWhere {
-  const equal: Partial<Record<(typeof INDEXED_EQUALITIES)[number] | 'direction', unknown>> = {
+  const equal: Partial<Record<(typeof INDEXED_EQUALITIES)[number] | 'direction' | 'errorCode', unknown>> = {
     kind: filter.kind,
     status: filter.status,
     skipReason: filter.skipReason,
@@ -45,6 +45,8 @@ export function commsLogWhere(workspaceId: string, filter: CommsLogFilter, defau
     bookingId: filter.bookingId,
     studyId: filter.studyId,
     sessionId: filter.sessionId,
+    // L6: e.g. INTERRUPTED, the texts whose fate is unknown, for review.
+    errorCode: filter.errorCode,
   };
   const builder = new SqlWhereBuilder('e', workspaceId);
   for (const [column, value] of Object.entries(equal)) builder.equal(column, value);

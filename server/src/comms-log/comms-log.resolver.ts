@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../common/tock-error.js';
 import { Employee } from '../employees/employee.entity.js';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
@@ -51,6 +51,15 @@ export class CommsLogResolver {
     const problem = overviewWindowProblem(hours, binMinutes);
     if (problem) throw badInput('binMinutes', problem);
     return ctx.app.services.commsLog.overview(workspaceActor(ctx).workspaceId, hours, binMinutes);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CommsLogEntry, {
+    description:
+      'L9: resend a FAILED (or interrupted) text as a new entry linked to it, decided afresh by the send policy (ADMIN only, audited). A retry with the same idempotencyKey returns the same new entry.',
+  })
+  resendMessage(@Arg('entryId', () => ID) entryId: string, @Arg('idempotencyKey', () => String) idempotencyKey: string, @Ctx() ctx: GraphQLContext): Promise<CommsLogEntry> {
+    return ctx.app.services.resend.resend(workspaceActor(ctx), entryId, idempotencyKey);
   }
 
   @FieldResolver(() => Participant, { nullable: true, description: 'The participant the message was for, if any' })

@@ -31,6 +31,7 @@ export function logEntryDefaults(now: Date): Omit<CommsLogEntry, 'id' | 'workspa
     sentAt: null,
     deliveredAt: null,
     failedAt: null,
+    resendOfId: null,
     createdAt: now,
     updatedAt: now,
   };

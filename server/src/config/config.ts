@@ -57,7 +57,9 @@ const envSchema = z.object({
   TOCK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   JOBS_PROCESS_EVERY_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SEND_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
-  JOBS_LOCK_LIFETIME_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  JOBS_LOCK_LIFETIME_MS: z.coerce.number().int().min(500).max(3_600_000).default(10_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(8000),
+  SEND_INTERRUPTED_AFTER_MS: z.coerce.number().int().min(1000).max(86_400_000).default(5 * 60_000),
   // How long each job's run history is kept; 0 turns the job log off.
   JOBS_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   SEND_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
@@ -130,11 +132,17 @@ export interface Config {
   consoleDir?: string;
   /** all: API and worker in one process; api: GraphQL and webhooks only; worker: jobs only. */
   role: 'all' | 'api' | 'worker';
-  /** lockLifetimeMs: how long a job may run before another worker may take it over. */
-  /** logRetentionDays: how long job runs are kept in the job log (0: no log). */
-  jobs: { processEveryMs: number; lockLifetimeMs: number; sendConcurrency: number; logRetentionDays: number };
+  /**
+   * lockLifetimeMs: how long a job's lock lasts without renewal (running jobs
+   * renew theirs), so a dead worker's jobs are taken over after about this long.
+   * shutdownTimeoutMs: how long a graceful stop may take before the process exits anyway.
+   * logRetentionDays: how long job runs are kept in the job log (0: no log).
+   */
+  jobs: { processEveryMs: number; lockLifetimeMs: number; sendConcurrency: number; shutdownTimeoutMs: number; logRetentionDays: number };
   /** L5: back-off for sends the provider refused for now (throttled, 5xx, timeouts). */
   sendRetry: { baseDelayMs: number; maxDelayMs: number; maxRetries: number };
+  /** L6: a text left SENDING without a receipt this long is marked FAILED INTERRUPTED for review. */
+  sendInterruptedAfterMs: number;
   /** A7/A8/A10: abuse defences on public paths and authentication. */
   abuse: {
     trustedProxies: string[];
@@ -218,8 +226,15 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     demoSeed: e.DEMO_SEED,
     consoleDir: e.CONSOLE_DIR,
     role: e.TOCK_ROLE,
-    jobs: { processEveryMs: e.JOBS_PROCESS_EVERY_MS, lockLifetimeMs: e.JOBS_LOCK_LIFETIME_MS, sendConcurrency: e.SEND_CONCURRENCY, logRetentionDays: e.JOBS_LOG_RETENTION_DAYS },
+    jobs: {
+      processEveryMs: e.JOBS_PROCESS_EVERY_MS,
+      lockLifetimeMs: e.JOBS_LOCK_LIFETIME_MS,
+      sendConcurrency: e.SEND_CONCURRENCY,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      logRetentionDays: e.JOBS_LOG_RETENTION_DAYS,
+    },
     sendRetry: { baseDelayMs: e.SEND_RETRY_BASE_MS, maxDelayMs: e.SEND_RETRY_MAX_DELAY_MS, maxRetries: e.SEND_MAX_RETRIES },
+    sendInterruptedAfterMs: e.SEND_INTERRUPTED_AFTER_MS,
     abuse: {
       trustedProxies: e.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean),
       signupLimits: { perIp: e.SIGNUP_LIMIT_PER_IP, perPhone: e.SIGNUP_LIMIT_PER_PHONE, perPrefix: e.SIGNUP_LIMIT_PER_PREFIX, perInvite: e.SIGNUP_LIMIT_PER_INVITE },

@@ -79,6 +79,8 @@ export interface StandInSmsRequest {
   clientRef?: string;
   /** The Vonage status answered, or `http <code>` / `timeout` for injected faults. */
   answer: string;
+  /** The caller hung up (or died) before the answer: it never learnt what became of the text. */
+  callerGone: boolean;
   at: Date;
 }
 
@@ -128,6 +130,8 @@ export interface VonageStandIn {
   signatureSecret?: string;
   messages: StandInMessage[];
   smsRequests: StandInSmsRequest[];
+  /** POST /sms/json requests that arrived and are not answered (or dropped) yet: the calls in flight. */
+  readonly smsInFlight: number;
   lookups: StandInLookup[];
   setFault(route: StandInRoute, fault: StandInFault): void;
   /** Clears every route fault and every forced status. */
@@ -282,11 +286,18 @@ export async function startVonageStandIn(options: StandInOptions = {}): Promise<
     return best;
   }
 
+  let smsInFlight = 0;
   async function handleSms(req: IncomingMessage, res: ServerResponse) {
+    smsInFlight += 1;
+    let callerGone = false;
+    res.once('close', () => {
+      smsInFlight -= 1;
+      if (!res.writableFinished) callerGone = true;
+    });
     const params = await readParams(req);
     for (const arrived of requestWaiters.get(params.to ?? '') ?? []) arrived();
     requestWaiters.delete(params.to ?? '');
-    const record = (answer: string) => smsRequests.push({ to: params.to, text: params.text, clientRef: params['client-ref'], answer, at: new Date() });
+    const record = (answer: string) => smsRequests.push({ to: params.to, text: params.text, clientRef: params['client-ref'], answer, callerGone, at: new Date() });
     const fault = await applyFaults('sms', res);
     if (fault === 'held') return record('timeout');
     if (fault === 'http') return record(`http ${faults.get('sms')?.httpStatus}`);
@@ -508,6 +519,9 @@ export async function startVonageStandIn(options: StandInOptions = {}): Promise<
         else messageWaiters.add({ match, resolve });
       }),
     smsRequests,
+    get smsInFlight() {
+      return smsInFlight;
+    },
     lookups,
     setFault(route, fault) {
       faults.set(route, { ...faults.get(route), ...fault });

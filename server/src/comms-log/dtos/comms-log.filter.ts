@@ -8,6 +8,10 @@ export class CommsLogFilter {
   @Field(() => MessageKind, { nullable: true }) kind?: MessageKind | null;
   @Field(() => MessageStatus, { nullable: true }) status?: MessageStatus | null;
   @Field(() => SkipReason, { nullable: true }) skipReason?: SkipReason | null;
+  @Field(() => String, { nullable: true, description: 'The provider or Tock error code, e.g. INTERRUPTED: texts whose fate is unknown, for review (L6)' })
+  @IsOptional()
+  @MaxLength(20)
+  errorCode?: string | null;
   @Field(() => String, { nullable: true, description: 'Recipient (or inbound sender) phone, any format libphonenumber understands' })
   @IsOptional()
   @MaxLength(40)

@@ -62,13 +62,13 @@ describe('health and readiness (O3)', () => {
     expect(Object.keys(ready.body.checks).sort()).toEqual(['database', 'jobStore']);
     expect(ready.body.checks.database).toMatchObject({ ok: true, target: expect.stringMatching(/^SQLite at /) });
 
-    server.app.draining = true;
+    // L6: a graceful stop begins (what SIGTERM does); the process stays up, not ready.
+    await server.app.drain(2000);
     const draining = await readyz(server.url);
     expect(draining.status).toBe(503);
     expect(draining.body).toMatchObject({ status: 'draining', failed: ['draining'] });
     // Liveness never depends on a store or on draining.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    server.app.draining = false;
   });
 
   it('O3: with its Redis killed, /readyz answers 503 naming redis within 3 s, the outage is logged once, and it is 200 again after the restart', async () => {

@@ -4,11 +4,9 @@ import { sendRetryDelay } from '../../messaging/delivery/retry-backoff.js';
 
 export const SEND_MESSAGE_JOB = 'send-message';
 
-// How many send jobs one worker holds locked at once. It tops up at every poll,
-// so this caps a worker at this many texts per polling interval (far above the
-// provider's rate limit), leaves the rest of a burst in the store for other
-// workers, and keeps Agenda's in-memory queue, whose upkeep grows with its
-// length on every job, short.
+// How many send jobs one worker holds locked at most. It tops up at every poll,
+// leaves the rest of a burst in the store for other workers, and keeps Agenda's
+// in-memory queue, whose upkeep grows with its length on every job, short.
 export const SEND_LOCK_LIMIT = 500;
 
 export interface SendMessageJobData {
@@ -17,17 +15,43 @@ export interface SendMessageJobData {
   requestId?: string;
 }
 
+/**
+ * L6: how many send jobs a worker may hold locked ahead. A held job's lock is
+ * not renewed until it starts, so a worker holds no more than it can start
+ * within a quarter of a lock lifetime at the provider's rate (which workers
+ * share). A job that expires in Agenda's local queue is dropped there without
+ * giving back its place under lockLimit (Agenda 6.2), so each expiry would
+ * shrink the worker for good.
+ */
+export function sendLockLimit(ratePerSecond: number, lockLifetimeMs: number, concurrency: number): number {
+  return Math.max(concurrency, Math.min(SEND_LOCK_LIMIT, Math.floor((ratePerSecond * lockLifetimeMs) / 4000)));
+}
+
 /** Sends one log entry when due; Agenda retries it with backoff while the provider says "later" (L5). */
 export function sendMessageJob(app: App) {
+  const lockLifetime = app.config.jobs.lockLifetimeMs;
   return {
     name: SEND_MESSAGE_JOB,
     handler: async (job: Job<SendMessageJobData>) => {
-      await app.services.delivery.deliver(job.attrs.data.entryId);
+      // L6: a short lock, renewed while the send runs (the rate-limit wait, the
+      // provider call, writes retried through a database blip), so a dead
+      // worker's jobs are taken over within a lock lifetime, a live one's never.
+      let touching: Promise<void> = Promise.resolve();
+      const renew = setInterval(() => {
+        touching = job.touch().catch(() => undefined);
+      }, Math.max(100, Math.floor(lockLifetime / 3)));
+      try {
+        await app.services.delivery.deliver(job.attrs.data.entryId);
+      } finally {
+        clearInterval(renew);
+        // A renewal landing after Agenda's final save would lock the finished job again.
+        await touching;
+      }
     },
     options: {
       concurrency: app.config.jobs.sendConcurrency,
-      lockLimit: SEND_LOCK_LIMIT,
-      lockLifetime: app.config.jobs.lockLifetimeMs,
+      lockLimit: sendLockLimit(app.config.vonage.rateLimitPerSecond, lockLifetime, app.config.jobs.sendConcurrency),
+      lockLifetime,
       backoff: ({ attempt, error }: { attempt: number; error: Error }) => sendRetryDelay(attempt, error, app.config.sendRetry),
     },
     /** Retries ran out: the entry ends FAILED with the last error. */

@@ -4,16 +4,19 @@ import { MessageChannel, MessageDirection, MessageStatus } from '../../comms-log
 import type { CommsEvents } from '../../comms-log/comms-events.js';
 import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
 import { FixedUpdateStatement } from '../../db/fixed-update.statement.js';
+import { lockForUpdate } from '../../db/lock-for-update.util.js';
+import { isTransientDbError } from '../../db/transient-db-error.util.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
 import { formatDateTime } from '../../common/time-zone.util.js';
-import { decideSend } from '../../send-policy/decide-send.js';
+import { decideSend, EVENT_TEXT_CAP } from '../../send-policy/decide-send.js';
+import { Booking } from '../../studies/booking.entity.js';
 import { SkipReason } from '../../send-policy/skip-reason.js';
 import type { OutgoingSms, SendResult, SmsProvider } from '../providers/sms-provider.js';
 import { renderMessage, type Brand } from '../templates/message-templates.js';
 import { countSmsSegments } from '../templates/sms-segments.util.js';
 import type { MessageIntent, MessageScheduler } from './message-intent.js';
-import { TransientSendError } from './retry-backoff.js';
-import type { SendFactsLoader } from './send-facts.loader.js';
+import { DATABASE_ERROR_CODE, SHUTTING_DOWN, TransientSendError } from './retry-backoff.js';
+import { COUNTED_STATUSES, type LoadedMessage, type SendFactsLoader } from './send-facts.loader.js';
 
 /** E8: email-to-SMS through a carrier's gateway. */
 export interface EmailGateway {
@@ -32,6 +35,12 @@ export interface DeliveryChannels {
 const RECORD_CHUNK = 500;
 // Job saves in flight at once when scheduling recorded entries.
 const SCHEDULE_CONCURRENCY = 8;
+// A rate-limit wait longer than this and the facts are loaded again before the claim.
+const REDECIDE_AFTER_WAIT_MS = 500;
+// How long a write after the provider's answer keeps trying through database blips (L6).
+const LANDING_PATIENCE_MS = 2 * 60_000;
+/** The error code of an entry left SENDING by a worker that died mid-send (L6). */
+export const INTERRUPTED = 'INTERRUPTED';
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'held' | 'failed' | 'not-queued';
 
@@ -51,6 +60,8 @@ export interface ReceiptUpdate {
 export class DeliveryService {
   // One prepared transition per set of changed columns (a handful: claim, sent, skipped, …).
   private readonly transitions = new Map<string, FixedUpdateStatement<CommsLogEntry>>();
+  // L6: set by a graceful stop; a send not yet claimed goes back to the job store.
+  private claiming = true;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -113,6 +124,7 @@ export class DeliveryService {
       idempotencyKey: intent.idempotencyKey,
       scheduledFor: intent.sendAt,
       subjectStartsAt: intent.subjectStartsAt ?? null,
+      resendOfId: intent.resendOfId ?? null,
       publicToNewNumber: intent.publicToNewNumber ?? false,
     });
   }
@@ -138,18 +150,44 @@ export class DeliveryService {
   }
 
   /**
-   * The send job. Decides on the facts of now; a skip is logged with its reason;
-   * a send first claims the entry (QUEUED -> SENDING, a conditional update), so
-   * retries, re-run jobs and several workers never send it twice (L2).
-   * Throws TransientSendError when the channel says "try later" (L5).
+   * The send job. Decides on the facts of now; a skip is logged with its reason.
+   * A send waits for the provider's rate limit first, then claims the entry
+   * (QUEUED -> SENDING, a conditional update; with the S5 count in the same
+   * step for texts about a booking), so the only moment a crash leaves in
+   * doubt is the provider call itself (L2, L6). Throws TransientSendError when
+   * the channel says "try later" (L5) or the database blinked before the
+   * provider was called (L6); after the provider accepted, the result is
+   * written until it lands, never sent twice.
    */
   async deliver(entryId: string, now = new Date()): Promise<DeliveryOutcome> {
-    const loaded = await this.facts.load(entryId);
+    try {
+      return await this.deliverOnce(entryId, now);
+    } catch (error) {
+      if (isTransientDbError(error)) throw new TransientSendError(DATABASE_ERROR_CODE, `Database unavailable: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+
+  private async deliverOnce(entryId: string, now: Date): Promise<DeliveryOutcome> {
+    let loaded = await this.facts.load(entryId);
     // Anything but QUEUED is settled or in flight; an entry left SENDING by a
     // crash is settled by its receipt or marked for review, never resent.
     if (!loaded || loaded.entry.status !== MessageStatus.QUEUED) return 'not-queued';
+    if (decideSend(loaded.facts, now).action === 'send') {
+      // L5: wait for the provider's rate limit before claiming anything.
+      const waitedFrom = Date.now();
+      const held = await this.channels.sms?.awaitTurn?.(this.outgoing(loaded));
+      if (held) {
+        await this.transition(loaded.entry, MessageStatus.QUEUED, { errorCode: held.errorCode, errorReason: held.reason.slice(0, 255), updatedAt: new Date() });
+        throw new TransientSendError(held.errorCode, held.reason, held.retryAfterMs);
+      }
+      // A long wait: decide on the facts as they are now (a STOP may have come meanwhile).
+      if (Date.now() - waitedFrom > REDECIDE_AFTER_WAIT_MS) {
+        loaded = await this.facts.load(entryId);
+        if (!loaded || loaded.entry.status !== MessageStatus.QUEUED) return 'not-queued';
+      }
+    }
     const { entry } = loaded;
-
     const decision = decideSend(loaded.facts, now);
     if (decision.action === 'hold') {
       // T3: it stays QUEUED, says why, and its job moves to the next allowed minute.
@@ -162,33 +200,37 @@ export class DeliveryService {
       if (held) await this.scheduler.scheduleSend(String(entry.id), decision.until);
       return held ? 'held' : 'not-queued';
     }
-    if (decision.action === 'skip') {
-      const skipped = await this.transition(entry, MessageStatus.QUEUED, {
-        status: MessageStatus.SKIPPED,
-        skipReason: decision.reason,
-        recipientPhone: loaded.to,
-        updatedAt: now,
-      });
-      return skipped ? 'skipped' : 'not-queued';
-    }
+    if (decision.action === 'skip') return (await this.skip(entry, decision.reason, loaded.to, now)) ? 'skipped' : 'not-queued';
 
-    const body = entry.body ?? renderMessage(loaded.template!, this.brand, loaded.reader);
-    const { segments, encoding } = countSmsSegments(body);
-    const claimed = await this.transition(entry, MessageStatus.QUEUED, {
+    if (!this.claiming) throw new TransientSendError(SHUTTING_DOWN, 'This worker is stopping; the text is left for another worker');
+    const sms = this.outgoing(loaded);
+    const { segments, encoding } = countSmsSegments(sms.text);
+    const claimedAt = new Date();
+    const claim = {
       status: MessageStatus.SENDING,
       attempts: entry.attempts + 1,
-      body,
+      body: sms.text,
       segments,
       encoding,
       recipientPhone: loaded.to,
       senderPhone: loaded.from,
       recipientTimeZone: loaded.reader.timeZone,
       holdReason: null,
-      updatedAt: now,
-    });
-    if (!claimed) return 'not-queued';
+      updatedAt: claimedAt,
+    };
+    let claimed: 'claimed' | 'capped' | 'lost';
+    try {
+      claimed = await this.claim(entry, loaded.facts.audience === 'PARTICIPANT' ? entry.eventKey : null, claim);
+    } catch (error) {
+      // The claim may have landed before the connection went: give it back, so a retry can claim it.
+      if (isTransientDbError(error)) await this.landing(() => this.releaseClaim(entry.id, claimedAt)).catch(() => undefined);
+      throw error;
+    }
+    if (claimed === 'capped') return 'skipped';
+    if (claimed === 'lost') return 'not-queued';
+    Object.assign(entry, claim);
+    this.events.publish({ type: 'updated', entry });
 
-    const sms: OutgoingSms = { to: loaded.to!, from: loaded.from!, text: body, clientRef: String(entry.id) };
     let channel = this.channels.sms?.channel ?? MessageChannel.EMAIL_GATEWAY;
     let result: SendResult;
     try {
@@ -207,39 +249,97 @@ export class DeliveryService {
       }
     } catch (error) {
       // An unexpected failure after the claim: give the entry back so a retry can claim it.
-      await this.transition(entry, MessageStatus.SENDING, { status: MessageStatus.QUEUED, updatedAt: new Date() });
+      await this.landing(() => this.transition(entry, MessageStatus.SENDING, { status: MessageStatus.QUEUED, updatedAt: new Date() }));
       throw error;
     }
 
+    // From here the provider has answered: each write is retried until it lands (L6).
     const at = new Date();
     if (result.outcome === 'sent') {
-      await this.transition(entry, MessageStatus.SENDING, {
-        status: MessageStatus.SENT,
-        channel,
-        providerMessageId: result.providerMessageId,
-        sentAt: at,
-        updatedAt: at,
-      });
+      const sent = { status: MessageStatus.SENT, channel, providerMessageId: result.providerMessageId, sentAt: at, updatedAt: at };
+      const landed = await this.landing(() => this.transition(entry, MessageStatus.SENDING, sent));
+      // Marked interrupted while the write waited for the database: it was sent after all.
+      if (!landed) await this.landing(() => this.transition(entry, MessageStatus.FAILED, { ...sent, errorCode: null, errorReason: null, failedAt: null }, { errorCode: INTERRUPTED }));
       return 'sent';
     }
     if (result.outcome === 'retry') {
-      await this.transition(entry, MessageStatus.SENDING, {
-        status: MessageStatus.QUEUED,
-        errorCode: result.errorCode,
-        errorReason: result.reason.slice(0, 255),
-        updatedAt: at,
-      });
+      await this.landing(() =>
+        this.transition(entry, MessageStatus.SENDING, {
+          status: MessageStatus.QUEUED,
+          errorCode: result.errorCode,
+          errorReason: result.reason.slice(0, 255),
+          updatedAt: at,
+        }),
+      );
       throw new TransientSendError(result.errorCode, result.reason, result.retryAfterMs);
     }
-    await this.transition(entry, MessageStatus.SENDING, {
-      status: MessageStatus.FAILED,
-      channel,
-      errorCode: result.errorCode,
-      errorReason: result.reason.slice(0, 255),
-      failedAt: at,
-      updatedAt: at,
-    });
+    await this.landing(() =>
+      this.transition(entry, MessageStatus.SENDING, {
+        status: MessageStatus.FAILED,
+        channel,
+        errorCode: result.errorCode,
+        errorReason: result.reason.slice(0, 255),
+        failedAt: at,
+        updatedAt: at,
+      }),
+    );
     return 'failed';
+  }
+
+  private outgoing(loaded: LoadedMessage): OutgoingSms {
+    const body = loaded.entry.body ?? renderMessage(loaded.template!, this.brand, loaded.reader);
+    return { to: loaded.to!, from: loaded.from!, text: body, clientRef: String(loaded.entry.id) };
+  }
+
+  private skip(entry: CommsLogEntry, reason: SkipReason, to: string | null, now: Date): Promise<boolean> {
+    return this.transition(entry, MessageStatus.QUEUED, { status: MessageStatus.SKIPPED, skipReason: reason, recipientPhone: to, updatedAt: now });
+  }
+
+  // S5 exact: for a text about a booking, the count and the claim are one step.
+  // The booking's row is locked while its texts are counted (READ COMMITTED, so
+  // the count sees every claim committed before the lock was granted), so two
+  // workers can never both claim the 6th. Other texts: one conditional UPDATE.
+  private async claim(entry: CommsLogEntry, eventKey: string | null, claim: Partial<CommsLogEntry>): Promise<'claimed' | 'capped' | 'lost'> {
+    if (!eventKey) return (await this.transition(entry, MessageStatus.QUEUED, claim, {}, { publish: false })) ? 'claimed' : 'lost';
+    const mysql = this.dataSource.options.type !== 'better-sqlite3';
+    const work = async (manager: EntityManager) => {
+      await lockForUpdate(manager.createQueryBuilder(Booking, 'booking').select('booking.id').where('booking.id = :id', { id: eventKey })).getOne();
+      const counted = await manager.count(CommsLogEntry, { where: { eventKey, status: In(COUNTED_STATUSES) } });
+      if (counted >= EVENT_TEXT_CAP) {
+        const capped = { status: MessageStatus.SKIPPED, skipReason: SkipReason.EVENT_CAP_REACHED, recipientPhone: claim.recipientPhone, updatedAt: claim.updatedAt };
+        const { affected } = await manager.update(CommsLogEntry, { id: entry.id, status: MessageStatus.QUEUED }, capped);
+        return affected ? ({ outcome: 'capped', patch: capped } as const) : ({ outcome: 'lost' } as const);
+      }
+      const { affected } = await manager.update(CommsLogEntry, { id: entry.id, status: MessageStatus.QUEUED }, claim);
+      return affected ? ({ outcome: 'claimed' } as const) : ({ outcome: 'lost' } as const);
+    };
+    const done = mysql ? await this.dataSource.transaction('READ COMMITTED', work) : await this.dataSource.transaction(work);
+    if (done.outcome === 'capped') this.events.publish({ type: 'updated', entry: Object.assign(entry, done.patch) });
+    return done.outcome;
+  }
+
+  // Only our own claim is given back: the one stamped with our claim time.
+  private releaseClaim(entryId: string, claimedAt: Date): Promise<boolean> {
+    return this.transition(entryId, MessageStatus.SENDING, { status: MessageStatus.QUEUED, updatedAt: new Date() }, { updatedAt: claimedAt });
+  }
+
+  // L6: a write that must land once the provider has answered; retried through
+  // database blips with a short back-off, for up to LANDING_PATIENCE_MS.
+  private async landing<T>(write: () => Promise<T>): Promise<T> {
+    const giveUpAt = Date.now() + LANDING_PATIENCE_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!isTransientDbError(error) || Date.now() > giveUpAt) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** attempt)));
+      }
+    }
+  }
+
+  /** L6: from now on sends are not claimed here; their jobs retry (on another worker). */
+  stopClaiming(): void {
+    this.claiming = false;
   }
 
   /** L5: retries ran out; the entry ends FAILED with the last error. */
@@ -279,7 +379,8 @@ export class DeliveryService {
     if (entry.status === MessageStatus.DELIVERED || (entry.status === MessageStatus.FAILED && entry.providerMessageId)) return { entry, settled: false };
     const patch: Partial<CommsLogEntry> =
       receipt.outcome === MessageStatus.DELIVERED
-        ? { status: MessageStatus.DELIVERED, deliveredAt: receipt.at, providerMessageId: receipt.providerMessageId, updatedAt: new Date() }
+        ? // L9: a DELIVERED receipt for an interrupted entry clears its error: it did go.
+          { status: MessageStatus.DELIVERED, deliveredAt: receipt.at, providerMessageId: receipt.providerMessageId, errorCode: null, errorReason: null, failedAt: null, updatedAt: new Date() }
         : {
             status: MessageStatus.FAILED,
             failedAt: receipt.at,
@@ -303,7 +404,7 @@ export class DeliveryService {
     for (const entry of stuck) {
       await this.transition(entry, MessageStatus.SENDING, {
         status: MessageStatus.FAILED,
-        errorCode: 'INTERRUPTED',
+        errorCode: INTERRUPTED,
         errorReason: 'Sending was interrupted; not resent to avoid a duplicate. Check the receipt before resending.',
         failedAt: now,
         updatedAt: now,
@@ -312,18 +413,27 @@ export class DeliveryService {
     return stuck.length;
   }
 
-  // Every state change is a conditional UPDATE from the state we saw, then an
-  // event carrying the entry as it now is (built from what we hold: no re-read).
-  private async transition(entry: CommsLogEntry | string, from: MessageStatus, patch: Partial<CommsLogEntry>): Promise<boolean> {
+  // Every state change is a conditional UPDATE from the state we saw (and any
+  // extra columns to match), then an event carrying the entry as it now is
+  // (built from what we hold: no re-read).
+  private async transition(
+    entry: CommsLogEntry | string,
+    from: MessageStatus,
+    patch: Partial<CommsLogEntry>,
+    also: Partial<CommsLogEntry> = {},
+    options: { publish?: boolean } = {},
+  ): Promise<boolean> {
     const id = typeof entry === 'string' ? entry : entry.id;
     const columns = Object.keys(patch) as (keyof CommsLogEntry & string)[];
-    const shape = columns.join();
+    const matched = Object.keys(also) as (keyof CommsLogEntry & string)[];
+    const shape = `${columns.join()}|${matched.join()}`;
     let update = this.transitions.get(shape);
     if (!update) {
-      update = new FixedUpdateStatement(this.dataSource, CommsLogEntry, columns, ['id', 'status']);
+      update = new FixedUpdateStatement(this.dataSource, CommsLogEntry, columns, ['id', 'status', ...matched]);
       this.transitions.set(shape, update);
     }
-    if ((await update.run(patch, { id, status: from })) === 0) return false;
+    if ((await update.run(patch, { ...also, id, status: from })) === 0) return false;
+    if (options.publish === false) return true;
     const current = typeof entry === 'string' ? await this.dataSource.getRepository(CommsLogEntry).findOneBy({ id }) : Object.assign(entry, patch);
     if (current) this.events.publish({ type: 'updated', entry: current });
     return true;

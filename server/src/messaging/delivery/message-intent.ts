@@ -30,6 +30,8 @@ export interface MessageIntent {
   publicToNewNumber?: boolean;
   /** A body fixed when recorded (keyword replies, day-of updates); otherwise rendered when due. */
   body?: string | null;
+  /** L9: the entry this one resends. */
+  resendOfId?: string | null;
 }
 
 /** Puts a due time on a recorded message; the job carries only the entry id. */

@@ -12,8 +12,6 @@ import type { MessageScheduler } from './message-intent.js';
 export const RECONCILE_HORIZON_MS = 24 * 60 * 60_000;
 /** A QUEUED entry this far past due has lost its job (a crash between commit and job insert). */
 export const LOST_JOB_GRACE_MS = 2 * 60_000;
-/** A SENDING entry untouched this long belongs to a worker that died mid-send. */
-export const INTERRUPTED_AFTER_MS = 5 * 60_000;
 
 export interface ReconcileReport {
   remindersRecorded: number;
@@ -28,19 +26,31 @@ export class ReconcilerService {
     private readonly dataSource: DataSource,
     private readonly delivery: DeliveryService,
     private readonly scheduler: MessageScheduler,
+    /** L6: a SENDING entry untouched this long belongs to a worker that died mid-send (SEND_INTERRUPTED_AFTER_MS). */
+    private readonly interruptedAfterMs: number,
   ) {}
 
   async run(now = new Date()): Promise<ReconcileReport> {
     const remindersRecorded = await this.ensureReminders(now);
+    const jobsRescheduled = await this.requeueLost(new Date(now.getTime() - LOST_JOB_GRACE_MS), now);
+    const interrupted = await this.delivery.markInterrupted(new Date(now.getTime() - this.interruptedAfterMs), now);
+    return { remindersRecorded, jobsRescheduled, interrupted };
+  }
+
+  /**
+   * Entries still QUEUED though due before `dueBefore` have lost their job (a
+   * crash between commit and job insert, or a job store write lost in a
+   * database blip): their job is put back, due now. Unique jobs make a repeat harmless.
+   */
+  async requeueLost(dueBefore: Date, now = new Date()): Promise<number> {
     const lost = await this.dataSource.getRepository(CommsLogEntry).find({
       select: { id: true },
       // K9: opt-in confirmations have no job of their own; their lane sends them.
-      where: { status: MessageStatus.QUEUED, kind: Not(MessageKind.OPT_IN_CONFIRMATION), scheduledFor: LessThanOrEqual(new Date(now.getTime() - LOST_JOB_GRACE_MS)) },
+      where: { status: MessageStatus.QUEUED, kind: Not(MessageKind.OPT_IN_CONFIRMATION), scheduledFor: LessThanOrEqual(dueBefore) },
       take: 5000,
     });
     for (const entry of lost) await this.scheduler.scheduleSend(String(entry.id), now);
-    const interrupted = await this.delivery.markInterrupted(new Date(now.getTime() - INTERRUPTED_AFTER_MS), now);
-    return { remindersRecorded, jobsRescheduled: lost.length, interrupted };
+    return lost.length;
   }
 
   // S4: every booked session starting within the horizon has its reminder.

@@ -25,7 +25,7 @@ const EMPLOYEE_KINDS = [MessageKind.SHIFT_ALERT, MessageKind.SCHEDULE_PUBLISHED,
 // T3: the texts that can wait through quiet hours; every other kind is time-critical.
 const CAN_WAIT_KINDS = [MessageKind.SCHEDULE_PUBLISHED, MessageKind.TIME_OFF_RESPONSE];
 // S5: texts that count against a participant's event.
-const COUNTED_STATUSES = [MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.DELIVERED];
+export const COUNTED_STATUSES = [MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.DELIVERED];
 
 // The columns read from each table the entry is joined to; each list starts with the id, which says whether the join found a row.
 const WORKSPACE = ['id', 'smsEnabled', 'senderNumber', 'allowedDestinationCountries', 'pumpingTrippedAt', 'timeZone', 'language', 'quietHoursEnabled', 'quietHoursStart', 'quietHoursEnd'] as const;

@@ -26,6 +26,13 @@ export type SendResult =
 /** A way to deliver a text: Vonage, the email-to-SMS gateway, or the sandbox recorder. */
 export interface SmsProvider {
   readonly channel: MessageChannel;
+  /**
+   * L5/L6: waits until the provider's rate limit lets `sms` go, before the
+   * entry is claimed (so a crash while waiting leaves nothing in doubt). A
+   * `retry` result when the limiter cannot be asked; null when it may go.
+   */
+  awaitTurn?(sms: OutgoingSms): Promise<Extract<SendResult, { outcome: 'retry' }> | null>;
+  /** Hands the text over, now (after awaitTurn). */
   send(sms: OutgoingSms): Promise<SendResult>;
 }
 

@@ -34,13 +34,17 @@ export class VonageSmsProvider implements SmsProvider {
     });
   }
 
-  async send(sms: OutgoingSms): Promise<SendResult> {
+  async awaitTurn(_sms: OutgoingSms): Promise<Extract<SendResult, { outcome: 'retry' }> | null> {
     try {
       await this.options.rateLimiter?.acquire();
+      return null;
     } catch (error) {
       // The shared limiter (Redis) is out of reach: hold the text rather than risk the key's limit.
       return { outcome: 'retry', errorCode: 'RATE_LIMITER', reason: `Rate limiter unavailable: ${(error as Error).message}` };
     }
+  }
+
+  async send(sms: OutgoingSms): Promise<SendResult> {
     try {
       const answer = await this.client.send({
         from: vonageNumber(sms.from),

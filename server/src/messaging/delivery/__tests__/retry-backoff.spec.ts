@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sendRetryDelay, TransientSendError } from '../retry-backoff.js';
+import { DATABASE_ERROR_CODE, SHUTTING_DOWN, sendRetryDelay, TransientSendError } from '../retry-backoff.js';
 
 const throttled = new TransientSendError('1', 'Throttled');
 const policy = { baseDelayMs: 1000, maxDelayMs: 8000, maxRetries: 5 };
@@ -22,5 +22,13 @@ describe('sendRetryDelay', () => {
 
   it('only transient send errors are retried', () => {
     expect(sendRetryDelay(1, new Error('bug'), policy)).toBeNull();
+  });
+
+  it('L6: a transient database error is retried however many attempts it took', () => {
+    expect(sendRetryDelay(50, new TransientSendError(DATABASE_ERROR_CODE, 'Connection lost'), policy)).toBe(8000);
+  });
+
+  it('L6: a text handed back by a stopping worker is due again at once, whatever its attempt', () => {
+    expect(sendRetryDelay(50, new TransientSendError(SHUTTING_DOWN, 'stopping'), policy)).toBe(0);
   });
 });

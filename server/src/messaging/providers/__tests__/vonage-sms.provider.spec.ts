@@ -121,7 +121,7 @@ describe('Vonage SMS provider against the stand-in', () => {
     expect(await offline.send(sms('+15551230009'))).toMatchObject({ outcome: 'retry', errorCode: 'NETWORK' });
   });
 
-  it('L5: waits for the rate limiter before every request', async () => {
+  it('L5: a turn is awaited from the rate limiter before every request', async () => {
     const events: string[] = [];
     const limited = new VonageSmsProvider({
       apiKey: 'key-1',
@@ -130,8 +130,10 @@ describe('Vonage SMS provider against the stand-in', () => {
       rateLimiter: { acquire: async () => void events.push(`acquire (${standIn.smsRequests.length} requests so far)`) },
     });
     const before = standIn.smsRequests.length;
-    await limited.send(sms('+15551230010'));
-    await limited.send(sms('+15551230011'));
+    for (const text of [sms('+15551230010'), sms('+15551230011')]) {
+      expect(await limited.awaitTurn(text)).toBeNull();
+      await limited.send(text);
+    }
     expect(events).toEqual([`acquire (${before} requests so far)`, `acquire (${before + 1} requests so far)`]);
   });
 
@@ -143,7 +145,7 @@ describe('Vonage SMS provider against the stand-in', () => {
       rateLimiter: { acquire: async () => Promise.reject(new Error('Connection is closed.')) },
     });
     const before = standIn.smsRequests.length;
-    expect(await limited.send(sms('+15551230012'))).toEqual({ outcome: 'retry', errorCode: 'RATE_LIMITER', reason: 'Rate limiter unavailable: Connection is closed.' });
+    expect(await limited.awaitTurn(sms('+15551230012'))).toEqual({ outcome: 'retry', errorCode: 'RATE_LIMITER', reason: 'Rate limiter unavailable: Connection is closed.' });
     expect(standIn.smsRequests.length).toBe(before);
   });
 });

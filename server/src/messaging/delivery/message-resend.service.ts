@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
+import { MessageDirection, MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
+import { conflict, ErrorCode, notFound, TockError } from '../../common/tock-error.js';
+import { newId } from '../../db/id.util.js';
+import type { WorkspaceActor } from '../../graphql/actor.js';
+import type { IdempotencyService } from '../../idempotency/idempotency.service.js';
+import { WorkspaceAuditEntry } from '../../workspaces/workspace-audit-entry.entity.js';
+import type { DeliveryService } from './delivery.service.js';
+
+// Kinds whose text was fixed when recorded; the others are rendered afresh when due.
+const FIXED_BODY_KINDS = new Set([MessageKind.DAY_OF_UPDATE, MessageKind.KEYWORD_REPLY]);
+
+// L9: an ADMIN resends a text that FAILED (or was interrupted and marked so):
+// a new QUEUED entry about the same subject, linked to the original, decided
+// afresh by decideSend when its job runs. Audited in the workspace's trail.
+export class MessageResendService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly delivery: DeliveryService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  async resend(actor: WorkspaceActor, entryId: string, idempotencyKey: string, now = new Date()): Promise<CommsLogEntry> {
+    if (!idempotencyKey.trim()) throw new TockError(ErrorCode.BAD_USER_INPUT, 'idempotencyKey must not be empty', 'idempotencyKey');
+    if (!/^\d{1,10}$/.test(entryId)) throw notFound('Message');
+    let created: CommsLogEntry[] = [];
+    const resent = await this.idempotency.run({
+      scope: actor.workspaceId,
+      operation: 'resendMessage',
+      key: idempotencyKey,
+      input: { entryId },
+      create: async (manager) => {
+        const original = await manager.findOneBy(CommsLogEntry, { id: entryId, workspaceId: actor.workspaceId });
+        if (!original) throw notFound('Message');
+        if (original.direction !== MessageDirection.OUTBOUND) throw conflict('Only an outbound text can be resent', 'entryId');
+        if (original.status !== MessageStatus.FAILED) throw conflict(`Only a FAILED or interrupted text can be resent; this one is ${original.status}`, 'entryId');
+        created = await this.delivery.record(manager, [this.intent(original, idempotencyKey, now)], now);
+        const entry = created[0];
+        await this.audit(manager, actor, original, entry, now);
+        return entry;
+      },
+      load: async (id) => this.dataSource.getRepository(CommsLogEntry).findOneByOrFail({ id }),
+      idOf: (entry) => String(entry.id),
+    });
+    // After the commit: the job goes on the store (the reconciler covers a crash in between).
+    if (created.length) await this.delivery.schedule(created);
+    return resent;
+  }
+
+  private intent(original: CommsLogEntry, idempotencyKey: string, now: Date) {
+    const key = createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32);
+    return {
+      workspaceId: original.workspaceId,
+      kind: original.kind,
+      idempotencyKey: `resend:${original.id}:${key}`,
+      sendAt: now,
+      participantId: original.participantId,
+      employeeId: original.employeeId,
+      studyId: original.studyId,
+      sessionId: original.sessionId,
+      bookingId: original.bookingId,
+      shiftId: original.shiftId,
+      scheduleWeekId: original.scheduleWeekId,
+      timeOffRequestId: original.timeOffRequestId,
+      eventKey: original.eventKey,
+      subjectStartsAt: original.subjectStartsAt,
+      recipientPhone: original.kind === MessageKind.KEYWORD_REPLY ? original.recipientPhone : null,
+      senderPhone: original.kind === MessageKind.KEYWORD_REPLY ? original.senderPhone : null,
+      body: FIXED_BODY_KINDS.has(original.kind) ? original.body : null,
+      resendOfId: original.id,
+    };
+  }
+
+  private async audit(manager: EntityManager, actor: WorkspaceActor, original: CommsLogEntry, resent: CommsLogEntry, now: Date): Promise<void> {
+    await manager.insert(WorkspaceAuditEntry, {
+      id: newId(),
+      workspaceId: actor.workspaceId,
+      setting: 'resendMessage',
+      oldValue: `message ${original.id} (${original.status}${original.errorCode ? ` ${original.errorCode}` : ''})`,
+      newValue: `message ${resent.id}`,
+      actorApiKeyId: actor.apiKeyId,
+      actorLabel: actor.label,
+      createdAt: now,
+    });
+  }
+}

@@ -96,6 +96,9 @@ describe('abuse probes, production mode (MariaDB)', () => {
     // Every accepted signup's confirmation is decided and sent; then the stand-in holds exactly those texts.
     const confirmations = async () => (await entriesOf(server, ws.id, ['CONFIRMATION'])).filter((e) => e.studyId === study.id);
     await expect.poll(async () => (await confirmations()).filter((e) => e.status === 'SENT').length, { timeout: 15_000 }).toBe(accepted);
+    await expect
+      .poll(async () => (await entriesOf(server, ws.id, ['OPT_IN_CONFIRMATION'])).filter((e) => e.status === 'SENT').length, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(accepted);
     const sentTo = new Set((await confirmations()).map((e) => e.recipientPhone));
     const texts = textsTo((to) => sentTo.has(to));
     // K9: each accepted number also gets its one opt-in confirmation; nothing else goes out.
@@ -104,7 +107,7 @@ describe('abuse probes, production mode (MariaDB)', () => {
     console.info(`[probe] 200 signups from one IP: ${accepted} accepted, ${texts.length} texts sent, ${limited.length} RATE_LIMITED, ${refusedDestination} refused destinations`);
   }, 180_000);
 
-  it('A8: one phone with 30 emails (from 30 addresses behind the trusted proxy) gets at most 3 texts an hour', async () => {
+  it('A8: one phone with 30 emails (from 30 addresses behind the trusted proxy) gets at most 3 booking texts an hour (and its one opt-in confirmation)', async () => {
     const study = await createStudyWithSession(server, ws.adminKey, { name: 'Bombed study' });
     const phone = '+12125559876';
     const before = await storedCounts(server, ws.id);
@@ -114,7 +117,9 @@ describe('abuse probes, production mode (MariaDB)', () => {
     expect(results.filter((r) => !r.ok).every((r) => r.code === 'RATE_LIMITED' && (r.retryAfter ?? 0) > 0)).toBe(true);
     expect((await storedCounts(server, ws.id)).participants - before.participants).toBe(3);
     await expect.poll(async () => (await entriesOf(server, ws.id, ['CONFIRMATION'])).filter((e) => e.recipientPhone === phone && e.status === 'SENT').length, { timeout: 15_000 }).toBe(3);
-    expect(textsTo((to) => to === phone)).toHaveLength(3);
+    // K9: the number's one opt-in confirmation (one per number per workspace per day), then nothing more.
+    await expect.poll(async () => (await entriesOf(server, ws.id, ['OPT_IN_CONFIRMATION'])).filter((e) => e.recipientPhone === phone && e.status === 'SENT').length, { timeout: 20_000 }).toBe(1);
+    expect(textsTo((to) => to === phone)).toHaveLength(4);
     console.info(`[probe] one phone, 30 emails: ${accepted} accepted, ${textsTo((to) => to === phone).length} texts to that phone`);
   });
 

@@ -3,6 +3,7 @@ import { In, LessThanOrEqual, Not, type FindOptionsWhere } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, errorCodes, type TestServer, type TestWorkspace } from '../../../test/harness.js';
 import { startSendingServer, type SendingServer } from '../../../test/sending.js';
+import { withChallenge } from '../../../test/signup-challenge.js';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import { ConsentRecord } from '../../consent/consent-record.entity.js';
@@ -82,7 +83,8 @@ describe('texts in the recipient\'s time and language (MariaDB, stand-in)', () =
   async function signUp(token: string, sessionId: string, phone: string, extra: Record<string, unknown> = {}) {
     const data = await server.ok(
       `mutation($input: SignUpInput!) { signUp(input: $input) { booking { id participantId } manageUrl } }`,
-      { input: { inviteToken: token, sessionId, name: `Person ${++seq}`, email: `person${seq}@example.com`, phone, smsConsent: true, ...extra } },
+      // A8: the challenge is solved for real, as the signup page does.
+      { input: await withChallenge(server, { inviteToken: token, sessionId, name: `Person ${++seq}`, email: `person${seq}@example.com`, phone, smsConsent: true, ...extra }) },
     );
     return { ...data.signUp.booking, manageToken: data.signUp.manageUrl.split('/').at(-1) as string };
   }

@@ -26,8 +26,12 @@ export interface OptedInSubject {
 }
 
 // K9: one confirmation per number per workspace per opt-in: the opt-in's moment is part of the key.
+// A8/K9: at most one confirmation per number per workspace per (UTC) day, so
+// signups that opt one number in again and again cannot multiply its texts.
+const confirmationDay = (at: Date): string => at.toISOString().slice(0, 10);
+
 function confirmationKey(workspaceId: string, phone: string, at: Date): string {
-  return `opt-in:${workspaceId}:${phone}:${at.getTime()}`;
+  return `opt-in:${workspaceId}:${phone}:${confirmationDay(at)}`;
 }
 
 // K9: a number that becomes opted in gets one confirmation text. They wait in
@@ -77,7 +81,7 @@ export class OptInConfirmations {
       .addGroupBy('e.phone')
       .setParameters({
         okPrefix: 'opt-in:',
-        okSuffix: `:${now.getTime()}`,
+        okSuffix: `:${confirmationDay(now)}`,
         okDirection: MessageDirection.OUTBOUND,
         okKind: MessageKind.OPT_IN_CONFIRMATION,
         okStatus: MessageStatus.QUEUED,

@@ -4,6 +4,7 @@ import { describeStores, reachStore, STORE_CONNECT_DEADLINE_MS, StoreUnreachable
 import { TockError } from '../common/tock-error.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { createDataSource } from '../db/data-source.js';
+import { runMigrationsLocked } from '../db/migrations-lock.js';
 import { configureLogging, log } from '../observability/logger.js';
 import { ApiKeyService } from '../workspaces/api-key.service.js';
 import { KeyRevocations } from '../workspaces/key-revocations.js';
@@ -40,7 +41,8 @@ async function runCommand(argv: string[], out: (line: string) => void = (line) =
   await reachStore('database', stores.database, dataSource.initialize(), Date.now() + STORE_CONNECT_DEADLINE_MS);
   try {
     if (command === 'migrate') {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      // O4: under the same lock as every starting process, so a deploy's migrate and its servers never race.
+      const applied = await runMigrationsLocked(dataSource);
       out(applied.length ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'The database is up to date');
       return 0;
     }

@@ -2,46 +2,16 @@ import { createAsync, revalidate } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense, createSignal, type Component } from 'solid-js';
 import { createKeysetList } from '../../components/keyset-list';
 import { LoadMore } from '../../components/load-more';
+import { ExportCsvButton } from '../../components/export-csv-button';
 import { Page } from '../../components/page';
 import { ErrorNotice, Loading } from '../../components/status';
 import { VisuallyHidden } from '../../components/visually-hidden';
-import { downloadCsv } from '../../lib/download';
 import { consentSourceName, formatActor, formatDateTime, formatPhone, humanize } from '../../lib/format';
-import { isAdmin } from '../../lib/session';
 import { exportConsentCsv, getConsentRecords, loadConsentPage, type ConsentFilter, type ConsentRecordRow } from './consent-audit.data';
 import { ConsentChanges } from './consent-changes';
 import { ConsentFilters } from './consent-filters';
 import { ConsentRecordDetails } from './consent-record-details';
 import './consent-audit.css';
-
-const ExportButton: Component<{ filter: ConsentFilter }> = (props) => {
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
-  const run = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      downloadCsv(await exportConsentCsv(props.filter), 'tock-consent');
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div class="consent-export">
-      <button type="button" disabled={busy() || !isAdmin()} aria-describedby={isAdmin() ? undefined : 'export-reason'} onClick={() => void run()}>
-        {busy() ? 'Exporting…' : 'Export CSV'}
-      </button>
-      <Show when={!isAdmin()}>
-        <p class="hint" id="export-reason">
-          Only an ADMIN key can export consent records.
-        </p>
-      </Show>
-      <Show when={error()}>{(failure) => <ErrorNotice error={failure()} />}</Show>
-    </div>
-  );
-};
 
 const RecordTable: Component<{ filter: ConsentFilter }> = (props) => {
   const first = createAsync(() => getConsentRecords(props.filter));
@@ -106,7 +76,7 @@ const ConsentAuditPage: Component = () => {
       </p>
       <ConsentFilters onApply={setFilter} />
       <div class="consent-toolbar">
-        <ExportButton filter={filter()} />
+        <ExportCsvButton class="consent-export" load={() => exportConsentCsv(filter())} fileName="tock-consent" what="consent records" />
       </div>
       <ConsentChanges onShow={() => void revalidate(getConsentRecords.key)} />
       {/* Its own boundary: a new filter reloads the list, not the filter form. */}

@@ -2,12 +2,11 @@ import { createAsync, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense, createMemo, createSignal, type Component } from 'solid-js';
 import { createKeysetList } from '../../components/keyset-list';
 import { LoadMore } from '../../components/load-more';
+import { ExportCsvButton } from '../../components/export-csv-button';
 import { Page } from '../../components/page';
 import { ErrorNotice, Loading, StatusBadge } from '../../components/status';
 import { VisuallyHidden } from '../../components/visually-hidden';
-import { downloadCsv } from '../../lib/download';
 import { formatDateTime, humanize } from '../../lib/format';
-import { isAdmin } from '../../lib/session';
 import { EntryDetails } from '../live-feed/entry-details';
 import { recipientOf } from '../live-feed/live-feed.data';
 import { FILTER_KEYS, exportMessagesCsv, filterFromParams, getMessages, loadMessagesPage, type MessagesFilter } from './messages.data';
@@ -71,42 +70,13 @@ const MessageTable: Component<{ filter: MessagesFilter }> = (props) => {
   );
 };
 
-const ExportButton: Component<{ filter: MessagesFilter }> = (props) => {
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
-  const run = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      downloadCsv(await exportMessagesCsv(props.filter), 'tock-messages');
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div class="messages-export">
-      <button type="button" disabled={busy() || !isAdmin()} aria-describedby={isAdmin() ? undefined : 'messages-export-reason'} onClick={() => void run()}>
-        {busy() ? 'Exporting…' : 'Export CSV'}
-      </button>
-      <Show when={!isAdmin()}>
-        <p class="hint" id="messages-export-reason">
-          Only an ADMIN key can export the message history.
-        </p>
-      </Show>
-      <Show when={error()}>{(failure) => <ErrorNotice error={failure()} />}</Show>
-    </div>
-  );
-};
-
 /** C2: the whole history of the workspace's messages, searchable and filterable, a page at a time. */
 const MessagesPage: Component = () => {
   // The filter lives in the address, so a search can be shared or bookmarked.
   const [params, setParams] = useSearchParams();
   const filter = createMemo(() => filterFromParams(params), {}, { equals: sameFilter });
   return (
-    <Page title="Messages" actions={<ExportButton filter={filter()} />}>
+    <Page title="Messages" actions={<ExportCsvButton class="messages-export" load={() => exportMessagesCsv(filter())} fileName="tock-messages" what="the message history" />}>
       <p class="hint messages-intro">
         Every message this workspace sent, held back or received, newest first. Search a phone number in any format, or part
         of a name or email. Dates are days in your time zone.

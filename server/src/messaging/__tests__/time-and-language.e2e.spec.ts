@@ -216,7 +216,9 @@ describe('texts in the recipient\'s time and language (MariaDB, stand-in)', () =
     const [moved] = await deliverQueued({ bookingId: booked.id, kind: MessageKind.SCHEDULE_CHANGE });
     expect(moved.body).toMatch(/cambió al .*4:00 p\. ?m\./);
 
-    for (const word of ['HELP', 'AYUDA']) {
+    // K8 answers one HELP per number per 10 minutes, so one word here: the English keyword,
+    // answered in the participant's language (AYUDA's own parsing is in keyword.spec.ts).
+    for (const word of ['HELP']) {
       const inbound = inboundParams(phone, word);
       expect((await callWebhook(server, 'inbound', signed(inbound))).status).toBe(200);
       const [help] = await entriesFor({ idempotencyKey: `keyword-reply:${inbound.messageId}` });

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTestWorkspace, PRODUCTION_ABUSE_LIMITS, type TestServer, type TestWorkspace } from '../../../test/harness.js';
+import { captureLogs } from '../../../test/log-capture.js';
 import { entriesOf, startSendingServer, waitForEntry, type SendingServer } from '../../../test/sending.js';
 import { withChallenge } from '../../../test/signup-challenge.js';
 import type { GraphQLClient, GraphQLResponse } from '../../../test/harness.js';
@@ -199,7 +200,7 @@ describe('abuse probes, production mode (MariaDB)', () => {
   });
 
   it('A10: 600 wrong API secrets in 10 s from one IP are throttled (429 with Retry-After) over HTTP and WebSocket; the log names the key prefix only', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const logs = captureLogs();
     const attacker = { 'x-forwarded-for': '198.51.100.66' };
     const started = Date.now();
     const statuses = await inBatches(600, 20, async () => {
@@ -233,8 +234,9 @@ describe('abuse probes, production mode (MariaDB)', () => {
     expect(upgrade.status).toBe(429);
     expect(Number(upgrade.retryAfter)).toBeGreaterThan(0);
     // One line for the throttled IP, naming a key prefix and no secret.
-    const lines = warn.mock.calls.map((call) => String(call[0])).filter((line) => line.includes('[auth]'));
-    warn.mockRestore();
+    // O1: the process's JSON log lines; the throttle's is a warning that names the IP and the key prefix.
+    const lines = logs.lines.map((line) => String(line.msg)).filter((line) => line.includes('[auth]'));
+    logs.restore();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/key prefix tock_[0-9a-f]{12}_…/);
     expect(statuses.some((s) => lines[0].includes(s.secret.slice('tock_'.length + 13)))).toBe(false);

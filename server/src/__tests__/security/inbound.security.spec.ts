@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { captureLogs } from '../../../test/log-capture.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import { loggableError } from '../../common/loggable-error.util.js';
 import { ConsentSource } from '../../consent/consent.enums.js';
@@ -33,12 +34,11 @@ describe('security: inbound texts and webhooks (K8, A3)', () => {
   it('K8: 20 concurrent STOPs from one number: every webhook answers 200, one confirmation is sent, and the error log names no number or SQL', async () => {
     const phone = '+14155550411';
     const booked = await bookedParticipant(server, ws, phone);
-    const logged: string[] = [];
-    const errorSpy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(JSON.stringify(args, (_k, v) => (v instanceof Error ? { ...v, message: v.message } : v))));
-    const warnSpy = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void logged.push(JSON.stringify(args)));
+    // O1/K8: every line the process logs (JSON), warnings and errors included.
+    const logs = captureLogs('debug');
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => text(phone, ['STOP', 'stop', 'Stop.', 'STOP!'][i % 4])));
-    errorSpy.mockRestore();
-    warnSpy.mockRestore();
+    logs.restore();
+    const logged = logs.lines.map((line) => JSON.stringify(line));
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
     expect(answers.every((a) => a.body?.result === 'processed')).toBe(true);
     expect((await participant(server, booked.participantId)).smsConsent).toBe(false);

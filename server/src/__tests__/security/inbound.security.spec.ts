@@ -35,7 +35,7 @@ describe('security: inbound texts and webhooks (K8, A3)', () => {
     const phone = '+14155550411';
     const booked = await bookedParticipant(server, ws, phone);
     // O1/K8: every line the process logs (JSON), warnings and errors included.
-    const logs = captureLogs('debug');
+    const logs = captureLogs();
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => text(phone, ['STOP', 'stop', 'Stop.', 'STOP!'][i % 4])));
     logs.restore();
     const logged = logs.lines.map((line) => JSON.stringify(line));

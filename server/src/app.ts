@@ -154,8 +154,7 @@ export async function createApp(config: Config): Promise<App> {
   // O4: one process migrates at a time; the others wait, then find nothing to do.
   await runMigrationsLocked(dataSource);
 
-  const backend = createJobBackend(config, dataSource);
-  const jobStoreConnected = interceptConnect(backend);
+  const { backend, connected: jobStoreConnected } = interceptConnect(createJobBackend(config, dataSource));
   const agenda = createAgenda(backend, {
     processEvery: config.jobs.processEveryMs,
     defaultLockLifetime: config.jobs.lockLifetimeMs,

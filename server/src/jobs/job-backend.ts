@@ -36,12 +36,23 @@ export function createJobBackend(config: Config, dataSource: DataSource): Agenda
  * and `ready` never settles). This hands Agenda a connect that only ever
  * succeeds, and returns the real outcome for start-up to report (O3).
  */
-export function interceptConnect(backend: AgendaBackend): Promise<void> {
-  const connect = backend.connect.bind(backend);
-  let outcome!: Promise<void>;
-  backend.connect = () => {
-    outcome = connect();
-    return outcome.catch(() => new Promise<void>(() => undefined));
-  };
-  return new Promise<void>((resolve, reject) => queueMicrotask(() => (outcome ?? Promise.resolve()).then(resolve, reject)));
+export function interceptConnect(backend: AgendaBackend): { backend: AgendaBackend; connected: Promise<void> } {
+  let outcome: Promise<void> | undefined;
+  // A view of the backend, not a patch on it: backends that are proxies
+  // themselves (the official ones, adapted) would call a patched connect
+  // back into their own.
+  const observed = new Proxy(backend, {
+    get(target, key) {
+      if (key === 'connect') {
+        return () => {
+          outcome = target.connect();
+          return outcome.catch(() => new Promise<void>(() => undefined));
+        };
+      }
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const connected = new Promise<void>((resolve, reject) => queueMicrotask(() => (outcome ?? Promise.resolve()).then(resolve, reject)));
+  return { backend: observed, connected };
 }

@@ -82,7 +82,8 @@ describe('GraphQL transport safety (A4)', () => {
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', database: 'mariadb' });
+    // O3: each dependency in use is named with its check.
+    expect(await ready.json()).toMatchObject({ status: 'ready', failed: [], checks: { database: { ok: true }, jobStore: { ok: true } } });
   });
 });
 

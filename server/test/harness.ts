@@ -196,7 +196,11 @@ export async function createTestWorkspace(
   if (options.smsEnabled) await server.ok(`mutation { setWorkspaceSms(enabled: true) { id } }`, {}, adminKey);
   // T3: quiet hours are on for a new workspace; tests not about them must pass
   // at any hour of the day. Set as setup, outside the audited settings path.
-  if (!options.quietHours) await server.app.dataSource.getRepository(Workspace).update({ id: created.createWorkspace.workspace.id }, { quietHoursEnabled: false });
+  // A server in another process (only its GraphQL client here) is told through the API.
+  if (!options.quietHours) {
+    if (server.app) await server.app.dataSource.getRepository(Workspace).update({ id: created.createWorkspace.workspace.id }, { quietHoursEnabled: false });
+    else await server.ok(`mutation { updateWorkspaceSettings(input: { quietHoursEnabled: false }) { id } }`, {}, adminKey);
+  }
   return { id: created.createWorkspace.workspace.id, adminKey, memberKey: member.createApiKey.secret };
 }
 

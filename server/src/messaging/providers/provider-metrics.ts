@@ -19,7 +19,12 @@ export function measuredSend(channel: string, send: Send, metrics: TockMetrics):
 }
 
 export function measuredProvider(provider: SmsProvider, metrics: TockMetrics): SmsProvider {
-  return { channel: provider.channel, send: measuredSend(provider.channel, (sms) => provider.send(sms), metrics) };
+  return {
+    channel: provider.channel,
+    // L5: the rate-limit wait stays the provider's (a wrapper without it would send unthrottled).
+    ...(provider.awaitTurn && { awaitTurn: (sms: OutgoingSms) => provider.awaitTurn!(sms) }),
+    send: measuredSend(provider.channel, (sms) => provider.send(sms), metrics),
+  };
 }
 
 /** O2: how long each send waited for the provider's rate limit (L5). */

@@ -1,3 +1,4 @@
+import { withChallenge } from '../../../test/signup-challenge.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, graphqlClient, PLATFORM_TOKEN, type TestServer, type TestWorkspace } from '../../../test/harness.js';
 import { createTestDatabase, startTockProcess, type LogLine, type TockProcess } from '../../../test/tock-process.js';
@@ -63,7 +64,8 @@ describe('logs and metrics across an API and a worker process (O1, O2)', { timeo
       body: JSON.stringify({
         query: `mutation Book($input: SignUpInput!) { signUp(input: $input) { booking { id } } }`,
         variables: {
-          input: { inviteToken: createStudy.inviteUrl.split('/').pop(), sessionId: createSession.id, name: 'Lee', email: 'lee@example.com', phone: PHONE, smsConsent: true },
+          // A8: solved for real, as the signup page does.
+          input: await withChallenge(client, { inviteToken: createStudy.inviteUrl.split('/').pop() as string, sessionId: createSession.id, name: 'Lee', email: 'lee@example.com', phone: PHONE, smsConsent: true }),
         },
       }),
     });

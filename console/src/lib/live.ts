@@ -31,7 +31,7 @@ function clientFor(key: string): Client {
 }
 
 /** 1 s, 2 s, 4 s … capped at 15 s, with jitter so a restarted server is not met by every tab at once. */
-export function retryDelayMs(retries: number): number {
+function retryDelayMs(retries: number): number {
   return Math.min(15_000, 1000 * 2 ** retries) + Math.floor(Math.random() * 500);
 }
 

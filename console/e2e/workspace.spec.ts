@@ -110,7 +110,7 @@ describe('console: workspace settings (W1, W3)', () => {
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
   });
 
-  it('A7/A8: an ADMIN sets the destination countries and the pumping budget; a tripped breaker shows an alert until reset', async () => {
+  it('A7/A8: an ADMIN sets the destination countries and the pumping budget; a tripped breaker shows an alert on any open page, live, until reset', async () => {
     const { server } = fixture;
     const lab = await createTestWorkspace(server, 'Pumped Lab', { smsEnabled: true });
     const page = await fixture.signIn(lab.adminKey);
@@ -123,6 +123,8 @@ describe('console: workspace settings (W1, W3)', () => {
     const state = async () => (await server.ok(`{ workspace { destinationPolicy { allowedCountries } pumpingBreaker { tripped budgetPerHour } } }`, {}, lab.adminKey)).workspace;
     expect(await state()).toEqual({ destinationPolicy: { allowedCountries: ['US', 'CA'] }, pumpingBreaker: { tripped: false, budgetPerHour: 1 } });
     expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
 
     // Two public signups with new numbers: the second is past the budget of one.
     const study = await createStudyWithSession(server, lab.adminKey, { name: 'Pumped study' });
@@ -131,10 +133,16 @@ describe('console: workspace settings (W1, W3)', () => {
       expect((await server.gql(SIGN_UP, { input }, null, { 'x-forwarded-for': `192.0.2.${200 + i}` })).errors).toBeUndefined();
     }
     expect((await state()).pumpingBreaker.tripped).toBe(true);
-    await page.reload();
+    // A8: the alert reaches whatever page the admin has open, live, and leads to the reset.
+    const banner = page.getByRole('alert').filter({ hasText: 'Possible SMS pumping' });
+    await banner.waitFor();
+    await screenshot(page, 'overview-pumping-breaker');
+    await banner.getByRole('link', { name: 'Review and reset the breaker' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Possible SMS pumping' });
-    await alert.waitFor();
+    await alert.getByRole('button', { name: 'Reset the pumping breaker' }).waitFor();
     await screenshot(page, 'workspace-pumping-breaker');
+    // The shell's banner gives way to the page's own panel.
+    expect(await alert.count()).toBe(1);
     await alert.getByRole('button', { name: 'Reset the pumping breaker' }).click();
     await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(0);
     expect((await state()).pumpingBreaker.tripped).toBe(false);

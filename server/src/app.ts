@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { createAbuseServices } from './abuse/abuse-services.js';
 import { CommsEvents } from './comms-log/comms-events.js';
+import { CommitOutbox } from './common/commit-outbox.js';
 import { MessageChannel } from './comms-log/comms-log.enums.js';
 import { CommsLogService } from './comms-log/comms-log.service.js';
 import { bridgeCommsEventsToRedis } from './comms-log/redis-comms-bridge.js';
@@ -14,7 +15,6 @@ import { watchRedis } from './common/redis-link.js';
 import { describeStores, reachStore, STORE_CONNECT_DEADLINE_MS } from './common/store-startup.js';
 import { ConsentAuditService } from './consent/consent-audit.service.js';
 import { ConsentEvents } from './consent/consent-events.js';
-import { ConsentOutbox } from './consent/consent-outbox.js';
 import { ConsentService } from './consent/consent.service.js';
 import { bridgeConsentEventsToRedis } from './consent/redis-consent-bridge.js';
 import { OptOutRegistry } from './consent/opt-out-registry.service.js';
@@ -51,6 +51,8 @@ import { createStudyServices } from './studies/study-services.js';
 import { ApiKeyService } from './workspaces/api-key.service.js';
 import { KeyRevocations } from './workspaces/key-revocations.js';
 import { bridgeKeyRevocationsToRedis } from './workspaces/redis-key-revocation-bridge.js';
+import { bridgeWorkspaceAlertsToRedis } from './workspaces/redis-workspace-alerts-bridge.js';
+import { WorkspaceAlerts } from './workspaces/workspace-alerts.js';
 import { WorkspaceService } from './workspaces/workspace.service.js';
 
 /** What the server holds for its lifetime: configuration, stores, jobs and the domain services. */
@@ -89,7 +91,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   const keyRevocations = new KeyRevocations();
   const apiKeys = new ApiKeyService(dataSource, config.platformToken, keyRevocations);
   const consentEvents = new ConsentEvents();
-  const consentOutbox = new ConsentOutbox(consentEvents);
+  const consentOutbox = new CommitOutbox(consentEvents);
   dataSource.subscribers.push(consentOutbox);
   const consent = new ConsentService(consentOutbox);
   const idempotency = new IdempotencyService(dataSource);
@@ -114,13 +116,17 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   const brand = { name: config.brandName, supportContact: config.supportContact };
   const delivery = new DeliveryService(dataSource, facts, channels, scheduler, events, brand);
   const abuse = createAbuseServices(config, (line) => log.warn(line));
-  const workspaces = new WorkspaceService(dataSource, apiKeys, config.defaultPhoneCountry, config.abuse.pumpingBudgetPerHour);
+  const workspaceAlerts = new WorkspaceAlerts();
+  const alertOutbox = new CommitOutbox(workspaceAlerts);
+  dataSource.subscribers.push(alertOutbox);
+  const workspaces = new WorkspaceService(dataSource, apiKeys, config.defaultPhoneCountry, config.abuse.pumpingBudgetPerHour, alertOutbox);
   const optInConfirmations = new OptInConfirmations(dataSource, delivery, events);
   return {
     abuse,
     jobRuns: new JobRunHistoryService(agenda),
     events,
     consentEvents,
+    workspaceAlerts,
     keyRevocations,
     delivery,
     optInConfirmations,
@@ -180,6 +186,7 @@ export async function createApp(config: Config): Promise<App> {
           bridgeCommsEventsToRedis(services.events, config.redisUrl),
           bridgeConsentEventsToRedis(services.consentEvents, config.redisUrl),
           bridgeKeyRevocationsToRedis(services.keyRevocations, config.redisUrl),
+          bridgeWorkspaceAlertsToRedis(services.workspaceAlerts, config.redisUrl),
         ]),
         deadline,
       )

@@ -1,9 +1,9 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { CommitOutbox } from '../common/commit-outbox.js';
 import type { Language } from '../common/language.js';
 import { ConsentRecord } from './consent-record.entity.js';
 import type { ConsentAction, ConsentSource, ConsentSubjectType } from './consent.enums.js';
 import { MAX_LISTED_SUBJECTS, type ConsentChangeSummary } from './consent-events.js';
-import type { ConsentOutbox } from './consent-outbox.js';
 
 /** One consent change to record; everything but the subject, action and source is optional context. */
 export interface ConsentChange {
@@ -40,7 +40,7 @@ const SET_BASED_COLUMNS = [
 // the caller's transaction, so a consent change and its record commit together;
 // the outbox announces them (consentChanged) once that transaction commits.
 export class ConsentService {
-  constructor(private readonly outbox: ConsentOutbox) {}
+  constructor(private readonly outbox: CommitOutbox<ConsentChangeSummary>) {}
 
   async record(manager: EntityManager, changes: ConsentChange[], now = new Date()): Promise<void> {
     if (changes.length === 0) return;

@@ -24,6 +24,7 @@ export class CarrierLookupService {
       patch = {
         carrierLookupStatus: CarrierLookupStatus.FOUND,
         carrierName: info.carrierName,
+        carrierLineType: info.lineType,
         carrierGatewayDomain: gatewayFor(info.carrierName, now)?.domain ?? null,
         carrierLookedUpAt: now,
       };

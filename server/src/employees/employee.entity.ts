@@ -37,6 +37,9 @@ export class Employee {
   @Field(() => String, { nullable: true, description: 'E7: email-to-SMS gateway domain, e.g. vtext.com' })
   @Column({ type: 'varchar', length: 120, nullable: true })
   carrierGatewayDomain!: string | null;
+  @Field(() => String, { nullable: true, description: "A7/E7: the look-up's line type (Number Insight network_type: mobile, landline_premium, …)" })
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  carrierLineType!: string | null;
   @Field(() => CarrierLookupStatus, { nullable: true }) @CodeColumn({ nullable: true }) carrierLookupStatus!: CarrierLookupStatus | null;
   @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) carrierLookedUpAt!: Date | null;
   @Field(() => Date) @CreatedAtColumn() createdAt!: Date;

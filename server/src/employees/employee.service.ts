@@ -25,6 +25,7 @@ function carrierFieldsFor(phone: string | null): Partial<Employee> {
     carrierLookupStatus: phone ? CarrierLookupStatus.PENDING : null,
     carrierName: null,
     carrierGatewayDomain: null,
+    carrierLineType: null,
     carrierLookedUpAt: null,
   };
 }

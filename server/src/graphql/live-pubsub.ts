@@ -3,17 +3,20 @@ import { CommsEvents } from '../comms-log/comms-events.js';
 import type { BusEvent, EventBus } from '../common/event-bus.js';
 import { eventStream } from '../common/event-stream.js';
 import { ConsentEvents } from '../consent/consent-events.js';
+import { WorkspaceAlerts } from '../workspaces/workspace-alerts.js';
 
 // Subscription topics, each backed by one of the app's event buses.
 export const COMMS_EVENTS_TOPIC = 'COMMS_EVENTS';
 export const CONSENT_CHANGED_TOPIC = 'CONSENT_CHANGED';
+export const WORKSPACE_ALERTS_TOPIC = 'WORKSPACE_ALERTS';
 
 export interface LiveBuses {
   comms: CommsEvents;
   consent: ConsentEvents;
+  alerts: WorkspaceAlerts;
 }
 
-export const emptyLiveBuses = (): LiveBuses => ({ comms: new CommsEvents(), consent: new ConsentEvents() });
+export const emptyLiveBuses = (): LiveBuses => ({ comms: new CommsEvents(), consent: new ConsentEvents(), alerts: new WorkspaceAlerts() });
 
 interface Topic {
   publish(event: unknown): void;
@@ -33,6 +36,7 @@ export class LivePubSub implements PubSub {
     this.topics = new Map([
       [COMMS_EVENTS_TOPIC, topicOf(buses.comms)],
       [CONSENT_CHANGED_TOPIC, topicOf(buses.consent)],
+      [WORKSPACE_ALERTS_TOPIC, topicOf(buses.alerts)],
     ]);
   }
 

@@ -15,7 +15,9 @@ import { EmployeeResolver } from '../employees/employee.resolver.js';
 import { ScheduleWeekResolver } from '../employees/schedule-week.resolver.js';
 import { ShiftResolver } from '../employees/shift.resolver.js';
 import { TimeOffResolver } from '../employees/time-off.resolver.js';
+import { WorkspaceAlertsResolver } from '../workspaces/workspace-alerts.resolver.js';
 import { WorkspaceResolver } from '../workspaces/workspace.resolver.js';
 
 // The one list a new domain adds its resolvers to.
-export const resolvers: NonEmptyArray<ResolverClass> = [WorkspaceResolver, ConsentResolver, ConsentChangedResolver, CommsLogResolver, CommsEventsResolver, StudyResolver, SessionResolver, ParticipantResolver, BookingResolver, SignupResolver, ManageBookingResolver, EmployeeResolver, ScheduleWeekResolver, ShiftResolver, TimeOffResolver];
+
+export const resolvers: NonEmptyArray<ResolverClass> = [WorkspaceResolver, ConsentResolver, ConsentChangedResolver, WorkspaceAlertsResolver, CommsLogResolver, CommsEventsResolver, StudyResolver, SessionResolver, ParticipantResolver, BookingResolver, SignupResolver, ManageBookingResolver, EmployeeResolver, ScheduleWeekResolver, ShiftResolver, TimeOffResolver];

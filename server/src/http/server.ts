@@ -63,7 +63,7 @@ export async function startHealthServer(app: App, port = app.config.port, host =
 /** One HTTP server: GraphQL over HTTP and WebSocket at /graphql, the console, the Vonage webhooks, health probes. */
 export async function startHttpServer(app: App, port = app.config.port, host = app.config.host): Promise<RunningServer> {
   const production = app.config.env === 'production';
-  const schema = await buildTockSchema({ comms: app.services.events, consent: app.services.consentEvents });
+  const schema = await buildTockSchema({ comms: app.services.events, consent: app.services.consentEvents, alerts: app.services.workspaceAlerts });
   const armor = new ApolloArmor({
     maxDepth: { n: app.config.graphql.maxDepth },
     costLimit: { enabled: false }, // see query-cost.ts

@@ -1,6 +1,7 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { parseCountryList, unknownCountries } from '../abuse/destination-policy.js';
 import { normalisePhone } from '../common/phone.util.js';
+import type { CommitOutbox } from '../common/commit-outbox.js';
 import { badInput, notFound } from '../common/tock-error.js';
 import { Language } from '../common/language.js';
 import { parseClock } from '../common/quiet-hours.util.js';
@@ -11,6 +12,7 @@ import type { WorkspaceActor } from '../graphql/actor.js';
 import type { ApiKeyService, IssuedApiKey } from './api-key.service.js';
 import { Role } from './role.enum.js';
 import { WorkspaceAuditEntry } from './workspace-audit-entry.entity.js';
+import { WorkspaceAlertKind, type WorkspaceAlert } from './workspace-alerts.js';
 import { Workspace } from './workspace.entity.js';
 
 export interface WorkspaceSettingsChange {
@@ -47,6 +49,8 @@ export class WorkspaceService {
     private readonly apiKeys: ApiKeyService,
     private readonly defaultPhoneCountry: string,
     private readonly defaultPumpingBudget = 20,
+    /** A8: breaker alerts, announced when their change commits (none from the CLI). */
+    private readonly alerts: Pick<CommitOutbox<WorkspaceAlert>, 'add'> = { add: () => undefined },
   ) {}
 
   async get(id: string): Promise<Workspace> {
@@ -140,7 +144,9 @@ export class WorkspaceService {
 
   /** A8: an ADMIN has looked at the held texts; public texts to new numbers flow again (audited). */
   async resetPumpingBreaker(actor: WorkspaceActor): Promise<Workspace> {
-    return this.change(actor, { pumpingTrippedAt: null });
+    return this.change(actor, { pumpingTrippedAt: null }, (manager, changed, now) => {
+      if (changed.includes('pumpingTrippedAt')) this.alerts.add(manager, [{ workspaceId: actor.workspaceId, kind: WorkspaceAlertKind.PUMPING_BREAKER_RESET, at: now, actorLabel: actor.label }]);
+    });
   }
 
   /** A8: trips the breaker once (audited as Tock's own change); a no-op while it is tripped. */
@@ -160,9 +166,14 @@ export class WorkspaceService {
         createdAt: now,
       }),
     );
+    this.alerts.add(manager, [{ workspaceId, kind: WorkspaceAlertKind.PUMPING_BREAKER_TRIPPED, at: now, actorLabel: null }]);
   }
 
-  private async change(actor: ChangeActor, patch: Partial<Workspace>): Promise<Workspace> {
+  private async change(
+    actor: ChangeActor,
+    patch: Partial<Workspace>,
+    afterChange?: (manager: EntityManager, changed: (keyof Workspace)[], now: Date) => void,
+  ): Promise<Workspace> {
     return this.dataSource.transaction(async (manager) => {
       // Lock the row so that two concurrent toggles audit a true old -> new chain.
       const current = await lockForUpdate(manager.createQueryBuilder(Workspace, 'w'))
@@ -188,6 +199,7 @@ export class WorkspaceService {
           }),
         ),
       );
+      afterChange?.(manager, changed, now);
       return manager.findOneByOrFail(Workspace, { id: current.id });
     });
   }

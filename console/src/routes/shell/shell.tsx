@@ -2,6 +2,7 @@ import { A, Navigate, revalidate, useLocation, type RouteSectionProps } from '@s
 import { ErrorBoundary, For, Show, Suspense, createResource, type Component } from 'solid-js';
 import { ErrorNotice, Loading } from '../../components/status';
 import { apiKey, me, restoreSession, signOut } from '../../lib/session';
+import { BreakerAlert } from './breaker-alert';
 
 const NAV = [
   { href: '/', label: 'Overview', end: true },
@@ -70,6 +71,7 @@ export const Shell: Component<RouteSectionProps> = (props) => {
             )}
           >
             <Show when={who()} fallback={<Loading label="Checking your key…" />}>
+              <BreakerAlert />
               <Suspense fallback={<Loading />}>{props.children}</Suspense>
             </Show>
           </ErrorBoundary>

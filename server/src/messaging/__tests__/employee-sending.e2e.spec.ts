@@ -78,6 +78,17 @@ describe('employee texts through the stand-in, with an SMTP gateway (MariaDB)', 
     expect(employee).toMatchObject({ carrierLookupStatus: 'FOUND', carrierName: 'Verizon Wireless', carrierGatewayDomain: 'vtext.com' });
   });
 
+  it("A7/E7: a number the carrier look-up calls premium rate is never texted, though libphonenumber sees an ordinary US number", async () => {
+    const phone = '+14155550409';
+    sending.standIn.setCarrier(phone, { name: 'Premium Lines Inc', networkCode: '310999', networkType: 'landline_premium' });
+    const id = await optedInEmployee('Prem', phone);
+    const employee = await server.app.dataSource.getRepository(Employee).findOneByOrFail({ id });
+    expect(employee).toMatchObject({ carrierLookupStatus: 'FOUND', carrierLineType: 'landline_premium' });
+    const confirmation = await waitForEntry(server, (e) => e.employeeId === id && e.kind === 'OPT_IN_CONFIRMATION' && e.status === 'SKIPPED');
+    expect(confirmation.skipReason).toBe('DESTINATION_NOT_ALLOWED');
+    expect(sending.standIn.smsRequests.filter((r) => String(r.to).endsWith(phone.slice(1)))).toEqual([]);
+  });
+
   it('E7: a failed look-up is recorded and the number stays usable for direct SMS', async () => {
     sending.standIn.setCarrier('+14155550402', null);
     sending.standIn.setFault('numberInsight', { httpStatus: 500 });

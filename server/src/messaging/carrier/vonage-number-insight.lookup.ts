@@ -59,6 +59,7 @@ export class VonageNumberInsightLookup implements CarrierLookup {
     return {
       carrierName: UNKNOWN_NAMES.test(name) ? null : name,
       networkCode: carrier?.network_code ? String(carrier.network_code) : null,
+      lineType: carrier?.network_type ? String(carrier.network_type) : null,
     };
   }
 }

@@ -33,7 +33,7 @@ const BOOKING = ['id', 'status', 'manageToken'] as const;
 const SESSION = ['id', 'status', 'startsAt'] as const;
 const PARTICIPANT = ['id', 'phone', 'smsConsent', 'timeZone', 'language'] as const;
 const STUDY = ['id', 'name', 'smsRemindersEnabled', 'timeZone'] as const;
-const EMPLOYEE = ['id', 'phone', 'smsOptIn', 'carrierName', 'carrierGatewayDomain', 'timeZone', 'language'] as const;
+const EMPLOYEE = ['id', 'phone', 'smsOptIn', 'carrierName', 'carrierGatewayDomain', 'carrierLineType', 'timeZone', 'language'] as const;
 const SHIFT = ['id', 'startsAt', 'endsAt'] as const;
 const WEEK = ['id', 'weekStart', 'sendSmsAlert', 'publishedAt'] as const;
 const TIME_OFF = ['id', 'status', 'startsOn', 'endsOn'] as const;
@@ -105,7 +105,8 @@ export class SendFactsLoader {
     const from = workspace.senderNumber ?? this.settings.defaultSender;
     // A7: the policy is pure; the loader only supplies the workspace's countries.
     const countries = allowedCountries(workspace.allowedDestinationCountries, from, this.settings.defaultPhoneCountry);
-    const destinationAllowed = (phone: string | null) => !phone || destinationVerdict(phone, { allowedCountries: countries }).allowed;
+    // The carrier look-up's line type, where one was done (employees), refuses what libphonenumber cannot tell.
+    const destinationAllowed = (phone: string | null, lineType: string | null = null) => !phone || destinationVerdict(phone, { allowedCountries: countries, lineType }).allowed;
     // A8: held when recorded (for a new number, on a public path) while the breaker is tripped.
     const tripped = workspace.pumpingTrippedAt;
     const ws: WorkspaceFacts = workspace;
@@ -137,7 +138,7 @@ export class SendFactsLoader {
   }
 
   // K9: a participant's opt-in confirmation goes to the number consent was given for, while it still is theirs.
-  private participantOptIn(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, ws: WorkspaceFacts, destinationAllowed: (phone: string | null) => boolean): LoadedMessage {
+  private participantOptIn(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, ws: WorkspaceFacts, destinationAllowed: (phone: string | null, lineType?: string | null) => boolean): LoadedMessage {
     const participant = required(this.read(row, Participant, 'optInParticipant', PARTICIPANT), 'Participant', entry.participantId);
     const facts: SendFacts = {
       ...base,
@@ -151,7 +152,7 @@ export class SendFactsLoader {
     return { entry, facts, template: { kind: MessageKind.OPT_IN_CONFIRMATION, program: 'INTERVIEWS' }, to: participant.phone, from, gateway: null, reader };
   }
 
-  private participantMessage(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, ws: WorkspaceFacts, destinationAllowed: (phone: string | null) => boolean): LoadedMessage {
+  private participantMessage(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, ws: WorkspaceFacts, destinationAllowed: (phone: string | null, lineType?: string | null) => boolean): LoadedMessage {
     const booking = required(this.read(row, Booking, 'booking', BOOKING), 'Booking', entry.bookingId);
     const session = required(this.read(row, StudySession, 'session', SESSION), 'StudySession', entry.sessionId);
     const participant = required(this.read(row, Participant, 'participant', PARTICIPANT), 'Participant', entry.participantId);
@@ -178,7 +179,7 @@ export class SendFactsLoader {
     return { entry, facts, template, to: participant.phone, from, gateway: null, reader };
   }
 
-  private employeeMessage(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, ws: WorkspaceFacts, destinationAllowed: (phone: string | null) => boolean): LoadedMessage {
+  private employeeMessage(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, ws: WorkspaceFacts, destinationAllowed: (phone: string | null, lineType?: string | null) => boolean): LoadedMessage {
     const employee = required(this.read(row, Employee, 'employee', EMPLOYEE), 'Employee', entry.employeeId);
     let stillValid: boolean;
     let weekAlertsOn: boolean | null = null;
@@ -210,7 +211,7 @@ export class SendFactsLoader {
       stillValid,
       consented: employee.smsOptIn,
       phone: employee.phone,
-      destinationAllowed: destinationAllowed(employee.phone),
+      destinationAllowed: destinationAllowed(employee.phone, employee.carrierLineType),
       weekAlertsOn,
       quietHours: quietHoursFor(entry.kind, ws, reader.timeZone),
     };

@@ -40,6 +40,8 @@ export interface SmsProvider {
 export interface CarrierInfo {
   carrierName: string | null;
   networkCode: string | null;
+  /** Number Insight's network_type (mobile, landline, landline_premium, …), when it says. */
+  lineType: string | null;
 }
 
 /** E7: carrier look-up behind an interface (Vonage Number Insight is retired in Feb 2027). */

@@ -29,18 +29,18 @@ describe('Vonage Number Insight carrier look-up against the stand-in', () => {
 
   it('E7: finds the current carrier, whose gateway domain follows from the table', async () => {
     const info = await lookup.lookup('+12025550143');
-    expect(info).toEqual({ carrierName: 'Verizon Wireless', networkCode: '310004' });
+    expect(info).toEqual({ carrierName: 'Verizon Wireless', networkCode: '310004', lineType: 'mobile' });
     expect(gatewayFor(info.carrierName, new Date('2026-11-22'))).toEqual({ domain: 'vtext.com', shutDown: false });
     expect(standIn.lookups.at(-1)).toMatchObject({ number: '12025550143', status: 0 });
   });
 
   it('E7: a ported number reports the carrier it is on now', async () => {
     standIn.setCarrier('+12025550144', { name: 'T-Mobile USA', networkCode: '310260', original: { name: 'AT&T Mobility', networkCode: '310410' } });
-    expect(await lookup.lookup('+12025550144')).toEqual({ carrierName: 'T-Mobile USA', networkCode: '310260' });
+    expect(await lookup.lookup('+12025550144')).toEqual({ carrierName: 'T-Mobile USA', networkCode: '310260', lineType: 'mobile' });
   });
 
   it('E7: a number Vonage has no carrier for comes back with no carrier, not an error', async () => {
-    expect(await lookup.lookup('+12025550145')).toEqual({ carrierName: null, networkCode: null });
+    expect(await lookup.lookup('+12025550145')).toEqual({ carrierName: null, networkCode: null, lineType: null });
   });
 
   it('E7: a refused look-up throws a typed error naming the status', async () => {

@@ -1,23 +1,23 @@
 import type { EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
-import type { ConsentChangeSummary, ConsentEvents } from './consent-events.js';
+import type { BusEvent, EventBus } from './event-bus.js';
 
-// Consent records are written inside the caller's transaction, so their
-// announcement waits for the commit: a subscriber never hears of a change that
-// was rolled back. Registered on the data source as a TypeORM subscriber.
-export class ConsentOutbox implements EntitySubscriberInterface {
-  private readonly pending = new WeakMap<QueryRunner, ConsentChangeSummary[]>();
+// Changes written inside the caller's transaction are announced at its commit,
+// so a subscriber never hears of a change that was rolled back (consent
+// changes, workspace alerts). Registered on the data source as a TypeORM subscriber.
+export class CommitOutbox<T extends BusEvent> implements EntitySubscriberInterface {
+  private readonly pending = new WeakMap<QueryRunner, T[]>();
 
-  constructor(private readonly events: ConsentEvents) {}
+  constructor(private readonly bus: EventBus<T>) {}
 
   /** Announces at commit, or now when `manager` is not in a transaction. */
-  add(manager: EntityManager, changes: ConsentChangeSummary[]): void {
+  add(manager: EntityManager, events: T[]): void {
     const runner = manager.queryRunner;
     if (!runner?.isTransactionActive) {
-      for (const change of changes) this.events.publish(change);
+      for (const event of events) this.bus.publish(event);
       return;
     }
     const queued = this.pending.get(runner) ?? [];
-    queued.push(...changes);
+    queued.push(...events);
     this.pending.set(runner, queued);
   }
 
@@ -27,7 +27,7 @@ export class ConsentOutbox implements EntitySubscriberInterface {
     const queued = this.pending.get(event.queryRunner);
     if (!queued) return;
     this.pending.delete(event.queryRunner);
-    for (const change of queued) this.events.publish(change);
+    for (const item of queued) this.bus.publish(item);
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {

@@ -293,6 +293,23 @@ describe('texts in the recipient\'s time and language (MariaDB, stand-in)', () =
     );
   });
 
+  it("T2: an employee with no language of their own gets keyword replies in the workspace's language; their own language wins when set", async () => {
+    const cafe = await createTestWorkspace(server, 'Café Sol', { smsEnabled: true, timeZone: NEW_YORK });
+    await server.ok(`mutation { updateWorkspaceSettings(input: { language: ES }) { id } }`, {}, cafe.adminKey);
+    const hire = async (phone: string, language: string | null) =>
+      (await server.ok(`mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`, { input: { name: `Sol ${++seq}`, phone, language } }, cafe.adminKey)).upsertEmployee.id;
+    const replyTo = async (phone: string) => {
+      const inbound = inboundParams(phone, 'HELP');
+      expect((await callWebhook(server, 'inbound', signed(inbound))).status).toBe(200);
+      const [reply] = await entriesFor({ idempotencyKey: `keyword-reply:${inbound.messageId}` });
+      return { workspaceId: reply.workspaceId, body: reply.body };
+    };
+    await hire('+14155550731', null);
+    await hire('+14155550732', 'EN');
+    expect(await replyTo('+14155550731')).toEqual({ workspaceId: cafe.id, body: expect.stringMatching(/mensajes de horarios.*Responda ALTO para cancelar\.$/) });
+    expect(await replyTo('+14155550732')).toEqual({ workspaceId: cafe.id, body: expect.stringMatching(/scheduling texts.*Reply STOP to opt out\.$/) });
+  });
+
   it('K9: an admin opt-in sends exactly one confirmation (program, frequency, rates, HELP, STOP), at the lane\'s turn', async () => {
     const phone = '+14155550710';
     const id = await employee(phone);

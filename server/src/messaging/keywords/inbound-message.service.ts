@@ -227,7 +227,7 @@ export class InboundMessageService {
           senderPhone: inbound.to,
           body: renderMessage({ kind: MessageKind.KEYWORD_REPLY, reply }, this.settings.brand, {
             timeZone: 'UTC',
-            language: replyLanguage(keywordLanguage, subjects, attribution.subject),
+            language: replyLanguage(keywordLanguage, subjects, attribution.subject, await workspaceLanguage(manager, attribution.workspaceId)),
           }),
         },
       ],
@@ -261,11 +261,18 @@ export class InboundMessageService {
   }
 }
 
-// T2: a Spanish keyword is answered in Spanish; any other in the language of the person the reply is attributed to.
-function replyLanguage(keywordLanguage: Language | null, subjects: NumberSubjects, subject: Subject | null): Language {
+// T2: a Spanish keyword is answered in Spanish; any other in the language of
+// the person the reply is attributed to, and for one who has none (an employee
+// without a language of their own) in their workspace's, as their texts are.
+function replyLanguage(keywordLanguage: Language | null, subjects: NumberSubjects, subject: Subject | null, workspaceLanguage: Language): Language {
   if ((keywordLanguage && keywordLanguage !== Language.EN) || !subject) return keywordLanguage ?? Language.EN;
   const person = subject.kind === 'participant' ? subjects.participants.find((p) => p.id === subject.id) : subjects.employees.find((e) => e.id === subject.id);
-  return person?.language ?? Language.EN;
+  return person?.language ?? workspaceLanguage;
+}
+
+async function workspaceLanguage(manager: EntityManager, workspaceId: string): Promise<Language> {
+  const workspace = await manager.findOne(Workspace, { select: { id: true, language: true }, where: { id: workspaceId } });
+  return workspace?.language ?? Language.EN;
 }
 
 /**

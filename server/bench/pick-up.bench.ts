@@ -5,6 +5,7 @@ import { loadavg } from 'node:os';
 import { createTestWorkspace, PLATFORM_TOKEN, type TestServer, type TestWorkspace } from '../test/harness.js';
 import { startPrivateRedis, type PrivateRedis } from '../test/private-redis.js';
 import { SENDER, SIGNATURE_SECRET, startSendingServer, type SendingServer } from '../test/sending.js';
+import { withChallenge } from '../test/signup-challenge.js';
 
 // How soon a booking confirmation leaves: from a signUp answering on an API
 // process to the text reaching the Vonage stand-in from a worker process, with
@@ -77,9 +78,9 @@ async function signUpAndTime(server: TestServer, sending: SendingServer, ws: Tes
   );
   const phone = `+1415557${String(n).padStart(4, '0')}`;
   const arrived = sending.standIn.waitForMessage((m) => m.to.replace(/^\+/, '') === phone.slice(1)).then(() => performance.now());
-  await server.ok(`mutation($input: SignUpInput!) { signUp(input: $input) { booking { id } } }`, {
-    input: { inviteToken: createStudy.inviteUrl.split('/').pop(), sessionId: createSession.id, name: 'Pat', email: `pickup${n}@example.com`, phone, smsConsent: true },
-  });
+  // The browser solves the signup challenge before it books; the clock starts at the booking.
+  const input = await withChallenge(server, { inviteToken: createStudy.inviteUrl.split('/').pop()!, sessionId: createSession.id, name: 'Pat', email: `pickup${n}@example.com`, phone, smsConsent: true });
+  await server.ok(`mutation($input: SignUpInput!) { signUp(input: $input) { booking { id } } }`, { input });
   const answered = performance.now();
   return Math.max(0, (await arrived) - answered);
 }

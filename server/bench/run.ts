@@ -3,6 +3,7 @@ import { runBulkOptInBench, type BulkOptInReport } from './bulk-opt-in.bench.js'
 import { runCommsHistoryBench, type HistoryReport } from './comms-history.bench.js';
 import { runOptInLaneBench, type OptInLaneReport } from './opt-in-lane.bench.js';
 import { runPickUpBench, type PickUpReport } from './pick-up.bench.js';
+import { runSchedulesPageBench, type SchedulesPageReport } from './schedules-page.bench.js';
 import { runSendingBench, type SendingReport } from './sending.bench.js';
 import { MEMORY_GROWTH_TARGET_MB, runWebSocketAbuseBench, type WebSocketAbuseReport } from './websocket-abuse.bench.js';
 import { configureLogging, type LogLevel } from '../src/observability/logger.js';
@@ -91,6 +92,17 @@ function printPickUp(report: PickUpReport): void {
   console.log(`Machine load average (1 min) before / after: ${report.load.map((l) => l.toFixed(1)).join(' / ')} on ${availableParallelism()} cores`);
 }
 
+function printSchedulesPage(report: SchedulesPageReport): void {
+  console.log(`\nSchedules page in Chromium (MariaDB, median of 5 visits after one warm-up)`);
+  console.log(`| Workspace | Page: navigation -> week grid and time-off on screen | Picker: keystroke -> matches | API alone: weeks / time-off / search | Target |`);
+  console.log(`|---|---|---|---|---|`);
+  for (const row of report.rows) {
+    const api = [row.api.weeks, row.api.timeOff, row.api.search].map((ms) => `${ms.toFixed(0)} ms`).join(' / ');
+    console.log(`| ${row.workspace} | ${row.pageMs.toFixed(0)} ms | ${row.pickerMs.toFixed(0)} ms | ${api} | page < 1000 ms |`);
+  }
+  console.log(`| Ratio (large / baseline page) | ${report.ratio.toFixed(2)}x | | | |`);
+}
+
 const only = process.argv[2];
 let failed = false;
 if (!only || only === 'bulk') {
@@ -124,5 +136,10 @@ if (!only || only === 'pickup') {
   const report = await runPickUpBench();
   printPickUp(report);
   failed ||= report.notified.p50 >= 50 || report.polling.max > report.processEveryMs + 250;
+}
+if (!only || only === 'schedules-page') {
+  const report = await runSchedulesPageBench();
+  printSchedulesPage(report);
+  failed ||= report.rows[1].pageMs >= 1000;
 }
 if (failed) process.exitCode = 1;

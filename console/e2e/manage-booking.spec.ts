@@ -12,6 +12,34 @@ describe('console: manage booking (S7)', () => {
     await fixture?.stop();
   });
 
+  it('T2: a Spanish-speaking participant manages the booking in Spanish, and cancels it', async () => {
+    const { server, workspace, browser } = fixture;
+    const study = await createStudyWithSession(server, workspace.adminKey, { name: 'Entrevistas' });
+    const { signUp } = await server.ok(SIGN_UP, {
+      input: await withChallenge(server, {
+        inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Lucía Pérez', email: 'lucia@example.com', phone: '+14155550188', smsConsent: true, language: 'ES', disclosureVersion: '2026-12-es',
+      }),
+    });
+    const manageToken = (signUp.manageUrl as string).split('/').at(-1)!;
+    // An English browser: the page follows the participant's language, not the browser's.
+    const context = await newContext(browser, { phone: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/console/manage/${manageToken}`);
+    await page.getByRole('heading', { name: 'Su cita' }).waitFor();
+    expect(await page.locator('section[lang="es"]').count()).toBe(1);
+    expect(await page.getByText('Termina en 88').isVisible()).toBe(true);
+    expect(await page.getByLabel('Su zona horaria para los mensajes').isVisible()).toBe(true);
+    // Dates in Spanish too ("2 dic 2026, 9:00 a. m."), not the browser's English.
+    expect(await page.getByText(/\d{1,2} [a-z]{3}\.? \d{4}, \d{1,2}:\d{2}\s?[ap]\.\s?m\./).first().isVisible()).toBe(true);
+    await screenshot(page, 'manage-booking-spanish');
+    await page.getByRole('button', { name: 'Cancelar mi cita' }).click();
+    await page.getByRole('dialog', { name: '¿Cancelar su cita?' }).getByRole('button', { name: 'Sí, cancelar mi cita' }).click();
+    await page.getByText('Esta cita está cancelada').waitFor();
+    const { booking } = await server.ok(`query($t: String!) { booking(manageToken: $t) { status language } }`, { t: manageToken });
+    expect(booking).toEqual({ status: 'CANCELLED', language: 'ES' });
+    await context.close();
+  });
+
   it('S7: the manage-booking page removes the phone (consent REVOKED, MANAGE_BOOKING) and cancels the booking', async () => {
     const { server, workspace, browser } = fixture;
     await server.ok(`mutation { setWorkspaceSms(enabled: true) { id } }`, {}, workspace.adminKey);

@@ -6,13 +6,15 @@ const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '
 
 export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dateTime.format(new Date(iso)) : '—';
+/** `locale` for a page in a participant's language (T2); else the browser's. */
+export function formatDateTime(iso: string | null | undefined, locale?: string): string {
+  if (!iso) return '—';
+  return (locale ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }) : dateTime).format(new Date(iso));
 }
 
 /** T1: an instant as read in another zone, with that zone's abbreviation. */
-export function formatDateTimeIn(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)) + ` ${zoneAbbreviation(iso, timeZone)}`;
+export function formatDateTimeIn(iso: string, timeZone: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)) + ` ${zoneAbbreviation(iso, timeZone)}`;
 }
 
 function zoneAbbreviation(iso: string, timeZone: string): string {

@@ -16,9 +16,11 @@ export interface ManagedBooking {
   /** T1: the session's zone, and the zone the participant's texts are written in. */
   sessionTimeZone: string;
   timeZone: string;
+  /** T2: the participant's language; the page speaks it. */
+  language: 'EN' | 'ES';
 }
 
-const FIELDS = 'id studyName startsAt durationMinutes location status sessionStatus cancelledAt hasPhone phoneLastDigits smsConsent sessionTimeZone timeZone';
+const FIELDS = 'id studyName startsAt durationMinutes location status sessionStatus cancelledAt hasPhone phoneLastDigits smsConsent sessionTimeZone timeZone language';
 
 // Public (S7): the manage token in the link is the only credential; no API key is sent.
 export const getManagedBooking = query(

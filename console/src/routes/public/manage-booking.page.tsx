@@ -6,16 +6,21 @@ import { SelectField } from '../../components/select-field';
 import { formatDateTime, formatDateTimeIn, timeZoneNames, viewerTimeZone } from '../../lib/format';
 import { cancelBooking, getManagedBooking, removeBookingPhone, setBookingTimeZone, type ManagedBooking } from './manage-booking.data';
 import { fieldError } from '../../lib/graphql';
+import { manageBookingWords, type ManageBookingWords } from './manage-booking.words';
 import { PublicFrame } from './public-frame';
 
 type Confirming = 'removePhone' | 'cancel' | null;
 
-const BookingNotFound: Component = () => (
-  <section class="public-card" aria-labelledby="missing-title">
-    <h1 id="missing-title">Booking not found</h1>
-    <p>This link does not match a booking. Check that you opened the whole link from your text or email.</p>
-  </section>
-);
+// An unknown link says nothing of whose it is, so in English.
+const BookingNotFound: Component = () => {
+  const t = manageBookingWords(null);
+  return (
+    <section class="public-card" aria-labelledby="missing-title">
+      <h1 id="missing-title">{t.notFoundTitle}</h1>
+      <p>{t.notFoundBody}</p>
+    </section>
+  );
+};
 
 const BookingView: Component<{ token: string; booking: ManagedBooking }> = (props) => {
   const removePhone = useAction(removeBookingPhone);
@@ -29,6 +34,7 @@ const BookingView: Component<{ token: string; booking: ManagedBooking }> = (prop
   const [zoneError, setZoneError] = createSignal<unknown>(null);
   const cancelled = () => props.booking.status === 'CANCELLED';
   const sessionCancelled = () => props.booking.sessionStatus === 'CANCELLED';
+  const t: ManageBookingWords = manageBookingWords(props.booking.language);
 
   const run = async () => {
     const what = confirming();
@@ -37,10 +43,10 @@ const BookingView: Component<{ token: string; booking: ManagedBooking }> = (prop
     try {
       if (what === 'removePhone') {
         await removePhone(props.token);
-        setDone('Your phone number is removed. We will not text you about this booking.');
+        setDone(t.phoneRemoved);
       } else {
         await cancel(props.token);
-        setDone('Your booking is cancelled.');
+        setDone(t.bookingCancelled);
       }
       setConfirming(null);
     } catch (failure) {
@@ -51,38 +57,38 @@ const BookingView: Component<{ token: string; booking: ManagedBooking }> = (prop
   };
 
   return (
-    <section class="public-card" aria-labelledby="booking-title">
-      <h1 id="booking-title">Your booking</h1>
+    <section class="public-card" aria-labelledby="booking-title" lang={t.lang}>
+      <h1 id="booking-title">{t.title}</h1>
       <Show when={done()}>
         <p class="notice" role="status">
           {done()}
         </p>
       </Show>
       <Show when={cancelled()}>
-        <p class="notice">This booking is cancelled{props.booking.cancelledAt ? ` (since ${formatDateTime(props.booking.cancelledAt)})` : ''}. There is nothing more to do here.</p>
+        <p class="notice">{t.cancelledSince(props.booking.cancelledAt ? formatDateTime(props.booking.cancelledAt, t.locale) : null)}</p>
       </Show>
       <Show when={!cancelled() && sessionCancelled()}>
-        <p class="notice">The researchers cancelled this session. You do not need to do anything.</p>
+        <p class="notice">{t.sessionCancelledNotice}</p>
       </Show>
       <dl class="facts">
-        <dt>Study</dt>
+        <dt>{t.study}</dt>
         <dd>{props.booking.studyName}</dd>
-        <dt>When</dt>
+        <dt>{t.when}</dt>
         <dd>
-          {formatDateTimeIn(props.booking.startsAt, props.booking.sessionTimeZone)} ({props.booking.sessionTimeZone}), {props.booking.durationMinutes} min
+          {formatDateTimeIn(props.booking.startsAt, props.booking.sessionTimeZone, t.locale)} ({props.booking.sessionTimeZone}), {t.minutes(props.booking.durationMinutes)}
           <Show when={props.booking.sessionTimeZone !== viewerTimeZone()}>
             <br />
-            {formatDateTime(props.booking.startsAt)} in your browser's zone ({viewerTimeZone()})
+            {t.inYourZone(formatDateTime(props.booking.startsAt, t.locale), viewerTimeZone())}
           </Show>
         </dd>
-        <dt>Where</dt>
-        <dd>{props.booking.location ?? 'To be confirmed'}</dd>
-        <dt>Status</dt>
-        <dd>{cancelled() ? 'Cancelled' : sessionCancelled() ? 'Session cancelled' : 'Booked'}</dd>
-        <dt>Phone</dt>
-        <dd>{props.booking.hasPhone ? `Ends in ${props.booking.phoneLastDigits ?? '…'}` : 'None on file'}</dd>
-        <dt>Text messages</dt>
-        <dd>{props.booking.smsConsent ? 'You agreed to texts about this booking' : 'No texts'}</dd>
+        <dt>{t.where}</dt>
+        <dd>{props.booking.location ?? t.toBeConfirmed}</dd>
+        <dt>{t.status}</dt>
+        <dd>{cancelled() ? t.statusCancelled : sessionCancelled() ? t.statusSessionCancelled : t.statusBooked}</dd>
+        <dt>{t.phone}</dt>
+        <dd>{props.booking.hasPhone ? t.phoneEndsIn(props.booking.phoneLastDigits ?? '…') : t.noPhone}</dd>
+        <dt>{t.texts}</dt>
+        <dd>{props.booking.smsConsent ? t.textsAgreed : t.noTexts}</dd>
       </dl>
       <form
         class="zone-form"
@@ -95,56 +101,54 @@ const BookingView: Component<{ token: string; booking: ManagedBooking }> = (prop
         }}
       >
         <SelectField
-          label="Your time zone for texts"
+          label={t.zoneLabel}
           name="timeZone"
           value={props.booking.timeZone}
           options={timeZoneNames().map((zone) => ({ value: zone, label: zone }))}
-          hint="Times in your texts are written in this zone."
+          hint={t.zoneHint}
           error={fieldError(zoneError(), 'timeZone')}
         />
         <div class="actions">
           <Show when={zoneSaved()}>
-            <span role="status">Saved.</span>
+            <span role="status">{t.saved}</span>
           </Show>
-          <button type="submit">Save time zone</button>
+          <button type="submit">{t.saveZone}</button>
         </div>
       </form>
       <Show when={!cancelled()}>
         <div class="actions">
           <Show when={props.booking.hasPhone}>
             <button type="button" onClick={() => setConfirming('removePhone')}>
-              Remove my phone number
+              {t.removePhone}
             </button>
           </Show>
           <Show when={!sessionCancelled()}>
             <button type="button" class="danger" onClick={() => setConfirming('cancel')}>
-              Cancel my booking
+              {t.cancel}
             </button>
           </Show>
         </div>
       </Show>
       <Dialog
         open={confirming() !== null}
-        title={confirming() === 'removePhone' ? 'Remove your phone number?' : 'Cancel your booking?'}
+        title={confirming() === 'removePhone' ? t.removePhoneTitle : t.cancelTitle}
         onClose={() => {
           setError(null);
           setConfirming(null);
         }}
       >
         <p>
-          {confirming() === 'removePhone'
-            ? 'We will delete your number from this booking and stop texting you. You can still attend.'
-            : 'Your place will be released. This cannot be undone from this page.'}
+          {confirming() === 'removePhone' ? t.removePhoneBody : t.cancelBody}
         </p>
         <Show when={error()}>
           <ErrorNotice error={error()} />
         </Show>
         <div class="actions">
           <button type="button" onClick={() => setConfirming(null)}>
-            Go back
+            {t.goBack}
           </button>
           <button type="button" class="danger" disabled={pending()} onClick={() => void run()}>
-            {confirming() === 'removePhone' ? 'Yes, remove my number' : 'Yes, cancel my booking'}
+            {confirming() === 'removePhone' ? t.confirmRemovePhone : t.confirmCancel}
           </button>
         </div>
       </Dialog>

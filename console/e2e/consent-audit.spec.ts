@@ -80,18 +80,14 @@ describe('console: consent audit (K5)', () => {
 
   it('K5: a consent change made elsewhere is announced on the open page, and shown on request', async () => {
     const page = await fixture.signIn(fixture.workspace.adminKey);
-    // The page's subscription is on its way once its subscribe message has gone out.
-    const subscribed = new Promise<void>((resolve) => {
-      page.on('websocket', (socket) =>
-        socket.on('framesent', (frame) => {
-          if (String(frame.payload).includes('ConsoleConsentChanged')) resolve();
-        }),
-      );
-    });
+    // The console's socket is already open (the shell's alerts); the page's own
+    // subscription is in place once the server has one more consent listener.
+    const consentEvents = fixture.server.app.services.consentEvents;
+    const before = consentEvents.listenerCount;
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Consent audit' }).click();
     const table = page.getByRole('table', { name: 'Consent records' });
     await expect.poll(() => table.getByRole('row').count()).toBe(4);
-    await subscribed;
+    await expect.poll(() => consentEvents.listenerCount).toBeGreaterThan(before);
 
     const { upsertEmployee } = await fixture.server.ok(UPSERT, { input: { name: 'Katherine Johnson', phone: '+14155550103' } }, fixture.workspace.adminKey);
     await fixture.server.ok(OPT_IN, { input: { employeeId: upsertEmployee.id, optIn: true, attestation: ATTESTATION } }, fixture.workspace.adminKey);

@@ -23,7 +23,7 @@ describe('console: schedules (E4, E6)', () => {
   it('E4: the week\'s Send SMS Alert switch, and publishing a week', async () => {
     const { server, workspace } = fixture;
     const jo = (await server.ok(UPSERT, { input: { name: 'Jo Park', phone: '+14155550171' } }, workspace.adminKey)).upsertEmployee.id;
-    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id: jo }, workspace.adminKey);
+    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { id } }`, { id: jo }, workspace.adminKey);
     await server.ok(UPSERT, { input: { name: 'Lee Wong', phone: '+14155550172' } }, workspace.adminKey);
     const monday = nextMonday();
 

@@ -64,10 +64,10 @@ export async function fetchBulkPreview(scope: BulkScope, optIn: boolean): Promis
 // the filter's scope, whichever direction it is asked for.
 export const getMatchingCount = query(async (filter: EmployeeFilter) => (await fetchBulkPreview({ filter }, true)).matched, 'employeeMatchingCount');
 
-// E2: one employee's opt-in, any workspace key (source ADMIN, the key as actor).
-export const setEmployeeSmsOptIn = action(async (employeeId: string, optIn: boolean) => {
+// E2: one employee's opt-in, any workspace key (source ADMIN, the key as actor); a grant carries how consent was obtained.
+export const setEmployeeSmsOptIn = action(async (employeeId: string, optIn: boolean, attestation?: string) => {
   await gql(`mutation ConsoleEmployeeOptIn($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id smsOptIn } }`, {
-    input: { employeeId, optIn, source: 'ADMIN' },
+    input: { employeeId, optIn, source: 'ADMIN', attestation: attestation?.trim() || null },
   });
 }, 'setEmployeeSmsOptIn');
 

@@ -13,6 +13,7 @@ import { BulkSelectionBar } from './bulk-selection-bar';
 import { employeeCount } from './employee-count.util';
 import { EmployeeDialog } from './employee-dialog';
 import { EmployeeTable } from './employee-table';
+import { OptInGrantDialog } from './opt-in-grant-dialog';
 import { fetchEmployees, getEmployees, getMatchingCount, setEmployeeSmsOptIn, type EmployeeFilter, type EmployeeRow } from './team.data';
 import './team.css';
 
@@ -52,7 +53,13 @@ const TeamPage: Component = () => {
   const [rowBusy, setRowBusy] = createSignal<string | null>(null);
   const [rowError, setRowError] = createSignal<unknown>(null);
   const setOptIn = useAction(setEmployeeSmsOptIn);
+  // E2: a grant asks how consent was obtained first; an opt-out goes at once.
+  const [granting, setGranting] = createSignal<EmployeeRow | null>(null);
   const toggleOptIn = async (employee: EmployeeRow, optIn: boolean) => {
+    if (optIn) {
+      setGranting(employee);
+      return;
+    }
     setRowBusy(employee.id);
     setRowError(null);
     try {
@@ -152,6 +159,9 @@ const TeamPage: Component = () => {
       {/* Each dialog mounts when it opens, so it starts from fresh state. */}
       <Show when={editing()}>
         <EmployeeDialog employee={editing()} onClose={() => setEditing(null)} onSaved={setNotice} />
+      </Show>
+      <Show when={granting()}>
+        {(employee) => <OptInGrantDialog employee={employee()} onClose={() => setGranting(null)} onDone={setNotice} />}
       </Show>
       <Show when={bulk()}>
         <BulkOptInDialog request={bulk()} onClose={() => setBulk(null)} onDone={clearSelection} />

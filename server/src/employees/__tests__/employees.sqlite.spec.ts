@@ -57,4 +57,13 @@ describe('employees on SQLite (embedded default)', () => {
     const rest = await server.ok(`query($after: String) { employees(first: 2, after: $after) { nodes { name } pageInfo { hasNextPage } } }`, { after: page.employees.pageInfo.endCursor }, ws.memberKey);
     expect(rest.employees).toEqual({ nodes: [{ name: 'Dee' }], pageInfo: { hasNextPage: false } });
   });
+  it('C3: re-publishing an unchanged week texts nobody unless asked (the stored digests on SQLite)', async () => {
+    const publish = `mutation($input: PublishScheduleInput!) { publishSchedule(input: $input) { messagesQueued employeesUnchanged } }`;
+    const eve = await createEmployee(server, ws.adminKey, { name: 'Eve', phone: '+14155550103' });
+    const shifts = [{ startsAt: '2030-03-05T14:00:00.000Z', endsAt: '2030-03-05T20:00:00.000Z' }];
+    await server.ok(SAVE_WEEK, { input: { employeeId: eve, weekStart: '2030-03-04', shifts } }, ws.adminKey);
+    expect((await server.ok(publish, { input: { weekStart: '2030-03-04' } }, ws.adminKey)).publishSchedule).toEqual({ messagesQueued: 1, employeesUnchanged: 0 });
+    expect((await server.ok(publish, { input: { weekStart: '2030-03-04' } }, ws.adminKey)).publishSchedule).toEqual({ messagesQueued: 0, employeesUnchanged: 1 });
+    expect((await server.ok(publish, { input: { weekStart: '2030-03-04', audience: 'EVERYONE' } }, ws.adminKey)).publishSchedule).toEqual({ messagesQueued: 1, employeesUnchanged: 0 });
+  });
 });

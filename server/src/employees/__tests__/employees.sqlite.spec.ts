@@ -66,4 +66,19 @@ describe('employees on SQLite (embedded default)', () => {
     expect((await server.ok(publish, { input: { weekStart: '2030-03-04' } }, ws.adminKey)).publishSchedule).toEqual({ messagesQueued: 0, employeesUnchanged: 1 });
     expect((await server.ok(publish, { input: { weekStart: '2030-03-04', audience: 'EVERYONE' } }, ws.adminKey)).publishSchedule).toEqual({ messagesQueued: 1, employeesUnchanged: 0 });
   });
+  it('E2: upsertEmployees creates and updates in one statement (ON CONFLICT), per-row errors, and answers a retry from the stored result', async () => {
+    const imported = `mutation($input: UpsertEmployeesInput!) { upsertEmployees(input: $input) { importId created updated unchanged failed consentRecords rows { status field employeeId } } }`;
+    const fay = await createEmployee(server, ws.adminKey, { name: 'Fay', email: 'fay@example.com' });
+    const input = {
+      employees: [{ name: 'Fay Updated', email: 'FAY@example.com', phone: '415 555 0111', smsOptIn: true }, { name: 'Gus', phone: 'nope' }, { name: 'Hal', phone: '+14155550112' }],
+      attestation: 'Signed forms at onboarding',
+      idempotencyKey: 'sqlite-import',
+    };
+    const first = (await server.ok(imported, { input }, ws.adminKey)).upsertEmployees;
+    expect(first).toMatchObject({ created: 1, updated: 1, unchanged: 0, failed: 1, consentRecords: 1 });
+    expect(first.rows.map((r: { status: string; field: string | null }) => [r.status, r.field])).toEqual([['UPDATED', null], ['FAILED', 'phone'], ['CREATED', null]]);
+    expect((await server.ok(imported, { input }, ws.adminKey)).upsertEmployees).toEqual(first);
+    const stored = await server.ok(`query($id: ID!) { employee(id: $id) { name phone smsOptIn } }`, { id: fay }, ws.adminKey);
+    expect(stored.employee).toEqual({ name: 'Fay Updated', phone: '+14155550111', smsOptIn: true });
+  });
 });

@@ -13,6 +13,7 @@ import { BulkSelectionBar } from './bulk-selection-bar';
 import { employeeCount } from './employee-count.util';
 import { EmployeeDialog } from './employee-dialog';
 import { EmployeeTable } from './employee-table';
+import { ImportDialog } from './import-dialog';
 import { OptInGrantDialog } from './opt-in-grant-dialog';
 import { fetchEmployees, getEmployees, getMatchingCount, setEmployeeSmsOptIn, type EmployeeFilter, type EmployeeRow } from './team.data';
 import './team.css';
@@ -74,6 +75,7 @@ const TeamPage: Component = () => {
   const [editing, setEditing] = createSignal<EmployeeRow | 'new' | null>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
   const [bulk, setBulk] = createSignal<BulkRequest | null>(null);
+  const [importing, setImporting] = createSignal(false);
   const openBulk = (optIn: boolean) => {
     const all = allMatching();
     if (all !== null) {
@@ -88,9 +90,17 @@ const TeamPage: Component = () => {
     <Page
       title="Team"
       actions={
-        <button type="button" class="primary" onClick={() => setEditing('new')}>
-          Add employee
-        </button>
+        <div class="actions team-header-actions">
+          {/* upsertEmployees is ADMIN-only. */}
+          <Show when={isAdmin()}>
+            <button type="button" onClick={() => setImporting(true)}>
+              Import CSV…
+            </button>
+          </Show>
+          <button type="button" class="primary" onClick={() => setEditing('new')}>
+            Add employee
+          </button>
+        </div>
       }
     >
       <form class="filters" role="search" aria-label="Filter employees" onSubmit={(event) => event.preventDefault()}>
@@ -162,6 +172,9 @@ const TeamPage: Component = () => {
       </Show>
       <Show when={granting()}>
         {(employee) => <OptInGrantDialog employee={employee()} onClose={() => setGranting(null)} onDone={setNotice} />}
+      </Show>
+      <Show when={importing()}>
+        <ImportDialog onClose={() => setImporting(false)} />
       </Show>
       <Show when={bulk()}>
         <BulkOptInDialog request={bulk()} onClose={() => setBulk(null)} onDone={clearSelection} />

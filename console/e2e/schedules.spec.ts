@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommsLogEntry } from '../../server/src/comms-log/comms-log-entry.entity.js';
 import { MessageKind } from '../../server/src/comms-log/comms-log.enums.js';
+import { seriousAxeViolations } from './axe.js';
 import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
 
 const UPSERT = `mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`;
@@ -124,6 +125,7 @@ describe('console: schedules (E4, E6)', () => {
     expect(await onlyChanged.isChecked()).toBe(true);
     expect(await dialog.getByRole('radio', { name: /Everyone with shifts that week, changed or not: 3 employees/ }).count()).toBe(1);
     await dialog.getByText("No one's shifts changed: publishing now texts nobody.").waitFor();
+    expect(await seriousAxeViolations(page, 'publish dialog')).toEqual([]);
     await screenshot(page, 'schedules-republish');
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
     await dialog.getByText(/Published 3 schedules; 0 texts recorded .*; 3 employees with unchanged shifts not texted/).waitFor();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Employee } from '../../server/src/employees/employee.entity.js';
 import { ConsentRecord } from '../../server/src/consent/consent-record.entity.js';
+import { seriousAxeViolations } from './axe.js';
 import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
 
 const ROWS = 10_000;
@@ -64,6 +65,7 @@ describe('console: CSV import of the team (E2 in bulk)', () => {
     await dialog.getByRole('button', { name: 'Import 9,998 rows' }).click();
     await dialog.getByText(/Say how consent was obtained \(at least 10 characters\)/).waitFor();
     await dialog.getByLabel(/How was consent obtained\?/).fill(STATEMENT);
+    expect(await seriousAxeViolations(page, 'import preview')).toEqual([]);
     await screenshot(page, 'team-import-preview');
     await dialog.getByRole('button', { name: 'Import 9,998 rows' }).click();
     await page.getByRole('dialog', { name: 'Import finished' }).waitFor({ timeout: 150_000 });
@@ -78,6 +80,7 @@ describe('console: CSV import of the team (E2 in bulk)', () => {
       'Line 7502, email: "not-an-email" is not an email address',
       'Line 10000, phone: "555-01" is not a valid phone number',
     ]);
+    expect(await seriousAxeViolations(page, 'import done')).toEqual([]);
     await screenshot(page, 'team-import-done');
 
     const employees = server.app.dataSource.getRepository(Employee);

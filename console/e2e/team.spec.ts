@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from './axe.js';
 import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
 
 const UPSERT = `mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`;
@@ -106,6 +107,7 @@ describe('console: team (E1, E2, E5)', () => {
     const grant = page.getByRole('dialog', { name: 'Opt Temp Dana in to SMS' });
     await grant.getByRole('button', { name: 'Opt in', exact: true }).click();
     await grant.getByText('Say how consent was obtained.').waitFor();
+    expect(await seriousAxeViolations(page, 'opt-in dialog')).toEqual([]);
     expect((await server.ok(`query($id: ID!) { employee(id: $id) { smsOptIn } }`, { id: dana }, workspace.adminKey)).employee.smsOptIn).toBe(false);
     await grant.getByLabel('How was consent obtained?').fill('Agreed in person at the morning briefing');
     await grant.getByRole('button', { name: 'Opt in', exact: true }).click();

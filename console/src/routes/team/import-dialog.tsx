@@ -158,18 +158,21 @@ export const ImportDialog: Component<{ onClose: () => void }> = (props) => {
         </Show>
 
         <Show when={done()}>
-          <dl class="facts" role="status" aria-label="Import result">
-            <dt>Created</dt>
-            <dd>{employeeCount(totals().created)}</dd>
-            <dt>Updated</dt>
-            <dd>{employeeCount(totals().updated)}</dd>
-            <dt>Unchanged</dt>
-            <dd>{employeeCount(totals().unchanged)}</dd>
-            <dt>Not imported</dt>
-            <dd>{rows(problems().length)}</dd>
-            <dt>Consent records written</dt>
-            <dd>{totals().consentRecords.toLocaleString('en-US')}</dd>
-          </dl>
+          {/* The status role sits on a wrapper: on the <dl> itself it would hide the list's terms. */}
+          <div role="status" aria-label="Import result">
+            <dl class="facts">
+              <dt>Created</dt>
+              <dd>{employeeCount(totals().created)}</dd>
+              <dt>Updated</dt>
+              <dd>{employeeCount(totals().updated)}</dd>
+              <dt>Unchanged</dt>
+              <dd>{employeeCount(totals().unchanged)}</dd>
+              <dt>Not imported</dt>
+              <dd>{rows(problems().length)}</dd>
+              <dt>Consent records written</dt>
+              <dd>{totals().consentRecords.toLocaleString('en-US')}</dd>
+            </dl>
+          </div>
         </Show>
 
         <Show when={problems().length > 0}>

@@ -50,6 +50,9 @@ describe('console: participants (S8)', () => {
     await page.getByRole('link', { name: 'Ben Carter' }).click();
     await page.getByRole('button', { name: 'Grant SMS consent' }).click();
     const grant = page.getByRole('dialog', { name: 'Grant SMS consent for Ben Carter' });
+    // S8: a grant without a statement is refused before anything is sent.
+    await grant.getByRole('button', { name: 'Grant consent' }).click();
+    await grant.getByText('Say how consent was obtained.').waitFor();
     await grant.getByLabel('How was consent obtained?').fill('Said yes to texts on the phone, 22 Nov.');
     await grant.getByRole('button', { name: 'Grant consent' }).click();
     const phone = grant.getByLabel('Mobile number');

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CommsLogEntry } from '../../server/src/comms-log/comms-log-entry.entity.js';
+import { MessageKind } from '../../server/src/comms-log/comms-log.enums.js';
+import { seriousAxeViolations } from './axe.js';
 import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
 
 const UPSERT = `mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`;
@@ -23,7 +26,7 @@ describe('console: schedules (E4, E6)', () => {
   it('E4: the week\'s Send SMS Alert switch, and publishing a week', async () => {
     const { server, workspace } = fixture;
     const jo = (await server.ok(UPSERT, { input: { name: 'Jo Park', phone: '+14155550171' } }, workspace.adminKey)).upsertEmployee.id;
-    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id: jo }, workspace.adminKey);
+    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { id } }`, { id: jo }, workspace.adminKey);
     await server.ok(UPSERT, { input: { name: 'Lee Wong', phone: '+14155550172' } }, workspace.adminKey);
     const monday = nextMonday();
 
@@ -73,5 +76,76 @@ describe('console: schedules (E4, E6)', () => {
       expect(week.shifts).toHaveLength(2);
     }
     await expect.poll(() => page.getByRole('table', { name: 'Schedule weeks' }).getByText('Not yet').count(), { timeout: 10_000 }).toBe(0);
+  });
+  it('C3: re-publishing an unchanged week texts nobody unless asked; the dialog shows both counts first', async () => {
+    const { server, workspace } = fixture;
+    // A Monday four weeks ahead, its own week: the test above publishes next week.
+    const monday = new Date(`${nextMonday()}T12:00:00Z`);
+    monday.setUTCDate(monday.getUTCDate() + 21);
+    const week = monday.toISOString().slice(0, 10);
+    const shiftOn = (day: number, hour = 15) => {
+      const start = new Date(monday);
+      start.setUTCDate(start.getUTCDate() + day);
+      start.setUTCHours(hour, 0, 0, 0);
+      return { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 6 * 3600_000).toISOString() };
+    };
+    const crew: string[] = [];
+    for (const [i, name] of ['Ana Ruiz', 'Ben Ode', 'Cy Tran'].entries()) {
+      const id = (await server.ok(UPSERT, { input: { name, phone: `+1415555018${i}` } }, workspace.adminKey)).upsertEmployee.id as string;
+      await server.ok(`mutation($input: SaveScheduleWeekInput!) { saveScheduleWeek(input: $input) { id } }`, { input: { employeeId: id, weekStart: week, shifts: [shiftOn(i)] } }, workspace.adminKey);
+      crew.push(id);
+    }
+    const textsTo = async () => {
+      const rows = await server.app.dataSource.getRepository(CommsLogEntry).findBy({ kind: MessageKind.SCHEDULE_PUBLISHED });
+      return crew.map((id) => rows.filter((r) => r.employeeId === id).length);
+    };
+
+    const page = await fixture.signIn(workspace.adminKey);
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${server.url}/console/schedules`);
+    const publishWeek = async () => {
+      await page.getByRole('button', { name: 'Publish a week…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Week to publish (any day; its Monday is used)').fill(week);
+      return dialog;
+    };
+
+    // First publish: all three are new.
+    let dialog = await publishWeek();
+    await dialog.getByRole('radio', { name: /Only those whose shifts changed since the last publish: 3 employees/ }).waitFor();
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await dialog.getByText(/Published 3 schedules; 3 texts recorded/).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await textsTo()).toEqual([1, 1, 1]);
+
+    // Unchanged: the dialog says nobody changed and everyone is three; the default texts nobody.
+    dialog = await publishWeek();
+    const onlyChanged = dialog.getByRole('radio', { name: /Only those whose shifts changed since the last publish: 0 employees/ });
+    await onlyChanged.waitFor();
+    expect(await onlyChanged.isChecked()).toBe(true);
+    expect(await dialog.getByRole('radio', { name: /Everyone with shifts that week, changed or not: 3 employees/ }).count()).toBe(1);
+    await dialog.getByText("No one's shifts changed: publishing now texts nobody.").waitFor();
+    expect(await seriousAxeViolations(page, 'publish dialog')).toEqual([]);
+    await screenshot(page, 'schedules-republish');
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await dialog.getByText(/Published 3 schedules; 0 texts recorded .*; 3 employees with unchanged shifts not texted/).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await textsTo()).toEqual([1, 1, 1]);
+
+    // One shift moves: only that employee is texted by default.
+    await server.ok(`mutation($input: SaveScheduleWeekInput!) { saveScheduleWeek(input: $input) { id } }`, { input: { employeeId: crew[1], weekStart: week, shifts: [shiftOn(1, 16)] } }, workspace.adminKey);
+    dialog = await publishWeek();
+    await dialog.getByRole('radio', { name: /Only those whose shifts changed since the last publish: 1 employee\b/ }).waitFor();
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await dialog.getByText(/1 text recorded/).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await textsTo()).toEqual([1, 2, 1]);
+
+    // Asked explicitly, everyone with shifts is texted.
+    dialog = await publishWeek();
+    await dialog.getByRole('radio', { name: /Everyone with shifts that week/ }).check();
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await dialog.getByText(/3 texts recorded/).waitFor();
+    expect(await textsTo()).toEqual([2, 3, 2]);
   });
 });

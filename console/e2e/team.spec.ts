@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from './axe.js';
 import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
 
 const UPSERT = `mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`;
@@ -89,7 +90,7 @@ describe('console: team (E1, E2, E5)', () => {
     expect(new Set(consentRecords.nodes.map((r: { subjectId: string }) => r.subjectId))).toEqual(new Set(employees.nodes.map((e: { id: string }) => e.id)));
   });
 
-  it('E2: a MEMBER switches one employee\'s opt-in (source ADMIN, the key as actor) and is offered no bulk actions', async () => {
+  it('E2: a MEMBER switches one employee\'s opt-in (source ADMIN, the key as actor, with a consent statement) and is offered no bulk actions', async () => {
     const { server, workspace } = fixture;
     const dana = (await server.ok(UPSERT, { input: { name: 'Temp Dana', phone: '+14155550300' } }, workspace.adminKey)).upsertEmployee.id as string;
     const { me } = await server.ok(`{ me { apiKeyName } }`, {}, workspace.memberKey);
@@ -101,17 +102,28 @@ describe('console: team (E1, E2, E5)', () => {
     const toggle = page.getByRole('switch', { name: 'SMS opt-in for Temp Dana' });
     await toggle.waitFor();
     expect(await toggle.isChecked()).toBe(false);
+    // E2: the switch asks how consent was obtained; an empty statement is refused and nothing is stored.
     await toggle.click();
+    const grant = page.getByRole('dialog', { name: 'Opt Temp Dana in to SMS' });
+    await grant.getByRole('button', { name: 'Opt in', exact: true }).click();
+    await grant.getByText('Say how consent was obtained.').waitFor();
+    expect(await seriousAxeViolations(page, 'opt-in dialog')).toEqual([]);
+    expect((await server.ok(`query($id: ID!) { employee(id: $id) { smsOptIn } }`, { id: dana }, workspace.adminKey)).employee.smsOptIn).toBe(false);
+    await grant.getByLabel('How was consent obtained?').fill('Agreed in person at the morning briefing');
+    await grant.getByRole('button', { name: 'Opt in', exact: true }).click();
+    await grant.waitFor({ state: 'detached' });
     await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(true);
 
     const { employee } = await server.ok(`query($id: ID!) { employee(id: $id) { smsOptIn } }`, { id: dana }, workspace.adminKey);
     expect(employee.smsOptIn).toBe(true);
     const { consentRecords } = await server.ok(
-      `query($filter: ConsentRecordFilter) { consentRecords(filter: $filter) { nodes { action source subjectType actorLabel } } }`,
+      `query($filter: ConsentRecordFilter) { consentRecords(filter: $filter) { nodes { action source subjectType actorLabel attestation } } }`,
       { filter: { subjectId: dana } },
       workspace.adminKey,
     );
-    expect(consentRecords.nodes).toEqual([{ action: 'GRANTED', source: 'ADMIN', subjectType: 'EMPLOYEE', actorLabel: `api-key:${me.apiKeyName}` }]);
+    expect(consentRecords.nodes).toEqual([
+      { action: 'GRANTED', source: 'ADMIN', subjectType: 'EMPLOYEE', actorLabel: `api-key:${me.apiKeyName}`, attestation: 'Agreed in person at the morning briefing' },
+    ]);
 
     // Bulk is ADMIN-only: no row selection, no bulk bar, and one notice that says why.
     expect(await page.getByRole('table', { name: 'Employees' }).getByRole('checkbox').count()).toBe(0);

@@ -22,6 +22,7 @@ import { createDataSource } from './db/data-source.js';
 import { runMigrationsLocked } from './db/migrations-lock.js';
 import type { QueryCounter } from './db/query-counter.js';
 import { BulkSmsOptInService } from './employees/bulk-sms-opt-in.service.js';
+import { EmployeeImportService } from './employees/employee-import.service.js';
 import { CarrierLookupService } from './employees/carrier-lookup.service.js';
 import { EmployeeService } from './employees/employee.service.js';
 import { SchedulePublishingService } from './employees/schedule-publishing.service.js';
@@ -33,7 +34,7 @@ import { AgendaMessageScheduler } from './jobs/agenda-message-scheduler.js';
 import { createJobBackend, interceptConnect } from './jobs/job-backend.js';
 import { JobRunHistoryService } from './jobs/run-log/job-run-history.service.js';
 import { SqlJobBackend } from './jobs/sql-backend/sql-job.backend.js';
-import { defineTockJobs, requestCarrierLookup, startWorker } from './jobs/tock-jobs.js';
+import { defineTockJobs, requestCarrierLookup, requestCarrierLookups, startWorker } from './jobs/tock-jobs.js';
 import { RunningJobs, stopWorker, type WorkerStopReport } from './jobs/worker-stop.js';
 import { isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from './messaging/delivery/delivery.service.js';
@@ -145,6 +146,9 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     employees: new EmployeeService(dataSource, consent, config.defaultPhoneCountry, (employeeId) => requestCarrierLookup(agenda, employeeId), delivery, optInConfirmations),
     carrierLookups: new CarrierLookupService(dataSource, providers.carrierLookup),
     bulkSmsOptIn: new BulkSmsOptInService(dataSource, consent, optInConfirmations),
+    employeeImport: new EmployeeImportService(dataSource, consent, idempotency, optInConfirmations, config.defaultPhoneCountry, (employeeIds) =>
+      requestCarrierLookups(agenda, employeeIds),
+    ),
     schedules: new ScheduleService(dataSource),
     timeOff: new TimeOffService(dataSource, delivery),
     schedulePublishing: new SchedulePublishingService(dataSource, delivery),

@@ -58,7 +58,7 @@ describe.each<TestDatabase>(['mariadb', 'sqlite'])('a newcomer\'s first hour (%s
         { input: { employeeId: ids[1], weekStart: '2026-11-30', shifts: [] } },
         key,
       );
-      await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { smsOptIn } }`, { id: ids[0] }, key);
+      await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { smsOptIn } }`, { id: ids[0] }, key);
       const { bulkSetEmployeeSmsOptIn } = await server.ok(
         `mutation { bulkSetEmployeeSmsOptIn(input: { filter: { hasPhone: true }, optIn: true, attestation: "Signed paper forms at onboarding, kept by HR" }) { matched changed unchanged skippedNoPhone weeksAlertEnabled } }`,
         {},

@@ -1,6 +1,7 @@
 import { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
 import { ConsentRecord } from '../consent/consent-record.entity.js';
 import { OptOut } from '../consent/opt-out.entity.js';
+import { EmployeeImport } from '../employees/employee-import.entity.js';
 import { Employee } from '../employees/employee.entity.js';
 import { ScheduleWeek } from '../employees/schedule-week.entity.js';
 import { Shift } from '../employees/shift.entity.js';
@@ -26,6 +27,7 @@ export const entities = [
   Participant,
   Booking,
   Employee,
+  EmployeeImport,
   ScheduleWeek,
   Shift,
   TimeOffRequest,

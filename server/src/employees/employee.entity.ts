@@ -16,6 +16,8 @@ registerEnumType(CarrierLookupStatus, { name: 'CarrierLookupStatus' });
 @Index(['workspaceId', 'name', 'id'])
 @Index(['workspaceId', 'smsOptIn'])
 @Index(['workspaceId', 'phone'])
+// An import matches rows to employees by email.
+@Index(['workspaceId', 'email'])
 @Index(['phone'])
 export class Employee {
   @Field(() => ID) @IdColumn() id!: string;

@@ -5,6 +5,7 @@ import { Connection, PageArgs } from '../graphql/pagination.js';
 import { Role } from '../workspaces/role.enum.js';
 import { BulkSetEmployeeSmsOptInInput, BulkSmsOptInScopeInput, EmployeeFilter, SetEmployeeSmsOptInInput, UpsertEmployeeInput } from './dtos/employee.inputs.js';
 import { BulkSmsOptInPreview, BulkSmsOptInResult } from './dtos/employee.payloads.js';
+import { UpsertEmployeesInput, UpsertEmployeesResult } from './dtos/employee-import.inputs.js';
 import { Employee } from './employee.entity.js';
 import { ScheduleWeek } from './schedule-week.entity.js';
 
@@ -62,6 +63,15 @@ export class EmployeeResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Employee> {
     return ctx.app.services.employees.setSmsOptIn(workspaceActor(ctx), ctx.request, input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UpsertEmployeesResult, {
+    description:
+      'Create or update up to 1,000 employees (ADMIN only), set-based; each row succeeds or fails on its own with a typed error; each opt-in change is a consent record (E2, source BULK) with its statement; E5, E7 and K9 as for one',
+  })
+  upsertEmployees(@Arg('input', () => UpsertEmployeesInput) input: UpsertEmployeesInput, @Ctx() ctx: GraphQLContext): Promise<UpsertEmployeesResult> {
+    return ctx.app.services.employeeImport.upsert(workspaceActor(ctx), ctx.request, input);
   }
 
   @Authorized(Role.ADMIN)

@@ -3,6 +3,7 @@ import { normalisePhone } from '../common/phone.util.js';
 import { badInput, notFound } from '../common/tock-error.js';
 import { ConsentAction, ConsentSource, ConsentSubjectType } from '../consent/consent.enums.js';
 import type { ConsentService } from '../consent/consent.service.js';
+import { requireConsentStatement } from '../consent/consent-statement.util.js';
 import { newId } from '../db/id.util.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
 import type { WorkspaceActor } from '../graphql/actor.js';
@@ -129,6 +130,9 @@ export class EmployeeService {
 
   /** E2: one employee's opt-in from the Team page/API (ADMIN) or at signup (SIGNUP). */
   async setSmsOptIn(actor: WorkspaceActor, request: RequestMeta, input: SetEmployeeSmsOptInInput): Promise<Employee> {
+    const byAdmin = input.source !== EmployeeOptInSource.SIGNUP;
+    // E2: a grant by hand says how consent was obtained; checked before anything is read or written.
+    const attestation = input.optIn && byAdmin ? requireConsentStatement(input.attestation) : input.attestation?.trim() || null;
     const confirmations: CommsLogEntry[] = [];
     const saved = await this.dataSource.transaction(async (manager) => {
       // The lock orders this change against saveScheduleWeek's E4 default.
@@ -150,8 +154,8 @@ export class EmployeeService {
           subjectId: employee.id,
           phone: employee.phone,
           action: input.optIn ? ConsentAction.GRANTED : ConsentAction.REVOKED,
-          source: input.source === EmployeeOptInSource.SIGNUP ? ConsentSource.SIGNUP : ConsentSource.ADMIN,
-          attestation: input.attestation?.trim() || null,
+          source: byAdmin ? ConsentSource.ADMIN : ConsentSource.SIGNUP,
+          attestation,
         },
       ]);
       // K9: a number that becomes opted in gets its confirmation.

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { In, LessThanOrEqual, MoreThan, type DataSource } from 'typeorm';
+import { In, LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
 import { badInput } from '../common/tock-error.js';
+import { lockForUpdate } from '../db/lock-for-update.util.js';
 import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 import { publishedIntent, shiftAlertIntent, type UpcomingShift } from './employee-messages.js';
 import { parseIsoDate } from './iso-date.util.js';
+import { planPublish, PublishAudience, type PublishableWeek, type PublishPlan } from './publish-audience.js';
 import { ScheduleWeek } from './schedule-week.entity.js';
 import { Shift } from './shift.entity.js';
 
@@ -15,7 +17,20 @@ export const SHIFT_ALERT_HORIZON_MS = 60 * 60_000;
 export interface PublishResult {
   weeksPublished: number;
   messagesQueued: number;
+  /** C3: employees with shifts left untexted because their shifts had not changed. */
+  employeesUnchanged: number;
 }
+
+/** C3: what a publish of this week would text, counted before anything is sent. */
+export interface PublishPreview {
+  weekStart: string;
+  weeks: number;
+  changed: number;
+  everyone: number;
+}
+
+// Stored digests are updated in chunks of one CASE statement each.
+const DIGEST_CHUNK = 500;
 
 export class SchedulePublishingService {
   constructor(
@@ -23,29 +38,81 @@ export class SchedulePublishingService {
     private readonly delivery: DeliveryService,
   ) {}
 
-  /** E6: publishes every employee's week starting `weekStart`; employees with shifts in it get SCHEDULE_PUBLISHED. */
-  async publish(workspaceId: string, weekStart: string, idempotencyKey?: string | null, now = new Date()): Promise<PublishResult> {
+  /** C3: both counts (changed employees, everyone with shifts) for the publish dialog; changes nothing. */
+  async preview(workspaceId: string, weekStart: string): Promise<PublishPreview> {
+    parseIsoDate(weekStart, 'weekStart');
+    const { weeks, publishable } = await this.load(this.dataSource.manager, workspaceId, weekStart, false);
+    const plan = planPublish(publishable, PublishAudience.CHANGED);
+    return { weekStart, weeks: weeks.length, changed: plan.changed, everyone: plan.everyone };
+  }
+
+  /**
+   * E6 + C3: publishes every employee's week starting `weekStart`. By default only
+   * employees whose shifts changed since the last publish get SCHEDULE_PUBLISHED;
+   * `audience` EVERYONE texts every employee with shifts.
+   */
+  async publish(
+    workspaceId: string,
+    weekStart: string,
+    idempotencyKey?: string | null,
+    now = new Date(),
+    audience: PublishAudience = PublishAudience.CHANGED,
+  ): Promise<PublishResult> {
     parseIsoDate(weekStart, 'weekStart');
     const publishKey = idempotencyKey ? `key:${idempotencyKey}` : randomUUID();
     let queued: CommsLogEntry[] = [];
-    const weeksPublished = await this.dataSource.transaction(async (manager) => {
-      const weeks = await manager.findBy(ScheduleWeek, { workspaceId, weekStart });
+    const result = await this.dataSource.transaction(async (manager) => {
+      // Locked, so two publishes of one week agree on what changed.
+      const { weeks, publishable } = await this.load(manager, workspaceId, weekStart, true);
       if (weeks.length === 0) throw badInput('weekStart', `No schedules saved for the week of ${weekStart}`);
+      const plan = planPublish(publishable, audience);
       await manager.update(ScheduleWeek, { workspaceId, weekStart }, { publishedAt: now });
-      const withShifts = await manager
-        .createQueryBuilder(Shift, 'shift')
-        .select('DISTINCT shift.scheduleWeekId', 'weekId')
-        .where('shift.scheduleWeekId IN (:...ids)', { ids: weeks.map((w) => w.id) })
-        .getRawMany<{ weekId: string }>();
-      const notify = new Set(withShifts.map((r) => r.weekId));
+      await this.storeDigests(manager, plan.digests);
+      const notify = new Set(plan.notify);
       queued = await this.delivery.record(
         manager,
         weeks.filter((w) => notify.has(w.id)).map((w) => publishedIntent(w, publishKey, now)),
       );
-      return weeks.length;
+      return { weeksPublished: weeks.length, employeesUnchanged: plan.everyone - plan.notify.length };
     });
     await this.delivery.schedule(queued);
-    return { weeksPublished, messagesQueued: queued.length };
+    return { ...result, messagesQueued: queued.length };
+  }
+
+  // The week's schedules and the shift times of each, for planPublish.
+  private async load(manager: EntityManager, workspaceId: string, weekStart: string, lock: boolean) {
+    const query = manager.createQueryBuilder(ScheduleWeek, 'week').where('week.workspaceId = :workspaceId AND week.weekStart = :weekStart', { workspaceId, weekStart });
+    const weeks = await (lock ? lockForUpdate(query) : query).getMany();
+    const shifts = await manager
+      .createQueryBuilder(Shift, 'shift')
+      .innerJoin(ScheduleWeek, 'week', 'week.id = shift.scheduleWeekId')
+      .select(['shift.scheduleWeekId', 'shift.startsAt', 'shift.endsAt'])
+      .where('week.workspaceId = :workspaceId AND week.weekStart = :weekStart', { workspaceId, weekStart })
+      .getMany();
+    const byWeek = new Map<string, PublishableWeek['shifts']>();
+    for (const shift of shifts) byWeek.set(shift.scheduleWeekId, [...(byWeek.get(shift.scheduleWeekId) ?? []), shift]);
+    const publishable = weeks.map<PublishableWeek>((w) => ({ weekId: w.id, shifts: byWeek.get(w.id) ?? [], publishedDigest: w.publishedShiftsDigest }));
+    return { weeks, publishable };
+  }
+
+  // C3: remembers what each employee was told, set-based (one UPDATE … CASE per chunk).
+  private async storeDigests(manager: EntityManager, digests: PublishPlan['digests']): Promise<void> {
+    for (let i = 0; i < digests.length; i += DIGEST_CHUNK) {
+      const chunk = digests.slice(i, i + DIGEST_CHUNK);
+      const params: Record<string, string> = {};
+      const cases = chunk.map((d, j) => {
+        params[`w${j}`] = d.weekId;
+        params[`d${j}`] = d.digest;
+        return `WHEN :w${j} THEN :d${j}`;
+      });
+      await manager
+        .createQueryBuilder()
+        .update(ScheduleWeek)
+        .set({ publishedShiftsDigest: () => `CASE id ${cases.join(' ')} END` })
+        .where('id IN (:...ids)', { ids: chunk.map((d) => d.weekId) })
+        .setParameters(params)
+        .execute();
+    }
   }
 
   /**

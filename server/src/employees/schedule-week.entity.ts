@@ -19,6 +19,8 @@ export class ScheduleWeek {
   @Column({ type: 'boolean' })
   sendSmsAlert!: boolean;
   @Field(() => Date, { nullable: true }) @TimestampColumn({ nullable: true }) publishedAt!: Date | null;
+  // C3: a digest of the shift times last published, so a re-publish texts only those whose shifts changed.
+  @Column({ type: 'varchar', length: 64, nullable: true }) publishedShiftsDigest!: string | null;
   @Field(() => Date) @CreatedAtColumn() createdAt!: Date;
   @Field(() => Date) @UpdatedAtColumn() updatedAt!: Date;
 }

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
-import { PublishScheduleInput, PublishSchedulePayload, SaveScheduleWeekInput, ScheduleWeekFilter } from './dtos/schedule.inputs.js';
+import { PublishScheduleInput, PublishSchedulePayload, SaveScheduleWeekInput, SchedulePublishPreview, ScheduleWeekFilter } from './dtos/schedule.inputs.js';
 import { Employee } from './employee.entity.js';
 import { loadEmployee } from './load-employee.util.js';
 import { ScheduleWeek } from './schedule-week.entity.js';
@@ -38,9 +38,17 @@ export class ScheduleWeekResolver {
   }
 
   @Authorized()
-  @Mutation(() => PublishSchedulePayload, { description: 'E6: publish every schedule of a week; employees with shifts get SCHEDULE_PUBLISHED' })
+  @Query(() => SchedulePublishPreview, { description: 'C3: how many employees a publish of this week would text, changed only or everyone; changes nothing' })
+  schedulePublishPreview(@Arg('weekStart', () => String) weekStart: string, @Ctx() ctx: GraphQLContext): Promise<SchedulePublishPreview> {
+    return ctx.app.services.schedulePublishing.preview(workspaceActor(ctx).workspaceId, weekStart);
+  }
+
+  @Authorized()
+  @Mutation(() => PublishSchedulePayload, {
+    description: 'E6/C3: publish every schedule of a week; employees whose shifts changed since the last publish get SCHEDULE_PUBLISHED (audience EVERYONE: all with shifts)',
+  })
   publishSchedule(@Arg('input', () => PublishScheduleInput) input: PublishScheduleInput, @Ctx() ctx: GraphQLContext): Promise<PublishSchedulePayload> {
-    return ctx.app.services.schedulePublishing.publish(workspaceActor(ctx).workspaceId, input.weekStart, input.idempotencyKey);
+    return ctx.app.services.schedulePublishing.publish(workspaceActor(ctx).workspaceId, input.weekStart, input.idempotencyKey, new Date(), input.audience);
   }
 
   @Authorized()

@@ -30,6 +30,12 @@ export async function startWorker(agenda: Agenda): Promise<void> {
   await agenda.every(OPT_IN_CONFIRMATIONS_EVERY, OPT_IN_CONFIRMATIONS_JOB);
 }
 
+/** E7: the carriers of an import's new numbers, in one job (ids only). */
+export async function requestCarrierLookups(agenda: Agenda, employeeIds: string[]): Promise<void> {
+  await agenda.ready;
+  await agenda.create<CarrierLookupJobData>(CARRIER_LOOKUP_JOB, { employeeIds }).schedule(new Date()).save();
+}
+
 /** E7: look up the carrier of a newly saved number, soon, in a worker. */
 export async function requestCarrierLookup(agenda: Agenda, employeeId: string): Promise<void> {
   await agenda.ready;

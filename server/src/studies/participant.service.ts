@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { normalisePhone } from '../common/phone.util.js';
 import { badInput, notFound } from '../common/tock-error.js';
 import type { ConsentService } from '../consent/consent.service.js';
+import { requireConsentStatement } from '../consent/consent-statement.util.js';
 import { ConsentSource } from '../consent/consent.enums.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
 import type { WorkspaceActor } from '../graphql/actor.js';
@@ -63,6 +64,8 @@ export class ParticipantService {
   async setSmsConsent(actor: WorkspaceActor, change: ManualConsentChange): Promise<Participant> {
     const newPhone = change.phone?.trim() ? normalisePhone(change.phone, this.defaultPhoneCountry, 'phone') : null;
     if (!change.granted && newPhone) throw badInput('phone', 'A phone number is taken only when granting consent');
+    // S8: a grant by hand says how consent was obtained.
+    const attestation = change.granted ? requireConsentStatement(change.attestation) : change.attestation?.trim() || null;
     const confirmations: CommsLogEntry[] = [];
     const saved = await this.dataSource.transaction(async (manager) => {
       const participant = await lockForUpdate(manager.createQueryBuilder(Participant, 'participant'))
@@ -75,7 +78,7 @@ export class ParticipantService {
         source: ConsentSource.ADMIN,
         actorApiKeyId: actor.apiKeyId,
         actorLabel: actor.label,
-        attestation: change.attestation?.trim() || null,
+        attestation,
       });
       if (records.length === 0) return participant;
       await manager.update(Participant, { id: participant.id }, { phone, smsConsent: change.granted });

@@ -28,10 +28,15 @@ const ConsentChangeDialog: Component<{ participant: ParticipantDetail; open: boo
   };
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    setPending(true);
-    setError(null);
     // Read before the change: the revalidated participant flips granting().
     const granted = granting();
+    // S8: a grant keeps how consent was obtained (the server refuses it without one too).
+    if (granted && !note().trim()) {
+      setError(new ApiError('Say how consent was obtained.', 'BAD_USER_INPUT', 'attestation'));
+      return;
+    }
+    setPending(true);
+    setError(null);
     try {
       await change({ participantId: props.participant.id, granted, phone: granted ? phone() : undefined, attestation: note() });
       const done = granted ? 'SMS consent granted.' : 'SMS consent revoked.';
@@ -68,6 +73,7 @@ const ConsentChangeDialog: Component<{ participant: ParticipantDetail; open: boo
         </Show>
         <ConsentNoteField
           label={granting() ? 'How was consent obtained?' : 'Note (optional)'}
+          required={granting()}
           maxlength={1000}
           value={note()}
           onInput={(event) => setNote(event.currentTarget.value)}

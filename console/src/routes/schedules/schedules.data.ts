@@ -109,13 +109,34 @@ export const saveScheduleWeek = action(async (input: WeekInput) => {
 export interface PublishResult {
   weeksPublished: number;
   messagesQueued: number;
+  employeesUnchanged: number;
 }
 
-// E6: employees with shifts that week get SCHEDULE_PUBLISHED; a retry with the same key texts nobody twice.
-export const publishSchedule = action(async (weekStart: string, idempotencyKey: string): Promise<PublishResult> => {
+/** C3: CHANGED texts only employees whose shifts changed since the last publish; EVERYONE all with shifts. */
+export type PublishAudience = 'CHANGED' | 'EVERYONE';
+
+export interface PublishPreview {
+  weekStart: string;
+  weeks: number;
+  changed: number;
+  everyone: number;
+}
+
+// C3: both counts, before anything is sent.
+export async function fetchPublishPreview(weekStart: string): Promise<PublishPreview> {
+  return (
+    await gql<{ schedulePublishPreview: PublishPreview }>(
+      `query ConsolePublishPreview($weekStart: String!) { schedulePublishPreview(weekStart: $weekStart) { weekStart weeks changed everyone } }`,
+      { weekStart },
+    )
+  ).schedulePublishPreview;
+}
+
+// E6/C3: who is texted is the admin's choice; a retry with the same key texts nobody twice.
+export const publishSchedule = action(async (weekStart: string, audience: PublishAudience, idempotencyKey: string): Promise<PublishResult> => {
   const { publishSchedule: result } = await gql<{ publishSchedule: PublishResult }>(
-    `mutation ConsolePublish($input: PublishScheduleInput!) { publishSchedule(input: $input) { weeksPublished messagesQueued } }`,
-    { input: { weekStart, idempotencyKey } },
+    `mutation ConsolePublish($input: PublishScheduleInput!) { publishSchedule(input: $input) { weeksPublished messagesQueued employeesUnchanged } }`,
+    { input: { weekStart, audience, idempotencyKey } },
   );
   return result;
 }, 'publishSchedule');

@@ -64,10 +64,10 @@ export async function fetchBulkPreview(scope: BulkScope, optIn: boolean): Promis
 // the filter's scope, whichever direction it is asked for.
 export const getMatchingCount = query(async (filter: EmployeeFilter) => (await fetchBulkPreview({ filter }, true)).matched, 'employeeMatchingCount');
 
-// E2: one employee's opt-in, any workspace key (source ADMIN, the key as actor).
-export const setEmployeeSmsOptIn = action(async (employeeId: string, optIn: boolean) => {
+// E2: one employee's opt-in, any workspace key (source ADMIN, the key as actor); a grant carries how consent was obtained.
+export const setEmployeeSmsOptIn = action(async (employeeId: string, optIn: boolean, attestation?: string) => {
   await gql(`mutation ConsoleEmployeeOptIn($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id smsOptIn } }`, {
-    input: { employeeId, optIn, source: 'ADMIN' },
+    input: { employeeId, optIn, source: 'ADMIN', attestation: attestation?.trim() || null },
   });
 }, 'setEmployeeSmsOptIn');
 
@@ -104,3 +104,40 @@ export const bulkSetEmployeeSmsOptIn = action(async (scope: BulkScope, optIn: bo
   );
   return result;
 }, 'bulkSetEmployeeSmsOptIn');
+
+export interface ImportRowResult {
+  index: number;
+  status: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'FAILED';
+  employeeId: string | null;
+  field: string | null;
+  message: string | null;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  consentRecords: number;
+  rows: ImportRowResult[];
+}
+
+/** How many rows one upsertEmployees call takes. */
+export const IMPORT_CHUNK = 1000;
+
+// E2 in bulk (ADMIN): one call of up to 1,000 rows; each row succeeds or fails on
+// its own. The key makes a retried chunk answer with its first result.
+export async function importEmployees(
+  employees: { id?: string; name: string; email?: string; phone?: string; smsOptIn?: boolean; attestation?: string; timeZone?: string; language?: string }[],
+  attestation: string | null,
+  idempotencyKey: string,
+): Promise<ImportResult> {
+  return (
+    await gql<{ upsertEmployees: ImportResult }>(
+      `mutation ConsoleImportEmployees($input: UpsertEmployeesInput!) {
+        upsertEmployees(input: $input) { created updated unchanged failed consentRecords rows { index status employeeId field message } }
+      }`,
+      { input: { employees, attestation, idempotencyKey } },
+    )
+  ).upsertEmployees;
+}

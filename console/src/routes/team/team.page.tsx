@@ -13,6 +13,8 @@ import { BulkSelectionBar } from './bulk-selection-bar';
 import { employeeCount } from './employee-count.util';
 import { EmployeeDialog } from './employee-dialog';
 import { EmployeeTable } from './employee-table';
+import { ImportDialog } from './import-dialog';
+import { OptInGrantDialog } from './opt-in-grant-dialog';
 import { fetchEmployees, getEmployees, getMatchingCount, setEmployeeSmsOptIn, type EmployeeFilter, type EmployeeRow } from './team.data';
 import './team.css';
 
@@ -52,7 +54,13 @@ const TeamPage: Component = () => {
   const [rowBusy, setRowBusy] = createSignal<string | null>(null);
   const [rowError, setRowError] = createSignal<unknown>(null);
   const setOptIn = useAction(setEmployeeSmsOptIn);
+  // E2: a grant asks how consent was obtained first; an opt-out goes at once.
+  const [granting, setGranting] = createSignal<EmployeeRow | null>(null);
   const toggleOptIn = async (employee: EmployeeRow, optIn: boolean) => {
+    if (optIn) {
+      setGranting(employee);
+      return;
+    }
     setRowBusy(employee.id);
     setRowError(null);
     try {
@@ -67,6 +75,7 @@ const TeamPage: Component = () => {
   const [editing, setEditing] = createSignal<EmployeeRow | 'new' | null>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
   const [bulk, setBulk] = createSignal<BulkRequest | null>(null);
+  const [importing, setImporting] = createSignal(false);
   const openBulk = (optIn: boolean) => {
     const all = allMatching();
     if (all !== null) {
@@ -81,9 +90,17 @@ const TeamPage: Component = () => {
     <Page
       title="Team"
       actions={
-        <button type="button" class="primary" onClick={() => setEditing('new')}>
-          Add employee
-        </button>
+        <div class="actions team-header-actions">
+          {/* upsertEmployees is ADMIN-only. */}
+          <Show when={isAdmin()}>
+            <button type="button" onClick={() => setImporting(true)}>
+              Import CSV…
+            </button>
+          </Show>
+          <button type="button" class="primary" onClick={() => setEditing('new')}>
+            Add employee
+          </button>
+        </div>
       }
     >
       <form class="filters" role="search" aria-label="Filter employees" onSubmit={(event) => event.preventDefault()}>
@@ -152,6 +169,12 @@ const TeamPage: Component = () => {
       {/* Each dialog mounts when it opens, so it starts from fresh state. */}
       <Show when={editing()}>
         <EmployeeDialog employee={editing()} onClose={() => setEditing(null)} onSaved={setNotice} />
+      </Show>
+      <Show when={granting()}>
+        {(employee) => <OptInGrantDialog employee={employee()} onClose={() => setGranting(null)} onDone={setNotice} />}
+      </Show>
+      <Show when={importing()}>
+        <ImportDialog onClose={() => setImporting(false)} />
       </Show>
       <Show when={bulk()}>
         <BulkOptInDialog request={bulk()} onClose={() => setBulk(null)} onDone={clearSelection} />

@@ -68,14 +68,14 @@ describe('consentChanged subscription (K5, A2)', () => {
     // Two subscriptions plus the Redis relay.
     await subscribed(3);
     const employeeId = await employeeWithPhone(server, ws.adminKey, 'Ada', '+14155550301');
-    await server.ok(`mutation($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id } }`, { input: { employeeId, optIn: true } }, ws.adminKey);
+    await server.ok(`mutation($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id } }`, { input: { employeeId, optIn: true, attestation: 'Asked in person at the briefing' } }, ws.adminKey);
     const change = await mine.next();
     expect(change).toMatchObject({ count: 1, action: ConsentAction.GRANTED, source: 'ADMIN', subjectType: ConsentSubjectType.EMPLOYEE, subjectIds: [employeeId] });
     expect(change.actorLabel).toMatch(/admin/i);
 
     // The other workspace's first event is its own change, not ours.
     const theirEmployee = await employeeWithPhone(server, other.adminKey, 'Bo', '+14155550302');
-    await server.ok(`mutation($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id } }`, { input: { employeeId: theirEmployee, optIn: true } }, other.adminKey);
+    await server.ok(`mutation($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id } }`, { input: { employeeId: theirEmployee, optIn: true, attestation: 'Asked in person at the briefing' } }, other.adminKey);
     expect((await theirs.next()).subjectIds).toEqual([theirEmployee]);
     await Promise.all([mine.close(), theirs.close()]);
   });
@@ -101,7 +101,7 @@ describe('consentChanged subscription (K5, A2)', () => {
     const feed = listen(server, ws.adminKey, { subjectId: second });
     await subscribed(2);
     const optIn = (employeeId: string) =>
-      server.ok(`mutation($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id } }`, { input: { employeeId, optIn: true } }, ws.adminKey);
+      server.ok(`mutation($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id } }`, { input: { employeeId, optIn: true, attestation: 'Asked in person at the briefing' } }, ws.adminKey);
     await optIn(first);
     await optIn(second);
     expect((await feed.next()).subjectIds).toEqual([second]);
@@ -151,7 +151,7 @@ describe('consentChanged subscription (K5, A2)', () => {
       const feed = listen({ url: second.running.url } as TestServer, ws.adminKey);
       await expect.poll(() => second.app.services.consentEvents.listenerCount).toBeGreaterThanOrEqual(2);
       const employeeId = await employeeWithPhone(server, ws.adminKey, 'Relay', '+14155550321');
-      await server.ok(`mutation($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id } }`, { input: { employeeId, optIn: true } }, ws.adminKey);
+      await server.ok(`mutation($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id } }`, { input: { employeeId, optIn: true, attestation: 'Asked in person at the briefing' } }, ws.adminKey);
       const change = await feed.next();
       expect(change).toMatchObject({ subjectIds: [employeeId], source: 'ADMIN' });
       expect(new Date(change.recordedAt).getTime()).not.toBeNaN();

@@ -27,7 +27,7 @@ export async function createEmployee(server: TestServer, key: string, input: { n
 
 /** Opts an employee in over the API (ADMIN source). */
 export async function optIn(server: TestServer, key: string, employeeId: string, value = true): Promise<void> {
-  await server.ok(SET_OPT_IN, { input: { employeeId, optIn: value } }, key);
+  await server.ok(SET_OPT_IN, { input: { employeeId, optIn: value, ...(value ? { attestation: 'Asked in person at the briefing' } : {}) } }, key);
 }
 
 /** Saves an empty week over the API and returns its id. */

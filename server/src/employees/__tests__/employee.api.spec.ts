@@ -151,7 +151,7 @@ describe('employees: upsert, queries and pagination (MariaDB)', () => {
       const ann = await createEmployee(server, fw.adminKey, { name: 'Ann 100%_Match', phone: '+14155550101', email: 'ann@cafe.test' });
       const bob = await createEmployee(server, fw.adminKey, { name: 'Bob', email: 'bob@ANN-cafe.test' });
       const cy = await createEmployee(server, fw.adminKey, { name: 'Cy', phone: '+14155550102' });
-      await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id: cy }, fw.adminKey);
+      await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { id } }`, { id: cy }, fw.adminKey);
       const q = `query($filter: EmployeeFilter) { employees(filter: $filter) { nodes { id } } }`;
       const ids = async (filter: object) => (await server.ok(q, { filter }, fw.memberKey)).employees.nodes.map((n: { id: string }) => n.id);
       expect(await ids({ search: 'ann' })).toEqual([ann, bob]);

@@ -57,4 +57,28 @@ describe('employees on SQLite (embedded default)', () => {
     const rest = await server.ok(`query($after: String) { employees(first: 2, after: $after) { nodes { name } pageInfo { hasNextPage } } }`, { after: page.employees.pageInfo.endCursor }, ws.memberKey);
     expect(rest.employees).toEqual({ nodes: [{ name: 'Dee' }], pageInfo: { hasNextPage: false } });
   });
+  it('C3: re-publishing an unchanged week texts nobody unless asked (the stored digests on SQLite)', async () => {
+    const publish = `mutation($input: PublishScheduleInput!) { publishSchedule(input: $input) { messagesQueued employeesUnchanged } }`;
+    const eve = await createEmployee(server, ws.adminKey, { name: 'Eve', phone: '+14155550103' });
+    const shifts = [{ startsAt: '2030-03-05T14:00:00.000Z', endsAt: '2030-03-05T20:00:00.000Z' }];
+    await server.ok(SAVE_WEEK, { input: { employeeId: eve, weekStart: '2030-03-04', shifts } }, ws.adminKey);
+    expect((await server.ok(publish, { input: { weekStart: '2030-03-04' } }, ws.adminKey)).publishSchedule).toEqual({ messagesQueued: 1, employeesUnchanged: 0 });
+    expect((await server.ok(publish, { input: { weekStart: '2030-03-04' } }, ws.adminKey)).publishSchedule).toEqual({ messagesQueued: 0, employeesUnchanged: 1 });
+    expect((await server.ok(publish, { input: { weekStart: '2030-03-04', audience: 'EVERYONE' } }, ws.adminKey)).publishSchedule).toEqual({ messagesQueued: 1, employeesUnchanged: 0 });
+  });
+  it('E2: upsertEmployees creates and updates in one statement (ON CONFLICT), per-row errors, and answers a retry from the stored result', async () => {
+    const imported = `mutation($input: UpsertEmployeesInput!) { upsertEmployees(input: $input) { importId created updated unchanged failed consentRecords rows { status field employeeId } } }`;
+    const fay = await createEmployee(server, ws.adminKey, { name: 'Fay', email: 'fay@example.com' });
+    const input = {
+      employees: [{ name: 'Fay Updated', email: 'FAY@example.com', phone: '415 555 0111', smsOptIn: true }, { name: 'Gus', phone: 'nope' }, { name: 'Hal', phone: '+14155550112' }],
+      attestation: 'Signed forms at onboarding',
+      idempotencyKey: 'sqlite-import',
+    };
+    const first = (await server.ok(imported, { input }, ws.adminKey)).upsertEmployees;
+    expect(first).toMatchObject({ created: 1, updated: 1, unchanged: 0, failed: 1, consentRecords: 1 });
+    expect(first.rows.map((r: { status: string; field: string | null }) => [r.status, r.field])).toEqual([['UPDATED', null], ['FAILED', 'phone'], ['CREATED', null]]);
+    expect((await server.ok(imported, { input }, ws.adminKey)).upsertEmployees).toEqual(first);
+    const stored = await server.ok(`query($id: ID!) { employee(id: $id) { name phone smsOptIn } }`, { id: fay }, ws.adminKey);
+    expect(stored.employee).toEqual({ name: 'Fay Updated', phone: '+14155550111', smsOptIn: true });
+  });
 });

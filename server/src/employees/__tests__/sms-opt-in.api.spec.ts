@@ -49,6 +49,26 @@ describe('employee SMS opt-in, one at a time (MariaDB)', () => {
     expect(Math.abs(records[0].createdAt.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
+  it.each([[undefined], [null], [''], ['   \n ']])('E2: an ADMIN-source grant without a consent statement (%j) is an attestation field error and nothing is stored', async (attestation) => {
+    const id = await createEmployee(server, ws.adminKey, { name: `No Statement ${String(attestation).length}`, phone: '+14155550140' });
+    const before = await snapshot(server, ws.id);
+    const result = await server.gql(SET_OPT_IN, { input: { employeeId: id, optIn: true, attestation } }, ws.adminKey);
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0].extensions?.field).toBe('attestation');
+    expect(await snapshot(server, ws.id)).toEqual(before);
+    expect(await server.app.dataSource.getRepository(CommsLogEntry).countBy({ employeeId: id })).toBe(0);
+  });
+
+  it('E2: the statement is needed only to grant by hand: a SIGNUP grant and a revoke go through without one', async () => {
+    const id = await createEmployee(server, ws.adminKey, { name: 'Signup Ack', phone: '+14155550141' });
+    await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true, source: 'SIGNUP' } }, ws.adminKey);
+    await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: false } }, ws.adminKey);
+    expect((await consentRecordsOf(server, ws.id, id)).map((r) => [r.action, r.source, r.attestation])).toEqual([
+      ['GRANTED', 'SIGNUP', null],
+      ['REVOKED', 'ADMIN', null],
+    ]);
+  });
+
   it('E2: a SIGNUP-source change writes a record with source SIGNUP, and opting out writes REVOKED', async () => {
     const id = await createEmployee(server, ws.memberKey, { name: 'Marco', phone: '+14155550124' });
     await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true, source: 'SIGNUP' } }, ws.memberKey);
@@ -68,14 +88,14 @@ describe('employee SMS opt-in, one at a time (MariaDB)', () => {
     const result = await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: false } }, ws.adminKey);
     expect(result.setEmployeeSmsOptIn.smsOptIn).toBe(false);
     expect(await snapshot(server, ws.id)).toEqual(before);
-    await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true } }, ws.adminKey);
-    await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true } }, ws.adminKey);
+    await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true, attestation: 'Asked in person at the briefing' } }, ws.adminKey);
+    await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true, attestation: 'Asked in person at the briefing' } }, ws.adminKey);
     expect(await consentRecordsOf(server, ws.id, id)).toHaveLength(1);
   });
 
   it('E9: an employee may be opted in without a phone number: the flag and its record are kept, and no confirmation is queued', async () => {
     const id = await createEmployee(server, ws.adminKey, { name: 'No Phone' });
-    const data = await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true } }, ws.adminKey);
+    const data = await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true, attestation: 'Asked in person at the briefing' } }, ws.adminKey);
     expect(data.setEmployeeSmsOptIn.smsOptIn).toBe(true);
     const records = await server.app.dataSource.query(`SELECT action, source, phone FROM consent_records WHERE subjectId = ? ORDER BY id`, [id]);
     expect(records).toEqual([{ action: 'GRANTED', source: 'ADMIN', phone: null }]);
@@ -90,14 +110,14 @@ describe('employee SMS opt-in, one at a time (MariaDB)', () => {
     const repo = server.app.dataSource.getRepository(ScheduleWeek);
     expect((await repo.findBy({ employeeId: id })).map((w) => w.sendSmsAlert)).toEqual([false, false]);
 
-    const data = await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true } }, ws.adminKey);
+    const data = await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true, attestation: 'Asked in person at the briefing' } }, ws.adminKey);
     expect(data.setEmployeeSmsOptIn.scheduleWeeks.map((w: { id: string; sendSmsAlert: boolean }) => [w.id, w.sendSmsAlert])).toEqual(weeks.map((w) => [w, true]));
     expect((await repo.findOneByOrFail({ id: bystanderWeek })).sendSmsAlert).toBe(false);
   });
 
   it('E5: opting out leaves the weeks as they are', async () => {
     const id = await createEmployee(server, ws.adminKey, { name: 'Out', phone: '+14155550128' });
-    await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true } }, ws.adminKey);
+    await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true, attestation: 'Asked in person at the briefing' } }, ws.adminKey);
     const week = await saveWeek(server, ws.adminKey, id, '2026-03-02');
     await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: false } }, ws.adminKey);
     expect((await server.app.dataSource.getRepository(ScheduleWeek).findOneByOrFail({ id: week })).sendSmsAlert).toBe(true);
@@ -106,7 +126,7 @@ describe('employee SMS opt-in, one at a time (MariaDB)', () => {
   it('A2: another workspace\'s employee answers NOT_FOUND and nothing changes', async () => {
     const foreign = await createEmployee(server, other.adminKey, { name: 'Foreign', phone: '+14155550129' });
     const before = await snapshot(server, other.id);
-    const result = await server.gql(SET_OPT_IN, { input: { employeeId: foreign, optIn: true } }, ws.adminKey);
+    const result = await server.gql(SET_OPT_IN, { input: { employeeId: foreign, optIn: true, attestation: 'Asked in person at the briefing' } }, ws.adminKey);
     expect(errorCodes(result)).toEqual(['NOT_FOUND']);
     expect(await snapshot(server, other.id)).toEqual(before);
   });
@@ -126,14 +146,14 @@ describe('employee SMS opt-in, one at a time (MariaDB)', () => {
     const created = await server.ok(`mutation { createApiKey(input: { name: "temp", role: MEMBER }) { apiKey { id } secret } }`, {}, ws.adminKey);
     await server.ok(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: created.createApiKey.apiKey.id }, ws.adminKey);
     const before = await snapshot(server, ws.id);
-    const result = await server.gql(SET_OPT_IN, { input: { employeeId: id, optIn: true } }, created.createApiKey.secret);
+    const result = await server.gql(SET_OPT_IN, { input: { employeeId: id, optIn: true, attestation: 'Asked in person at the briefing' } }, created.createApiKey.secret);
     expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
     expect(await snapshot(server, ws.id)).toEqual(before);
   });
 
   it('E9/K9: an opted-in employee keeps the flag through a new number, which gets a GRANTED record and the opt-in confirmation; removing it keeps the flag', async () => {
     const id = await createEmployee(server, ws.adminKey, { name: 'New Number', phone: '+14155550161' });
-    await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true } }, ws.adminKey);
+    await server.ok(SET_OPT_IN, { input: { employeeId: id, optIn: true, attestation: 'Asked in person at the briefing' } }, ws.adminKey);
     const upsert = `mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { phone smsOptIn } }`;
     // The same number typed differently is no change.
     expect((await server.ok(upsert, { input: { id, name: 'New Number', phone: '(415) 555-0161' } }, ws.adminKey)).upsertEmployee.smsOptIn).toBe(true);

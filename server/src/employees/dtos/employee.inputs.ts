@@ -57,9 +57,9 @@ export class SetEmployeeSmsOptInInput {
   @Field(() => ID) employeeId!: string;
   @Field(() => Boolean) optIn!: boolean;
   @Field(() => EmployeeOptInSource, { defaultValue: EmployeeOptInSource.ADMIN }) source: EmployeeOptInSource = EmployeeOptInSource.ADMIN;
-  @Field(() => String, { nullable: true, description: 'How consent was obtained' })
+  @Field(() => String, { nullable: true, description: 'How consent was obtained; required to opt in with source ADMIN (E2)' })
   @IsOptional()
-  @Length(1, 2000)
+  @MaxLength(2000)
   attestation?: string | null;
 }
 

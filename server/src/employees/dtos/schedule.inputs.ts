@@ -1,5 +1,6 @@
 import { IsOptional, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PublishAudience } from '../publish-audience.js';
 import { TimeOffStatus } from '../time-off-request.entity.js';
 
 @InputType()
@@ -52,10 +53,24 @@ export class PublishScheduleInput {
   @IsOptional()
   @Length(1, 191)
   idempotencyKey?: string | null;
+  @Field(() => PublishAudience, {
+    defaultValue: PublishAudience.CHANGED,
+    description: 'C3: CHANGED texts only employees whose shifts changed since the last publish; EVERYONE texts every employee with shifts',
+  })
+  audience: PublishAudience = PublishAudience.CHANGED;
 }
 
 @ObjectType()
 export class PublishSchedulePayload {
   @Field(() => Int) weeksPublished!: number;
   @Field(() => Int, { description: 'SCHEDULE_PUBLISHED texts recorded; each still passes the send policy' }) messagesQueued!: number;
+  @Field(() => Int, { description: 'C3: employees with shifts not texted because their shifts had not changed' }) employeesUnchanged!: number;
+}
+
+@ObjectType({ description: 'C3: what publishSchedule would text for this week now; changes nothing' })
+export class SchedulePublishPreview {
+  @Field(() => String) weekStart!: string;
+  @Field(() => Int, { description: 'Employee schedules saved for the week' }) weeks!: number;
+  @Field(() => Int, { description: 'Employees with shifts whose shifts changed since the last publish (or never published): audience CHANGED' }) changed!: number;
+  @Field(() => Int, { description: 'Employees with shifts: audience EVERYONE' }) everyone!: number;
 }

@@ -3,16 +3,16 @@ import type { App } from '../../app.js';
 
 export const CARRIER_LOOKUP_JOB = 'carrier-lookup';
 
-export interface CarrierLookupJobData {
-  employeeId: string;
-}
+/** One employee's number, or an import's numbers. */
+export type CarrierLookupJobData = { employeeId: string } | { employeeIds: string[] };
 
-/** E7: looks up the carrier of an employee's newly saved number. */
+/** E7: looks up the carrier of each newly saved number; a number looked up already is skipped. */
 export function carrierLookupJob(app: App) {
   return {
     name: CARRIER_LOOKUP_JOB,
     handler: async (job: Job<CarrierLookupJobData>) => {
-      await app.services.carrierLookups.lookUp(job.attrs.data.employeeId);
+      const data = job.attrs.data;
+      for (const id of 'employeeIds' in data ? data.employeeIds : [data.employeeId]) await app.services.carrierLookups.lookUp(id);
     },
     options: { concurrency: 5, lockLifetime: 60_000 },
   };

@@ -32,7 +32,7 @@ describe('delivery under faults (MariaDB)', () => {
     const intents = [];
     for (const phone of phones) {
       const { upsertEmployee } = await server.ok(`mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`, { input: { name: phone, phone } }, ws.adminKey);
-      await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id: upsertEmployee.id }, ws.adminKey);
+      await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { id } }`, { id: upsertEmployee.id }, ws.adminKey);
       const { timeOff } = await server.ok(
         `mutation($input: CreateTimeOffRequestInput!) { timeOff: createTimeOffRequest(input: $input) { id } }`,
         { input: { employeeId: upsertEmployee.id, startsOn: '2027-02-01', endsOn: '2027-02-02' } },

@@ -56,7 +56,7 @@ describe('employee texts through the stand-in, with an SMTP gateway (MariaDB)', 
     const looked = new Promise<void>((resolve) => server.app.agenda.once('complete:carrier-lookup', () => resolve()));
     const { upsertEmployee } = await server.ok(`mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`, { input: { name, phone } }, ws.adminKey);
     await looked;
-    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id: upsertEmployee.id }, ws.adminKey);
+    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { id } }`, { id: upsertEmployee.id }, ws.adminKey);
     return upsertEmployee.id;
   }
 
@@ -178,7 +178,7 @@ describe('employee texts through the stand-in, with an SMTP gateway (MariaDB)', 
     const other = await createTestWorkspace(server, 'Other Cafe', { smsEnabled: true });
     const id = await optedInEmployee('Stu', phone);
     const { upsertEmployee } = await server.ok(`mutation { upsertEmployee(input: { name: "Stu elsewhere", phone: "+14155550407" }) { id } }`, {}, other.adminKey);
-    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id: upsertEmployee.id }, other.adminKey);
+    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { id } }`, { id: upsertEmployee.id }, other.adminKey);
 
     const deliveries = await sending.standIn.sendInbound(server.url, { from: phone, to: SENDER, text: 'Stop' });
     expect(deliveries.map((d) => d.status)).toEqual([200]);

@@ -20,7 +20,7 @@ describe('resendMessage (L9) and interrupted texts (L6), on MariaDB', () => {
   // An opted-in employee's time-off answer, sent (or refused) as the stand-in decides.
   async function timeOffText(phone: string): Promise<{ employeeId: string; entry: CommsLogEntry }> {
     const { upsertEmployee } = await server.ok(`mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`, { input: { name: phone, phone } }, ws.adminKey);
-    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id: upsertEmployee.id }, ws.adminKey);
+    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { id } }`, { id: upsertEmployee.id }, ws.adminKey);
     const { createTimeOffRequest } = await server.ok(
       `mutation($input: CreateTimeOffRequestInput!) { createTimeOffRequest(input: $input) { id } }`,
       { input: { employeeId: upsertEmployee.id, startsOn: '2027-04-01', endsOn: '2027-04-02' } },

@@ -96,7 +96,7 @@ describe('texts in the recipient\'s time and language (MariaDB, stand-in)', () =
       ws.adminKey,
     );
     const id: string = created.upsertEmployee.id;
-    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id }, ws.adminKey);
+    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { id } }`, { id }, ws.adminKey);
     return id;
   }
 
@@ -314,7 +314,7 @@ describe('texts in the recipient\'s time and language (MariaDB, stand-in)', () =
     const phone = '+14155550710';
     const id = await employee(phone);
     // Opting in again changes nothing and queues nothing.
-    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id }, ws.adminKey);
+    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { id } }`, { id }, ws.adminKey);
     const queued = await entriesFor({ employeeId: id, kind: MessageKind.OPT_IN_CONFIRMATION });
     expect(queued).toHaveLength(1);
     expect(queued[0].status).toBe(MessageStatus.QUEUED);

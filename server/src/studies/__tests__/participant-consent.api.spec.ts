@@ -46,8 +46,16 @@ describe('S8: SMS consent changed by hand (MariaDB)', () => {
   it('S8: granting needs a phone number; without one nothing changes', async () => {
     const id = await participant();
     const before = await storedCounts(server, ws.id);
-    expectFieldError(await server.gql(SET_CONSENT, { input: { participantId: id, granted: true } }, ws.memberKey), 'BAD_USER_INPUT', 'phone');
-    expectFieldError(await server.gql(SET_CONSENT, { input: { participantId: id, granted: true, phone: '  ' } }, ws.memberKey), 'BAD_USER_INPUT', 'phone');
+    expectFieldError(await server.gql(SET_CONSENT, { input: { participantId: id, granted: true, attestation: 'Verbal consent on the phone' } }, ws.memberKey), 'BAD_USER_INPUT', 'phone');
+    expectFieldError(await server.gql(SET_CONSENT, { input: { participantId: id, granted: true, phone: '  ', attestation: 'Verbal consent on the phone' } }, ws.memberKey), 'BAD_USER_INPUT', 'phone');
+    expect(await storedCounts(server, ws.id)).toEqual(before);
+    expect(await stored(id)).toMatchObject({ phone: null, smsConsent: false });
+  });
+
+  it.each([[undefined], [null], [''], ['  ']])('S8: a grant by hand without a consent statement (%j) is an attestation field error and nothing changes', async (attestation) => {
+    const id = await participant();
+    const before = await storedCounts(server, ws.id);
+    expectFieldError(await server.gql(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550150', attestation } }, ws.adminKey), 'BAD_USER_INPUT', 'attestation');
     expect(await storedCounts(server, ws.id)).toEqual(before);
     expect(await stored(id)).toMatchObject({ phone: null, smsConsent: false });
   });
@@ -76,9 +84,9 @@ describe('S8: SMS consent changed by hand (MariaDB)', () => {
 
   it('S8: repeating the current state is a no-op without a new record', async () => {
     const id = await participant();
-    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550124' } }, ws.adminKey);
-    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, phone: '+1 415 555 0124' } }, ws.adminKey);
-    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true } }, ws.adminKey);
+    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550124', attestation: 'Verbal consent on the phone' } }, ws.adminKey);
+    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, phone: '+1 415 555 0124', attestation: 'Verbal consent on the phone' } }, ws.adminKey);
+    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, attestation: 'Verbal consent on the phone' } }, ws.adminKey);
     expect(await consentRecordsOf(server, id)).toHaveLength(1);
     await server.ok(SET_CONSENT, { input: { participantId: id, granted: false } }, ws.adminKey);
     await server.ok(SET_CONSENT, { input: { participantId: id, granted: false } }, ws.adminKey);
@@ -87,10 +95,10 @@ describe('S8: SMS consent changed by hand (MariaDB)', () => {
 
   it('S8: a revoke keeps the phone on file, and a later grant may use it', async () => {
     const id = await participant();
-    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550125' } }, ws.adminKey);
+    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550125', attestation: 'Verbal consent on the phone' } }, ws.adminKey);
     const revoked = await server.ok(SET_CONSENT, { input: { participantId: id, granted: false } }, ws.adminKey);
     expect(revoked.setParticipantSmsConsent).toEqual({ id, phone: '+14155550125', smsConsent: false });
-    const granted = await server.ok(SET_CONSENT, { input: { participantId: id, granted: true } }, ws.memberKey);
+    const granted = await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, attestation: 'Verbal consent on the phone' } }, ws.memberKey);
     expect(granted.setParticipantSmsConsent).toEqual({ id, phone: '+14155550125', smsConsent: true });
     const records = await consentRecordsOf(server, id);
     expect(records.map((r) => [r.action, r.phone, r.source])).toEqual([
@@ -102,8 +110,8 @@ describe('S8: SMS consent changed by hand (MariaDB)', () => {
 
   it('S8: a new number while consented revokes the old number and grants the new one', async () => {
     const id = await participant();
-    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550126' } }, ws.adminKey);
-    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550127' } }, ws.adminKey);
+    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550126', attestation: 'Verbal consent on the phone' } }, ws.adminKey);
+    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550127', attestation: 'Verbal consent on the phone' } }, ws.adminKey);
     expect((await consentRecordsOf(server, id)).map((r) => [r.action, r.phone])).toEqual([
       ['GRANTED', '+14155550126'],
       ['REVOKED', '+14155550126'],
@@ -114,7 +122,7 @@ describe('S8: SMS consent changed by hand (MariaDB)', () => {
   it("S8 / A2: another workspace's participant is NOT_FOUND and nothing changes", async () => {
     const id = await participant();
     const before = await storedCounts(server, ws.id);
-    const result = await server.gql(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550128' } }, other.adminKey);
+    const result = await server.gql(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550128', attestation: 'Verbal consent on the phone' } }, other.adminKey);
     expect(errorCodes(result)).toEqual(['NOT_FOUND']);
     expect(errorCodes(await server.gql(SET_CONSENT, { input: { participantId: 'no-such-id', granted: false } }, ws.adminKey))).toEqual(['NOT_FOUND']);
     expect(await storedCounts(server, ws.id)).toEqual(before);
@@ -127,14 +135,14 @@ describe('S8: SMS consent changed by hand (MariaDB)', () => {
   it.each(['12345', 'call me', '+1 555 0100', '+44 20 7946'])('S8 / A5: the bad phone %j is a phone field error and nothing changes', async (phone) => {
     const id = await participant();
     const before = await storedCounts(server, ws.id);
-    expectFieldError(await server.gql(SET_CONSENT, { input: { participantId: id, granted: true, phone } }, ws.adminKey), 'BAD_USER_INPUT', 'phone');
+    expectFieldError(await server.gql(SET_CONSENT, { input: { participantId: id, granted: true, phone, attestation: 'Verbal consent on the phone' } }, ws.adminKey), 'BAD_USER_INPUT', 'phone');
     expect(await storedCounts(server, ws.id)).toEqual(before);
     expect(await stored(id)).toMatchObject({ phone: null, smsConsent: false });
   });
 
   it('A6: a phone sent with a revoke is a field error and nothing changes', async () => {
     const id = await participant();
-    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550129' } }, ws.adminKey);
+    await server.ok(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550129', attestation: 'Verbal consent on the phone' } }, ws.adminKey);
     const before = await storedCounts(server, ws.id);
     expectFieldError(await server.gql(SET_CONSENT, { input: { participantId: id, granted: false, phone: '4155550130' } }, ws.adminKey), 'BAD_USER_INPUT', 'phone');
     expect(await storedCounts(server, ws.id)).toEqual(before);
@@ -144,8 +152,8 @@ describe('S8: SMS consent changed by hand (MariaDB)', () => {
   it('A1: changing consent needs a valid workspace key', async () => {
     const id = await participant();
     const before = await storedCounts(server, ws.id);
-    expect(errorCodes(await server.gql(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550131' } }))).toEqual(['UNAUTHENTICATED']);
-    expect(errorCodes(await server.gql(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550131' } }, 'tock_bogus'))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await server.gql(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550131', attestation: 'Verbal consent on the phone' } }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await server.gql(SET_CONSENT, { input: { participantId: id, granted: true, phone: '4155550131', attestation: 'Verbal consent on the phone' } }, 'tock_bogus'))).toEqual(['UNAUTHENTICATED']);
     expect(errorCodes(await server.gql(SET_CONSENT, { input: { participantId: id, granted: 'yes' } }, ws.adminKey))).toEqual(['BAD_USER_INPUT']);
     expect(await storedCounts(server, ws.id)).toEqual(before);
   });

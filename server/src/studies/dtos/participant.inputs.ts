@@ -19,7 +19,7 @@ export class SetParticipantSmsConsentInput {
   @IsOptional()
   @MaxLength(40)
   phone?: string | null;
-  @Field(() => String, { nullable: true, description: 'How the consent was obtained, kept on the consent record' })
+  @Field(() => String, { nullable: true, description: 'How the consent was obtained, kept on the consent record; required to grant (S8)' })
   @IsOptional()
   @MaxLength(1000)
   attestation?: string | null;

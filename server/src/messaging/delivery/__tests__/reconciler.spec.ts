@@ -90,7 +90,7 @@ describe('delivery not configured (W3)', () => {
     const ws = await createTestWorkspace(server, 'No Sender', { smsEnabled: true });
     await server.ok(`mutation { updateWorkspaceSettings(input: { senderNumber: null }) { senderNumber } }`, {}, ws.adminKey);
     const { upsertEmployee } = await server.ok(`mutation { upsertEmployee(input: { name: "Nell", phone: "+14155550804" }) { id } }`, {}, ws.adminKey);
-    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id: upsertEmployee.id }, ws.adminKey);
+    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { id } }`, { id: upsertEmployee.id }, ws.adminKey);
     const { createTimeOffRequest } = await server.ok(
       `mutation($input: CreateTimeOffRequestInput!) { createTimeOffRequest(input: $input) { id } }`,
       { input: { employeeId: upsertEmployee.id, startsOn: '2027-03-01', endsOn: '2027-03-02' } },

@@ -50,7 +50,7 @@ export async function bookedParticipant(server: TestServer, ws: TestWorkspace, p
 export async function optedInEmployee(server: TestServer, ws: TestWorkspace, phone: string, weeks: Record<string, boolean> = {}): Promise<string> {
   const created = await server.ok(`mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`, { input: { name: `Employee ${++seq}`, phone } }, ws.adminKey);
   const id: string = created.upsertEmployee.id;
-  await server.ok(`mutation($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id } }`, { input: { employeeId: id, optIn: true } }, ws.adminKey);
+  await server.ok(`mutation($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id } }`, { input: { employeeId: id, optIn: true, attestation: 'Asked in person at the briefing' } }, ws.adminKey);
   for (const [weekStart, sendSmsAlert] of Object.entries(weeks)) {
     await server.ok(
       `mutation($input: SaveScheduleWeekInput!) { saveScheduleWeek(input: $input) { id } }`,

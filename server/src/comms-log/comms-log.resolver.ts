@@ -5,7 +5,11 @@ import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
 import { Participant } from '../studies/participant.entity.js';
 import { Role } from '../workspaces/role.enum.js';
+import { explainProviderCode } from '../messaging/providers/provider-code-explanations.js';
 import { CommsLogEntry } from './comms-log-entry.entity.js';
+import { CommsLogEvent } from './comms-log-event.entity.js';
+import { MessageStatus } from './comms-log.enums.js';
+import { CodeExplanation } from './dtos/code-explanation.type.js';
 import { CommsLogFilter } from './dtos/comms-log.filter.js';
 import { overviewWindowProblem } from './comms-overview.util.js';
 import { CommsOverview } from './dtos/comms-overview.types.js';
@@ -65,6 +69,17 @@ export class CommsLogResolver {
   @FieldResolver(() => Participant, { nullable: true, description: 'The participant the message was for, if any' })
   participant(@Root() entry: CommsLogEntry, @Ctx() ctx: GraphQLContext): Promise<Participant | null> | null {
     return entry.participantId ? ctx.loaders.participant.load(entry.participantId) : null;
+  }
+
+  @FieldResolver(() => [CommsLogEvent], { description: 'C2: the status timeline, oldest first (one query per page of entries)' })
+  history(@Root() entry: CommsLogEntry, @Ctx() ctx: GraphQLContext): Promise<CommsLogEvent[]> {
+    return ctx.loaders.historyByEntry.load(String(entry.id));
+  }
+
+  @FieldResolver(() => CodeExplanation, { nullable: true, description: "C2: the entry's error code in words, with what to do" })
+  errorExplanation(@Root() entry: CommsLogEntry): CodeExplanation | null {
+    // A FAILED entry with a provider id failed at the carrier (its receipt); otherwise Vonage refused the send.
+    return explainProviderCode(entry.errorCode, entry.status === MessageStatus.FAILED && entry.providerMessageId ? 'RECEIPT' : 'SUBMISSION');
   }
 
   @FieldResolver(() => Employee, { nullable: true, description: 'The employee the message was for, if any' })

@@ -32,6 +32,8 @@ import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { createAgenda } from './jobs/agenda.factory.js';
 import { AgendaMessageScheduler } from './jobs/agenda-message-scheduler.js';
 import { createJobBackend, interceptConnect } from './jobs/job-backend.js';
+import { AgendaJobQueueReader, SqlJobQueueReader } from './jobs/queue/job-queue.readers.js';
+import { JobQueueService } from './jobs/queue/job-queue.service.js';
 import { JobRunHistoryService } from './jobs/run-log/job-run-history.service.js';
 import { SqlJobBackend } from './jobs/sql-backend/sql-job.backend.js';
 import { defineTockJobs, requestCarrierLookup, requestCarrierLookups, startWorker } from './jobs/tock-jobs.js';
@@ -125,6 +127,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   return {
     abuse,
     jobRuns: new JobRunHistoryService(agenda),
+    jobQueue: jobQueueService(config, dataSource, agenda),
     events,
     consentEvents,
     workspaceAlerts,
@@ -153,6 +156,14 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     timeOff: new TimeOffService(dataSource, delivery),
     schedulePublishing: new SchedulePublishingService(dataSource, delivery),
   };
+}
+
+// C2: Tock's own SQL store is read through its indexes; the official backends through Agenda's query API.
+function jobQueueService(config: Config, dataSource: DataSource, agenda: Agenda): JobQueueService {
+  const url = config.jobsUrl ?? '';
+  if (url.startsWith('mongodb')) return new JobQueueService(dataSource, new AgendaJobQueueReader(agenda), 'MONGODB');
+  if (url.startsWith('redis')) return new JobQueueService(dataSource, new AgendaJobQueueReader(agenda), 'REDIS');
+  return new JobQueueService(dataSource, new SqlJobQueueReader(dataSource), 'SQL');
 }
 
 export async function createApp(config: Config): Promise<App> {

@@ -41,6 +41,7 @@ import { RunningJobs, stopWorker, type WorkerStopReport } from './jobs/worker-st
 import { isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from './messaging/delivery/delivery.service.js';
 import type { MessageScheduler } from './messaging/delivery/message-intent.js';
+import { MessagePreview } from './messaging/delivery/message-preview.service.js';
 import { MessageResendService } from './messaging/delivery/message-resend.service.js';
 import { OptInConfirmations } from './messaging/delivery/opt-in-confirmations.service.js';
 import { ReconcilerService } from './messaging/delivery/reconciler.service.js';
@@ -135,6 +136,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     delivery,
     optInConfirmations,
     resend: new MessageResendService(dataSource, delivery, idempotency),
+    messagePreview: new MessagePreview(facts, brand),
     reconciler: new ReconcilerService(dataSource, delivery, scheduler, config.sendInterruptedAfterMs),
     apiKeys,
     commsLog: new CommsLogService(dataSource, config.defaultPhoneCountry),

@@ -10,6 +10,7 @@ import { CommsLogEntry } from './comms-log-entry.entity.js';
 import { CommsLogEvent } from './comms-log-event.entity.js';
 import { MessageStatus } from './comms-log.enums.js';
 import { CodeExplanation } from './dtos/code-explanation.type.js';
+import { MessageText } from './dtos/message-text.type.js';
 import { CommsLogFilter } from './dtos/comms-log.filter.js';
 import { overviewWindowProblem } from './comms-overview.util.js';
 import { CommsOverview } from './dtos/comms-overview.types.js';
@@ -40,6 +41,15 @@ export class CommsLogResolver {
   @Query(() => CommsLogEntry, { description: 'L1: one entry of the communications log' })
   commsLogEntry(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<CommsLogEntry> {
     return ctx.app.services.commsLog.get(workspaceActor(ctx).workspaceId, id);
+  }
+
+  @Authorized()
+  @Query(() => MessageText, {
+    description: 'C2: the words of one text: as sent, or for one not sent (a skip, still queued) as it would read, rendered now. One entry at a time (it loads the send facts).',
+  })
+  async messageText(@Arg('entryId', () => ID) entryId: string, @Ctx() ctx: GraphQLContext): Promise<MessageText> {
+    const entry = await ctx.app.services.commsLog.get(workspaceActor(ctx).workspaceId, entryId);
+    return ctx.app.services.messagePreview.text(entry);
   }
 
   @Authorized()

@@ -7,6 +7,7 @@ export const SIGNUP_EMAIL_MAX = 254;
 export interface SignupFields {
   name: string;
   email: string;
+  sessionId: string;
   phone?: string | null;
   smsConsent: boolean;
 }
@@ -28,6 +29,7 @@ export function signupProblems(fields: SignupFields, rules: SignupRules): FieldP
   const email = fields.email.trim();
   if (!email) problems.push({ field: 'email', message: 'Please enter your email address' });
   else if (email.length > SIGNUP_EMAIL_MAX || !isEmail(email)) problems.push({ field: 'email', message: 'Please enter a valid email address, like name@example.com' });
+  if (!fields.sessionId.trim()) problems.push({ field: 'sessionId', message: 'Choose a time for your session' });
   const hasPhone = !!fields.phone?.trim();
   if (hasPhone && rules.phoneProblem) problems.push({ field: 'phone', message: rules.phoneProblem });
   else if (!hasPhone && rules.smsRequired) problems.push({ field: 'phone', message: 'A mobile number is required to book this study' });

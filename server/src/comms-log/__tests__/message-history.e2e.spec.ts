@@ -93,6 +93,29 @@ describe('message history: the per-entry timeline (C2), on MariaDB through the V
     expect(commsLogEntry.errorExplanation).toMatchObject({ source: 'Vonage delivery receipt' });
   });
 
+  it('C2: a skipped text shows the words it would have had; a sent one its words as sent; another workspace gets NOT_FOUND', async () => {
+    const TEXT = `query($id: ID!) { messageText(entryId: $id) { text asSent } }`;
+    const { upsertEmployee } = await server.ok(`mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`, { input: { name: 'Not In', phone: '+14155557006' } }, ws.adminKey);
+    const { createTimeOffRequest } = await server.ok(
+      `mutation($input: CreateTimeOffRequestInput!) { createTimeOffRequest(input: $input) { id } }`,
+      { input: { employeeId: upsertEmployee.id, startsOn: '2027-05-03', endsOn: '2027-05-04' } },
+      ws.adminKey,
+    );
+    await server.ok(`mutation($id: ID!) { decideTimeOff(id: $id, approved: true) { id } }`, { id: createTimeOffRequest.id }, ws.adminKey);
+    const skipped = await waitForEntry(server, (e) => e.employeeId === upsertEmployee.id && e.status === MessageStatus.SKIPPED);
+    expect(skipped.body).toBeNull();
+    const { messageText } = await server.ok(TEXT, { id: String(skipped.id) }, ws.adminKey);
+    expect(messageText.asSent).toBe(false);
+    expect(messageText.text).toMatch(/time-off request/);
+    const { commsLogEntry } = await server.ok(HISTORY, { id: String(skipped.id) }, ws.adminKey);
+    expect(commsLogEntry.history.map((e: { type: string; code: string }) => [e.type, e.code])).toEqual([['QUEUED', null], ['SKIPPED', 'NOT_OPTED_IN']]);
+
+    const sent = await timeOffText(ws, '+14155557007', [MessageStatus.SENT]);
+    const asSent = (await server.ok(TEXT, { id: String(sent.id) }, ws.adminKey)).messageText;
+    expect(asSent).toEqual({ text: sent.body, asSent: true });
+    expect(errorCodes(await server.gql(TEXT, { id: String(sent.id) }, other.adminKey))).toEqual(['NOT_FOUND']);
+  });
+
   it('K6/A2: a timeline is only ever read inside its own workspace; each row carries the workspace of its entry', async () => {
     const mine = await timeOffText(ws, '+14155557004', [MessageStatus.SENT]);
     const theirs = await timeOffText(other, '+14155557005', [MessageStatus.SENT]);

@@ -86,12 +86,12 @@ describe('public signup (MariaDB)', () => {
 
   it('S2/A6: every field problem of a signup comes back at once, in the form\'s order, and nothing is stored', async () => {
     const before = await storedCounts(server, smsOn.id);
-    const result = await signUp(required, { name: '  ', email: 'not-an-email', smsConsent: false });
+    const result = await signUp({ ...required, sessionId: '' }, { name: '  ', email: 'not-an-email', smsConsent: false });
     expect(result.errors).toHaveLength(1);
     const extensions = result.errors![0].extensions as { code: string; field: string; problems: { field: string; message: string }[] };
     expect(extensions.code).toBe('BAD_USER_INPUT');
     expect(extensions.field).toBe('name');
-    expect(extensions.problems.map((p) => p.field)).toEqual(['name', 'email', 'phone', 'smsConsent']);
+    expect(extensions.problems.map((p) => p.field)).toEqual(['name', 'email', 'sessionId', 'phone', 'smsConsent']);
     expect(extensions.problems.every((p) => p.message.length > 0)).toBe(true);
     // A bad number and missing consent together.
     const again = await signUp(required, { phone: '555-0000-000', smsConsent: false });

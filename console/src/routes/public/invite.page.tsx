@@ -128,7 +128,7 @@ const SignUpForm: Component<{ token: string; invite: Invite; language: string; o
   const sessionError = () => fieldError(error(), 'sessionId');
 
   return (
-    <form ref={form} class="public-card" onSubmit={submit} onInput={() => setIdempotencyKey(crypto.randomUUID())} novalidate aria-labelledby="signup-title">
+    <form ref={(el) => (form = el)} class="public-card" onSubmit={submit} onInput={() => setIdempotencyKey(crypto.randomUUID())} novalidate aria-labelledby="signup-title">
       <h1 id="signup-title">Sign up for {props.invite.studyName}</h1>
       <SelectField
         label="Language for texts / Idioma de los mensajes"

@@ -17,7 +17,7 @@ function eventTitle(event: TimelineEvent): string {
     case 'WAITING':
       return 'Waiting for the provider’s rate limit';
     case 'ATTEMPT_STARTED':
-      return `Attempt ${event.attempt ?? ''} started`.replace('  ', ' ');
+      return event.attempt ? `Attempt ${event.attempt} started` : 'Attempt started';
     case 'RETRY_SCHEDULED':
       return `Provider said “try later”${attempt}`;
     case 'ATTEMPT_RETURNED':
@@ -259,8 +259,8 @@ export const MessageDetailView: Component<{ id: string; headingLevel?: 2 | 3 }> 
           <Subject entry={current().entry} />
           <Show when={current().entry.errorExplanation}>
             {(explanation) => (
-              <section class="message-error" aria-label="Why it failed">
-                <Heading>Why it failed</Heading>
+              <section class="message-error" aria-label={current().entry.status === 'FAILED' ? 'Why it failed' : 'The provider’s last answer'}>
+                <Heading>{current().entry.status === 'FAILED' ? 'Why it failed' : 'The provider’s last answer'}</Heading>
                 <Explanation explanation={explanation()} />
               </section>
             )}

@@ -20,11 +20,17 @@ const MYSQL_URL = process.env.TOCK_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:330
 const TEXTS = Number(process.env.TOCK_BENCH_TIMELINE_TEXTS ?? 2000);
 const RUNS = 5;
 
+type Variant = 'updates' | 'after' | 'transaction';
+
 export interface TimelineWritesReport {
   texts: number;
   updatesOnlyMs: number;
+  /** Each UPDATE, then its timeline INSERT, each committed on its own. */
   withTimelineMs: number;
+  /** Both in one transaction (one commit). */
+  inTransactionMs: number;
   ratio: number;
+  transactionRatio: number;
 }
 
 export async function runTimelineWritesBench(log: (line: string) => void = console.log): Promise<TimelineWritesReport> {
@@ -55,37 +61,57 @@ export async function runTimelineWritesBench(log: (line: string) => void = conso
       return result.identifiers.map((row) => String(row.id));
     };
     // One text's two transitions, as DeliveryService.transition makes them.
-    const send = async (id: string, withTimeline: boolean) => {
+    const send = async (id: string, variant: Variant) => {
       const claimed = { status: MessageStatus.SENDING, attempts: 1, updatedAt: new Date() };
-      await claim.run(claimed, { id, status: MessageStatus.QUEUED });
-      if (withTimeline) await history.append(id, historyEventOf(MessageStatus.QUEUED, claimed, 0)!, claimed.updatedAt);
       const done = { status: MessageStatus.SENT, providerMessageId: `p-${id}`, sentAt: new Date(), updatedAt: new Date() };
-      await sent.run(done, { id, status: MessageStatus.SENDING });
-      if (withTimeline) await history.append(id, historyEventOf(MessageStatus.SENDING, done, 1)!, done.updatedAt);
+      const steps: [FixedUpdateStatement<CommsLogEntry>, Partial<CommsLogEntry>, MessageStatus, number][] = [
+        [claim, claimed, MessageStatus.QUEUED, 0],
+        [sent, done, MessageStatus.SENDING, 1],
+      ];
+      for (const [statement, patch, from, attempts] of steps) {
+        if (variant === 'updates') await statement.run(patch, { id, status: from });
+        else if (variant === 'after') {
+          await statement.run(patch, { id, status: from });
+          await history.append(id, historyEventOf(from, patch, attempts)!, patch.updatedAt!);
+        } else {
+          await dataSource.transaction(async (manager) => {
+            await statement.run(patch, { id, status: from }, manager.queryRunner);
+            await history.append(id, historyEventOf(from, patch, attempts)!, patch.updatedAt!, manager);
+          });
+        }
+      }
     };
     // Twenty texts at a time, like a worker's send concurrency.
-    const run = async (withTimeline: boolean): Promise<number> => {
+    const run = async (variant: Variant): Promise<number> => {
       const ids = await freshEntries();
       const started = performance.now();
       let next = 0;
       await Promise.all(
         Array.from({ length: 20 }, async () => {
-          for (let id = ids[next++]; id; id = ids[next++]) await send(id, withTimeline);
+          for (let id = ids[next++]; id; id = ids[next++]) await send(id, variant);
         }),
       );
       return performance.now() - started;
     };
-    await run(true);
+    await run('after');
     const plain: number[] = [];
-    const timeline: number[] = [];
+    const after: number[] = [];
+    const together: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      plain.push(await run(false));
-      timeline.push(await run(true));
-      log(`  run ${i + 1}: updates only ${Math.round(plain[i])} ms, with the timeline ${Math.round(timeline[i])} ms`);
+      plain.push(await run('updates'));
+      after.push(await run('after'));
+      together.push(await run('transaction'));
+      log(`  run ${i + 1}: updates only ${Math.round(plain[i])} ms, timeline after ${Math.round(after[i])} ms, in one transaction ${Math.round(together[i])} ms`);
     }
     const updatesOnlyMs = median(plain);
-    const withTimelineMs = median(timeline);
-    return { texts: TEXTS, updatesOnlyMs, withTimelineMs, ratio: withTimelineMs / updatesOnlyMs };
+    return {
+      texts: TEXTS,
+      updatesOnlyMs,
+      withTimelineMs: median(after),
+      inTransactionMs: median(together),
+      ratio: median(after) / updatesOnlyMs,
+      transactionRatio: median(together) / updatesOnlyMs,
+    };
   } finally {
     await app?.close();
     await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);

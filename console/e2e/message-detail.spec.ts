@@ -10,7 +10,7 @@ import { screenshot, startConsole, type ConsoleFixture } from './browser.js';
 // A time-off answer to an opted-in employee: one text, sent (or refused) as the stand-in decides.
 async function timeOffText(server: TestServer, workspace: TestWorkspace, name: string, phone: string, settled: MessageStatus[]) {
   const { upsertEmployee } = await server.ok(`mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`, { input: { name, phone } }, workspace.adminKey);
-  await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id: upsertEmployee.id }, workspace.adminKey);
+  await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { id } }`, { id: upsertEmployee.id }, workspace.adminKey);
   const { createTimeOffRequest } = await server.ok(
     `mutation($input: CreateTimeOffRequestInput!) { createTimeOffRequest(input: $input) { id } }`,
     { input: { employeeId: upsertEmployee.id, startsOn: '2027-07-05', endsOn: '2027-07-06' } },

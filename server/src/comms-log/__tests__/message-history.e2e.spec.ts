@@ -23,7 +23,7 @@ describe('message history: the per-entry timeline (C2), on MariaDB through the V
   // An opted-in employee's time-off answer: one text, sent as the stand-in decides.
   async function timeOffText(workspace: TestWorkspace, phone: string, settled: MessageStatus[] = [MessageStatus.SENT, MessageStatus.FAILED]) {
     const { upsertEmployee } = await server.ok(`mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`, { input: { name: phone, phone } }, workspace.adminKey);
-    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id: upsertEmployee.id }, workspace.adminKey);
+    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { id } }`, { id: upsertEmployee.id }, workspace.adminKey);
     const { createTimeOffRequest } = await server.ok(
       `mutation($input: CreateTimeOffRequestInput!) { createTimeOffRequest(input: $input) { id } }`,
       { input: { employeeId: upsertEmployee.id, startsOn: '2027-05-03', endsOn: '2027-05-04' } },

@@ -35,7 +35,7 @@ describe('jobQueue: the job store as an admin sees it (C2), SQL store on MariaDB
 
   async function employee(workspace: TestWorkspace, phone: string): Promise<string> {
     const { upsertEmployee } = await server.ok(`mutation($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`, { input: { name: phone, phone } }, workspace.adminKey);
-    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, { id: upsertEmployee.id }, workspace.adminKey);
+    await server.ok(`mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Asked in person at the briefing" }) { id } }`, { id: upsertEmployee.id }, workspace.adminKey);
     return upsertEmployee.id;
   }
 

@@ -9,6 +9,7 @@ const CONSOLE_PAGES = [
   ['overview', '/console/', 'Overview'],
   ['live-feed', '/console/live', 'Live feed'],
   ['messages', '/console/messages', 'Messages'],
+  ['jobs', '/console/jobs', 'Job queue'],
   ['workspace', '/console/workspace', 'Workspace'],
   ['studies', '/console/studies', 'Studies'],
   ['participants', '/console/participants', 'Participants'],

@@ -107,6 +107,38 @@ describe('console: invite signup (S2, S3)', () => {
     await screenshot(admin, 'consent-audit-signup-record');
   });
 
+  it('S2/A6: the signup page shows every problem at once and moves focus to the first; fixing some moves it to the next', async () => {
+    const { server, workspace, browser } = fixture;
+    await server.ok(`mutation { setWorkspaceSms(enabled: true) { id } }`, {}, workspace.adminKey);
+    const study = await createStudyWithSession(server, workspace.adminKey, { name: 'All at once' });
+    const context = await newContext(browser, { phone: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${server.url}/console/invite/${study.inviteToken}`);
+    await page.getByRole('heading', { name: 'Sign up for All at once' }).waitFor();
+    const before = await storedCounts(server, workspace.id);
+
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('alert').getByText('Please correct the 5 fields marked below.').waitFor();
+    for (const message of ['Please enter your name', 'Please enter your email address', 'Choose a time for your session', 'A mobile number is required to book this study', 'Please agree to receive SMS messages for this booking']) {
+      expect(await page.getByText(message).isVisible()).toBe(true);
+    }
+    for (const label of ['Your name', 'Email', 'Mobile number']) expect(await page.getByLabel(label).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('checkbox', { name: 'I agree to receive text messages about this booking' }).getAttribute('aria-invalid')).toBe('true');
+    // Focus is on the first field at fault.
+    await expect.poll(() => page.evaluate<string | null>('document.activeElement?.getAttribute("name") ?? null')).toBe('name');
+    await screenshot(page, 'invite-signup-all-errors');
+
+    await page.getByLabel('Your name').fill('Kim Lee');
+    await page.getByLabel('Email').fill('kim@example.com');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('alert').getByText('Please correct the 3 fields marked below.').waitFor();
+    expect(await page.getByLabel('Your name').getAttribute('aria-invalid')).toBeNull();
+    await expect.poll(() => page.evaluate<string | null>('document.activeElement?.getAttribute("name") ?? null')).toBe('sessionId');
+    expect(await storedCounts(server, workspace.id)).toEqual(before);
+    await context.close();
+  });
+
   it('A8: the signup page solves the ALTCHA proof of work in the browser; the server takes each solution once', async () => {
     const { server, workspace } = fixture;
     const study = await createStudyWithSession(server, workspace.adminKey, { name: 'Proof of work' });
@@ -131,14 +163,14 @@ describe('console: invite signup (S2, S3)', () => {
     await page.getByRole('heading', { name: "You're booked" }).waitFor();
     await context.close();
 
-    // A replay of the same solution is refused and stores nothing.
+    // A replay of the same solution is refused and stores nothing (the fields are fine: S2 problems would be named first).
     const before = await storedCounts(server, workspace.id);
     const replay = await server.gql(SIGN_UP, {
-      input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Replay', email: 'replay@example.com', smsConsent: false, challenge: payload },
+      input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Replay', email: 'replay@example.com', phone: '(415) 555-0178', smsConsent: true, challenge: payload },
     });
     expect(replay.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'challenge']]);
     // Without any solution the API refuses too.
-    const bare = await server.gql(SIGN_UP, { input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Bot', email: 'bot@example.com', smsConsent: false } });
+    const bare = await server.gql(SIGN_UP, { input: { inviteToken: study.inviteToken, sessionId: study.sessionId, name: 'Bot', email: 'bot@example.com', phone: '(415) 555-0179', smsConsent: true } });
     expect(bare.errors?.map((e) => e.extensions?.field)).toEqual(['challenge']);
     expect(await storedCounts(server, workspace.id)).toEqual(before);
     // Page load plus solving, for the record (not a timing assertion).

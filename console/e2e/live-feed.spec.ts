@@ -100,8 +100,11 @@ describe('console: live feed (L4)', () => {
     await details.getByText('Participant 1').waitFor();
     const text = await details.textContent();
     expect(text).toContain('Workspace sms disabled');
-    expect(text).toContain('+14155550201');
-    expect(text).toContain(bookingId);
+    // C2: the number formatted, the person and the session as links (no raw ids), and the timeline of the skip.
+    expect(text).toContain('+1 415 555 0201');
+    expect(await details.getByRole('link', { name: 'Participant 1' }).getAttribute('href')).toMatch(/^\/console\/participants\//);
+    expect(await details.getByRole('link', { name: 'Open the session' }).getAttribute('href')).toMatch(/^\/console\/studies\/.+#session-/);
+    expect(await details.getByRole('list', { name: 'Status timeline' }).textContent()).toContain('Held back: Workspace sms disabled');
     await screenshot(page, 'live-feed-details');
     await details.getByRole('button', { name: 'Close' }).click();
     await details.waitFor({ state: 'detached' });

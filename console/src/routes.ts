@@ -4,7 +4,9 @@ import { apiKey } from './lib/session';
 import { preloadApiKeys } from './routes/api-keys/api-keys.data';
 import { preloadConsentAudit } from './routes/consent/consent-audit.data';
 import { preloadLiveFeed } from './routes/live-feed/live-feed.data';
+import { preloadMessageDetail } from './routes/messages/message-detail.data';
 import { preloadMessages } from './routes/messages/messages.data';
+import { preloadJobQueue } from './routes/jobs/jobs.data';
 import { preloadOverview } from './routes/overview/overview.data';
 import { preloadParticipant } from './routes/participants/participant.data';
 import { preloadParticipants } from './routes/participants/participants.data';
@@ -41,6 +43,8 @@ export const routes: RouteDefinition[] = [
       { path: '/', component: lazy(() => import('./routes/overview/overview.page')), preload: signedIn(preloadOverview) },
       { path: '/live', component: lazy(() => import('./routes/live-feed/live-feed.page')), preload: signedIn(preloadLiveFeed) },
       { path: '/messages', component: lazy(() => import('./routes/messages/messages.page')), preload: signedIn(preloadMessages) },
+      { path: '/messages/:id', component: lazy(() => import('./routes/messages/message.page')), preload: signedIn(preloadMessageDetail) },
+      { path: '/jobs', component: lazy(() => import('./routes/jobs/jobs.page')), preload: signedIn(preloadJobQueue) },
       { path: '/workspace', component: lazy(() => import('./routes/workspace/workspace.page')), preload: signedIn(preloadWorkspace) },
       { path: '/studies', component: lazy(() => import('./routes/studies/studies.page')), preload: signedIn(preloadStudies) },
       { path: '/studies/:id', component: lazy(() => import('./routes/studies/study.page')), preload: signedIn(preloadStudy) },

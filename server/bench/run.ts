@@ -6,6 +6,7 @@ import { runOptInLaneBench, type OptInLaneReport } from './opt-in-lane.bench.js'
 import { runPickUpBench, type PickUpReport } from './pick-up.bench.js';
 import { runSchedulesPageBench, type SchedulesPageReport } from './schedules-page.bench.js';
 import { runSendingBench, type SendingReport } from './sending.bench.js';
+import { runTimelineWritesBench, type TimelineWritesReport } from './timeline-writes.bench.js';
 import { MEMORY_GROWTH_TARGET_MB, runWebSocketAbuseBench, type WebSocketAbuseReport } from './websocket-abuse.bench.js';
 import { configureLogging, type LogLevel } from '../src/observability/logger.js';
 import { median } from './measure.util.js';
@@ -117,6 +118,17 @@ function printImport(report: ImportReport): void {
   console.log('Tock also validates and normalises every row, matches existing employees, records the import and queues K9 confirmations and carrier look-ups; the baseline does none of that.');
 }
 
+function printTimelineWrites(report: TimelineWritesReport): void {
+  console.log(`\nThe message timeline's cost on a send's two status transitions (${report.texts.toLocaleString('en-US')} texts, 20 at a time, MariaDB)`);
+  console.log('| Variant | Median (ms) | Per text (ms) |');
+  console.log('|---|---|---|');
+  console.log(`| Conditional UPDATEs only (before the timeline) | ${report.updatesOnlyMs.toFixed(0)} | ${(report.updatesOnlyMs / report.texts).toFixed(2)} |`);
+  console.log(`| Each UPDATE, then its timeline INSERT … SELECT | ${report.withTimelineMs.toFixed(0)} | ${(report.withTimelineMs / report.texts).toFixed(2)} |`);
+  console.log(`| Both in one transaction | ${report.inTransactionMs.toFixed(0)} | ${(report.inTransactionMs / report.texts).toFixed(2)} |`);
+  console.log(`| Ratio (after / updates only) | ${report.ratio.toFixed(2)}x | |`);
+  console.log(`| Ratio (one transaction / updates only) | ${report.transactionRatio.toFixed(2)}x | |`);
+}
+
 const only = process.argv[2];
 let failed = false;
 if (!only || only === 'bulk') {
@@ -133,6 +145,9 @@ if (!only || only === 'sending') {
   const report = await runSendingBench();
   printSending(report);
   failed ||= report.sendsPerSecond < 300 || report.ratio < 0.6 || report.latenessMs.p99 > report.processEveryMs;
+}
+if (!only || only === 'timeline') {
+  printTimelineWrites(await runTimelineWritesBench());
 }
 if (!only || only === 'history') {
   const report = await runCommsHistoryBench();

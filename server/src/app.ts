@@ -32,6 +32,8 @@ import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { createAgenda } from './jobs/agenda.factory.js';
 import { AgendaMessageScheduler } from './jobs/agenda-message-scheduler.js';
 import { createJobBackend, interceptConnect } from './jobs/job-backend.js';
+import { AgendaJobQueueReader, SqlJobQueueReader } from './jobs/queue/job-queue.readers.js';
+import { JobQueueService } from './jobs/queue/job-queue.service.js';
 import { JobRunHistoryService } from './jobs/run-log/job-run-history.service.js';
 import { SqlJobBackend } from './jobs/sql-backend/sql-job.backend.js';
 import { defineTockJobs, requestCarrierLookup, requestCarrierLookups, startWorker } from './jobs/tock-jobs.js';
@@ -39,6 +41,7 @@ import { RunningJobs, stopWorker, type WorkerStopReport } from './jobs/worker-st
 import { isShutDownGatewayDomain } from './messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from './messaging/delivery/delivery.service.js';
 import type { MessageScheduler } from './messaging/delivery/message-intent.js';
+import { MessagePreview } from './messaging/delivery/message-preview.service.js';
 import { MessageResendService } from './messaging/delivery/message-resend.service.js';
 import { OptInConfirmations } from './messaging/delivery/opt-in-confirmations.service.js';
 import { ReconcilerService } from './messaging/delivery/reconciler.service.js';
@@ -125,6 +128,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
   return {
     abuse,
     jobRuns: new JobRunHistoryService(agenda),
+    jobQueue: jobQueueService(config, dataSource, agenda),
     events,
     consentEvents,
     workspaceAlerts,
@@ -132,6 +136,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     delivery,
     optInConfirmations,
     resend: new MessageResendService(dataSource, delivery, idempotency),
+    messagePreview: new MessagePreview(facts, brand),
     reconciler: new ReconcilerService(dataSource, delivery, scheduler, config.sendInterruptedAfterMs),
     apiKeys,
     commsLog: new CommsLogService(dataSource, config.defaultPhoneCountry),
@@ -153,6 +158,14 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     timeOff: new TimeOffService(dataSource, delivery),
     schedulePublishing: new SchedulePublishingService(dataSource, delivery),
   };
+}
+
+// C2: Tock's own SQL store is read through its indexes; the official backends through Agenda's query API.
+function jobQueueService(config: Config, dataSource: DataSource, agenda: Agenda): JobQueueService {
+  const url = config.jobsUrl ?? '';
+  if (url.startsWith('mongodb')) return new JobQueueService(dataSource, new AgendaJobQueueReader(agenda), 'MONGODB');
+  if (url.startsWith('redis')) return new JobQueueService(dataSource, new AgendaJobQueueReader(agenda), 'REDIS');
+  return new JobQueueService(dataSource, new SqlJobQueueReader(dataSource), 'SQL');
 }
 
 export async function createApp(config: Config): Promise<App> {

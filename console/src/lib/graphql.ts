@@ -2,9 +2,15 @@
 // API key. Errors keep the server's typed code and field so forms can show
 // them next to the right control.
 
+/** One problem with one form field, as the server names it. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
 export interface GraphQLFailure {
   message: string;
-  extensions?: { code?: string; field?: string };
+  extensions?: { code?: string; field?: string; problems?: FieldProblem[] };
 }
 
 export class ApiError extends Error {
@@ -12,6 +18,8 @@ export class ApiError extends Error {
     message: string,
     readonly code: string,
     readonly field?: string,
+    /** Every field problem at once (a form's BAD_USER_INPUT), in the form's order. */
+    readonly problems: FieldProblem[] = field ? [{ field, message }] : [],
   ) {
     super(message);
   }
@@ -47,7 +55,8 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   if (first) {
     const code = first.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
     if (code === 'UNAUTHENTICATED' && key === currentKey) onUnauthenticated();
-    throw new ApiError(first.message, code, first.extensions?.field);
+    const problems = Array.isArray(first.extensions?.problems) ? first.extensions.problems : undefined;
+    throw new ApiError(first.message, code, first.extensions?.field, problems);
   }
   if (!body.data) throw new ApiError('Tock sent an empty answer.', 'HTTP');
   return body.data;
@@ -55,5 +64,6 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 
 /** A field-level message for a form control, when the error names that field. */
 export function fieldError(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError && error.field === field ? error.message : undefined;
+  if (!(error instanceof ApiError)) return undefined;
+  return error.problems.find((problem) => problem.field === field)?.message ?? (error.field === field ? error.message : undefined);
 }

@@ -20,13 +20,23 @@ export class TockError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
-    /** More for the client, e.g. A8's retryAfterSeconds. */
-    readonly details?: Record<string, string | number>,
+    /** More for the client, e.g. A8's retryAfterSeconds, or every field problem of a form. */
+    readonly details?: Record<string, string | number | FieldProblem[]>,
   ) {
     super(message);
     this.name = 'TockError';
   }
 }
+
+/** One problem with one input field. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Every problem of a form at once: `extensions.problems`, and `field` names the first (A6). */
+export const badInputs = (problems: FieldProblem[]) =>
+  new TockError(ErrorCode.BAD_USER_INPUT, problems.map((p) => p.message).join('; '), problems[0]?.field, { problems });
 
 export const notFound = (what: string) => new TockError(ErrorCode.NOT_FOUND, `${what} not found`);
 export const badInput = (field: string, message: string) => new TockError(ErrorCode.BAD_USER_INPUT, message, field);

@@ -5,7 +5,12 @@ import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
 import { Participant } from '../studies/participant.entity.js';
 import { Role } from '../workspaces/role.enum.js';
+import { explainProviderCode } from '../messaging/providers/provider-code-explanations.js';
 import { CommsLogEntry } from './comms-log-entry.entity.js';
+import { CommsLogEvent } from './comms-log-event.entity.js';
+import { MessageStatus } from './comms-log.enums.js';
+import { CodeExplanation } from './dtos/code-explanation.type.js';
+import { MessageText } from './dtos/message-text.type.js';
 import { CommsLogFilter } from './dtos/comms-log.filter.js';
 import { overviewWindowProblem } from './comms-overview.util.js';
 import { CommsOverview } from './dtos/comms-overview.types.js';
@@ -39,6 +44,15 @@ export class CommsLogResolver {
   }
 
   @Authorized()
+  @Query(() => MessageText, {
+    description: 'C2: the words of one text: as sent, or for one not sent (a skip, still queued) as it would read, rendered now. One entry at a time (it loads the send facts).',
+  })
+  async messageText(@Arg('entryId', () => ID) entryId: string, @Ctx() ctx: GraphQLContext): Promise<MessageText> {
+    const entry = await ctx.app.services.commsLog.get(workspaceActor(ctx).workspaceId, entryId);
+    return ctx.app.services.messagePreview.text(entry);
+  }
+
+  @Authorized()
   @Query(() => CommsOverview, {
     description: 'The console overview: outbound messages of the last `hours` hours (1 to 168) by status, in bins of `binMinutes` (1, 5, 15 or 60; at most 288 bins) and by hour',
   })
@@ -65,6 +79,17 @@ export class CommsLogResolver {
   @FieldResolver(() => Participant, { nullable: true, description: 'The participant the message was for, if any' })
   participant(@Root() entry: CommsLogEntry, @Ctx() ctx: GraphQLContext): Promise<Participant | null> | null {
     return entry.participantId ? ctx.loaders.participant.load(entry.participantId) : null;
+  }
+
+  @FieldResolver(() => [CommsLogEvent], { description: 'C2: the status timeline, oldest first (one query per page of entries)' })
+  history(@Root() entry: CommsLogEntry, @Ctx() ctx: GraphQLContext): Promise<CommsLogEvent[]> {
+    return ctx.loaders.historyByEntry.load(String(entry.id));
+  }
+
+  @FieldResolver(() => CodeExplanation, { nullable: true, description: "C2: the entry's error code in words, with what to do" })
+  errorExplanation(@Root() entry: CommsLogEntry): CodeExplanation | null {
+    // A FAILED entry with a provider id failed at the carrier (its receipt); otherwise Vonage refused the send.
+    return explainProviderCode(entry.errorCode, entry.status === MessageStatus.FAILED && entry.providerMessageId ? 'RECEIPT' : 'SUBMISSION');
   }
 
   @FieldResolver(() => Employee, { nullable: true, description: 'The employee the message was for, if any' })

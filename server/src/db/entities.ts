@@ -1,4 +1,5 @@
 import { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
+import { CommsLogEvent } from '../comms-log/comms-log-event.entity.js';
 import { ConsentRecord } from '../consent/consent-record.entity.js';
 import { OptOut } from '../consent/opt-out.entity.js';
 import { EmployeeImport } from '../employees/employee-import.entity.js';
@@ -34,6 +35,7 @@ export const entities = [
   ConsentRecord,
   OptOut,
   CommsLogEntry,
+  CommsLogEvent,
   IdempotencyRecord,
   AgendaJob,
   AgendaJobLogEntry,

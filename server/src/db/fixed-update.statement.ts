@@ -1,4 +1,4 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 
 /**
@@ -19,14 +19,15 @@ export class FixedUpdateStatement<T extends ObjectLiteral> {
     private readonly where: readonly (keyof T & string)[],
   ) {}
 
-  /** Runs the update; the number of rows it changed. */
-  async run(values: Partial<T>, criteria: Partial<T>): Promise<number> {
+  /** Runs the update (on `inTransaction`'s connection when given); the number of rows it changed. */
+  async run(values: Partial<T>, criteria: Partial<T>, inTransaction?: QueryRunner): Promise<number> {
     const { sql, set, where } = (this.compiled ??= this.compile());
     const driver = this.dataSource.driver;
     const parameters = [
       ...set.map((column) => driver.preparePersistentValue(values[column.propertyName as keyof T] ?? null, column)),
       ...where.map((column) => driver.preparePersistentValue(criteria[column.propertyName as keyof T], column)),
     ];
+    if (inTransaction) return (await inTransaction.query(sql, parameters, true)).affected ?? 0;
     const runner = this.dataSource.createQueryRunner();
     try {
       return (await runner.query(sql, parameters, true)).affected ?? 0;

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { CommsLogEvent } from '../comms-log/comms-log-event.entity.js';
 import { Employee } from '../employees/employee.entity.js';
 import { ScheduleWeek } from '../employees/schedule-week.entity.js';
 import { Shift } from '../employees/shift.entity.js';
@@ -36,6 +37,17 @@ function groupedBy<T extends ObjectLiteral>(
   });
 }
 
+// C2: each entry's timeline, oldest first; one query for a page of entries.
+function historyByEntry(ds: DataSource, workspaceId: string | null) {
+  return new DataLoader<string, CommsLogEvent[]>(async (entryIds) => {
+    if (!workspaceId) return entryIds.map(() => []);
+    const rows = await ds.getRepository(CommsLogEvent).find({ where: { entryId: In([...entryIds]), workspaceId }, order: { entryId: 'ASC', id: 'ASC' } });
+    const groups = new Map<string, CommsLogEvent[]>(entryIds.map((id) => [id, []]));
+    for (const row of rows) groups.get(String(row.entryId))?.push(row);
+    return entryIds.map((id) => groups.get(id) ?? []);
+  });
+}
+
 export function createLoaders(ds: DataSource, workspaceId: string | null) {
   return {
     study: byId(ds, Study, workspaceId),
@@ -49,6 +61,7 @@ export function createLoaders(ds: DataSource, workspaceId: string | null) {
     bookingsByParticipant: groupedBy(ds, Booking, 'participantId', workspaceId, { id: 'ASC' }),
     shiftsByWeek: groupedBy(ds, Shift, 'scheduleWeekId', workspaceId, { startsAt: 'ASC', id: 'ASC' }),
     weeksByEmployee: groupedBy(ds, ScheduleWeek, 'employeeId', workspaceId, { weekStart: 'ASC' }),
+    historyByEntry: historyByEntry(ds, workspaceId),
   };
 }
 

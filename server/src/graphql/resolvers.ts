@@ -3,6 +3,8 @@ import type { NonEmptyArray } from 'type-graphql';
 type ResolverClass = new (...args: never[]) => object;
 import { CommsEventsResolver } from '../comms-log/comms-events.resolver.js';
 import { ConsentChangedResolver } from '../consent/consent-changed.resolver.js';
+import { CommsLogEventResolver } from '../comms-log/comms-log-event.resolver.js';
+import { JobQueueResolver } from '../jobs/queue/job-queue.resolver.js';
 import { CommsLogResolver } from '../comms-log/comms-log.resolver.js';
 import { ConsentResolver } from '../consent/consent.resolver.js';
 import { BookingResolver } from '../studies/booking.resolver.js';
@@ -20,4 +22,4 @@ import { WorkspaceResolver } from '../workspaces/workspace.resolver.js';
 
 // The one list a new domain adds its resolvers to.
 
-export const resolvers: NonEmptyArray<ResolverClass> = [WorkspaceResolver, ConsentResolver, ConsentChangedResolver, WorkspaceAlertsResolver, CommsLogResolver, CommsEventsResolver, StudyResolver, SessionResolver, ParticipantResolver, BookingResolver, SignupResolver, ManageBookingResolver, EmployeeResolver, ScheduleWeekResolver, ShiftResolver, TimeOffResolver];
+export const resolvers: NonEmptyArray<ResolverClass> = [WorkspaceResolver, ConsentResolver, ConsentChangedResolver, WorkspaceAlertsResolver, CommsLogResolver, CommsLogEventResolver, CommsEventsResolver, StudyResolver, SessionResolver, ParticipantResolver, BookingResolver, SignupResolver, ManageBookingResolver, EmployeeResolver, ScheduleWeekResolver, ShiftResolver, TimeOffResolver, JobQueueResolver];

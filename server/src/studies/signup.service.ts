@@ -4,7 +4,8 @@ import type { PumpingBreaker } from '../abuse/pumping-breaker.js';
 import type { SignupChallenge } from '../abuse/signup-challenge.js';
 import type { VelocityLimits } from '../abuse/velocity-limits.js';
 import { normalisePhone } from '../common/phone.util.js';
-import { badInput, conflict, notFound } from '../common/tock-error.js';
+import { badInput, badInputs, conflict, notFound, TockError } from '../common/tock-error.js';
+import { signupProblems } from './signup-problems.util.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import { ConsentSource } from '../consent/consent.enums.js';
 import { disclosureFor, type Disclosure } from '../consent/disclosure.js';
@@ -126,8 +127,7 @@ export class SignupService {
     const { idempotencyKey, challenge, ...input } = request;
     // A7, A8: the number is checked, the challenge verified and the limits
     // taken before anything is stored; a refusal stores and sends nothing.
-    const phone = input.phone?.trim() ? normalisePhone(input.phone, this.settings.defaultPhoneCountry, 'phone') : null;
-    if (phone) this.checkDestination(workspace, phone);
+    const { phone } = this.checkFields(workspace, study, input);
     await this.guards.challenge.verify(challenge, request.inviteToken);
     await this.guards.limits.signup({ ip: meta.ip, phone, link: request.inviteToken });
     let queued: CommsLogEntry[] = [];
@@ -175,19 +175,13 @@ export class SignupService {
 
   // Returns the booking, and the number that became opted in by it (K9), if any.
   private async book(manager: EntityManager, study: Study, workspace: Workspace, input: SignUpRequest, meta: RequestMeta, now = new Date()): Promise<{ booking: Booking; optedIn: string | null }> {
+    // S2 again on the settings as they are inside the booking's transaction.
+    const { phone } = this.checkFields(workspace, study, input);
     const name = input.name.trim();
-    if (!name) throw badInput('name', 'Please enter your name');
     const email = input.email.trim().toLowerCase();
-    const phone = input.phone?.trim() ? normalisePhone(input.phone, this.settings.defaultPhoneCountry, 'phone') : null;
     const language = input.language ?? Language.EN;
     const disclosure = this.disclosure(input.disclosureVersion, language);
     const timeZone = input.timeZone?.trim() ? parseTimeZone(input.timeZone) : null;
-    // S2: with workspace SMS and the study's reminders on, phone and consent are required.
-    if (smsRequired(workspace, study)) {
-      if (!phone) throw badInput('phone', 'A mobile number is required to book this study');
-      if (!input.smsConsent) throw badInput('smsConsent', 'Please agree to receive SMS messages for this booking');
-    }
-    if (input.smsConsent && !phone) throw badInput('phone', 'Consent to SMS needs a mobile number');
 
     const session = await manager.findOneBy(StudySession, { id: input.sessionId, studyId: study.id });
     if (!session) throw notFound('Session');
@@ -235,13 +229,31 @@ export class SignupService {
     }
   }
 
-  // A7: a number of a refused type, or outside the workspace's countries, is a field error at signup.
-  private checkDestination(workspace: Workspace, phone: string): void {
+  // S2/A5/A7: every field problem at once (BAD_USER_INPUT with extensions.problems); the number in E.164 when it is usable.
+  private checkFields(workspace: Workspace, study: Study, input: SignUpRequest): { phone: string | null } {
+    let phone: string | null = null;
+    let phoneProblem: string | null = null;
+    if (input.phone?.trim()) {
+      try {
+        phone = normalisePhone(input.phone, this.settings.defaultPhoneCountry, 'phone');
+        phoneProblem = this.destinationProblem(workspace, phone);
+      } catch (error) {
+        if (!(error instanceof TockError)) throw error;
+        phoneProblem = error.message;
+      }
+    }
+    const problems = signupProblems(input, { smsRequired: smsRequired(workspace, study), phoneProblem });
+    if (problems.length) throw badInputs(problems);
+    return { phone };
+  }
+
+  // A7: a number of a refused type, or outside the workspace's countries, cannot be booked with.
+  private destinationProblem(workspace: Workspace, phone: string): string | null {
     const countries = allowedCountries(workspace.allowedDestinationCountries, workspace.senderNumber ?? this.settings.defaultSender, this.settings.defaultPhoneCountry);
     const verdict = destinationVerdict(phone, { allowedCountries: countries });
-    if (verdict.allowed) return;
-    if (verdict.why === 'COUNTRY') throw badInput('phone', `Texts cannot go to numbers in ${verdict.country ?? 'this region'}; please use a mobile number from ${countries.join(', ')}`);
-    throw badInput('phone', 'This number cannot receive texts (premium, toll-free or similar); please use a mobile number');
+    if (verdict.allowed) return null;
+    if (verdict.why === 'COUNTRY') return `Texts cannot go to numbers in ${verdict.country ?? 'this region'}; please use a mobile number from ${countries.join(', ')}`;
+    return 'This number cannot receive texts (premium, toll-free or similar); please use a mobile number';
   }
 
   private disclosure(version: string | null | undefined, language: Language): Disclosure {

@@ -1,4 +1,3 @@
-import { query } from '@solidjs/router';
 import { formatPhone } from '../../lib/format';
 import { gql } from '../../lib/graphql';
 
@@ -83,26 +82,6 @@ const LATEST_QUERY = /* GraphQL */ `
   }
 `;
 
-const ENTRY_QUERY = /* GraphQL */ `
-  query ConsoleCommsLogEntry($id: ID!) {
-    commsLogEntry(id: $id) {
-      id createdAt updatedAt direction kind status skipReason channel body encoding segments attempts
-      recipientPhone senderPhone recipientTimeZone holdReason providerMessageId errorCode errorReason scheduledFor sentAt deliveredAt failedAt
-      subjectStartsAt studyId sessionId bookingId participantId employeeId scheduleWeekId shiftId timeOffRequestId
-      participant { id name }
-      employee { id name }
-    }
-  }
-`;
-
-export type FullEntry = Record<string, unknown> & {
-  id: string;
-  status: string;
-  kind: string;
-  participant: { id: string; name: string } | null;
-  employee: { id: string; name: string } | null;
-};
-
 export function subscriptionFilter(filter: FeedFilter): Record<string, string[]> {
   return {
     ...(filter.status ? { statuses: [filter.status] } : {}),
@@ -137,11 +116,6 @@ export async function loadSince(filter: FeedFilter, from: string, limit: number)
   } while (after && entries.length < limit);
   return entries.slice(0, limit);
 }
-
-export const getCommsLogEntry = query(async (id: string): Promise<FullEntry> => {
-  const data = await gql<{ commsLogEntry: FullEntry }>(ENTRY_QUERY, { id });
-  return data.commsLogEntry;
-}, 'commsLogEntry');
 
 // The feed seeds itself when it subscribes (seed and subscription must share one filter).
 export function preloadLiveFeed(): void {}

@@ -75,13 +75,18 @@ const SignUpForm: Component<{ token: string; invite: Invite; language: string; o
     });
   };
 
+  let form: HTMLFormElement | undefined;
+  // S2: the server names every problem at once; focus goes to the first, so a keyboard or screen-reader user lands on it.
+  const focusFirstProblem = (failure: unknown) => {
+    const first = failure instanceof ApiError ? failure.problems[0]?.field : undefined;
+    const control = first ? form?.elements.namedItem(first) : null;
+    const target = control instanceof RadioNodeList ? (control[0] as HTMLElement | undefined) : (control as HTMLElement | null);
+    target?.focus();
+  };
+
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (pending()) return;
-    if (!sessionId()) {
-      setError(new ApiError('Choose a time for your session.', 'BAD_USER_INPUT', 'sessionId'));
-      return;
-    }
     setPending(true);
     setError(null);
     try {
@@ -104,6 +109,7 @@ const SignUpForm: Component<{ token: string; invite: Invite; language: string; o
       );
     } catch (failure) {
       setError(failure);
+      focusFirstProblem(failure);
       // Each solution is accepted once: the next attempt needs a new one.
       challenge?.renew();
     } finally {
@@ -114,11 +120,15 @@ const SignUpForm: Component<{ token: string; invite: Invite; language: string; o
     const failure = error();
     return failure && !(failure instanceof ApiError && FORM_FIELDS.includes(failure.field ?? '')) ? failure : null;
   };
+  const problemCount = () => {
+    const failure = error();
+    return failure instanceof ApiError ? failure.problems.filter((problem) => FORM_FIELDS.includes(problem.field)).length : 0;
+  };
   const consentError = () => fieldError(error(), 'smsConsent');
   const sessionError = () => fieldError(error(), 'sessionId');
 
   return (
-    <form class="public-card" onSubmit={submit} onInput={() => setIdempotencyKey(crypto.randomUUID())} novalidate aria-labelledby="signup-title">
+    <form ref={(el) => (form = el)} class="public-card" onSubmit={submit} onInput={() => setIdempotencyKey(crypto.randomUUID())} novalidate aria-labelledby="signup-title">
       <h1 id="signup-title">Sign up for {props.invite.studyName}</h1>
       <SelectField
         label="Language for texts / Idioma de los mensajes"
@@ -129,6 +139,11 @@ const SignUpForm: Component<{ token: string; invite: Invite; language: string; o
         onChange={(language) => props.onLanguage(language)}
       />
       <Show when={props.invite.sessions.length > 0} fallback={<p class="empty">There are no open sessions right now. Please check back later.</p>}>
+        <Show when={problemCount() > 1}>
+          <p class="form-problems" role="alert">
+            Please correct the {problemCount()} fields marked below.
+          </p>
+        </Show>
         <Field label="Your name" name="name" type="text" autocomplete="name" required value={name()} onInput={(event) => setName(event.currentTarget.value)} error={fieldError(error(), 'name')} />
         <Field label="Email" name="email" type="email" autocomplete="email" required value={email()} onInput={(event) => setEmail(event.currentTarget.value)} error={fieldError(error(), 'email')} />
         <fieldset class="public-sessions" aria-describedby={sessionError() ? ids.sessionError : undefined} aria-invalid={sessionError() ? 'true' : undefined}>

@@ -8,6 +8,7 @@ const NAV = [
   { href: '/', label: 'Overview', end: true },
   { href: '/live', label: 'Live feed' },
   { href: '/messages', label: 'Messages' },
+  { href: '/jobs', label: 'Job queue' },
   { href: '/workspace', label: 'Workspace' },
   { href: '/studies', label: 'Studies' },
   { href: '/participants', label: 'Participants' },

@@ -317,4 +317,14 @@ describe('communications log paging and cost (MariaDB)', () => {
     // Key check, the page, one participant batch, one employee batch.
     expect(queries).toBeLessThanOrEqual(5);
   });
+
+  it('C2: the status timelines of a page of 100 entries load in one batched query (no N+1)', async () => {
+    const query = `{ commsLog(first: 100) { nodes { id history { type } } } }`;
+    await server.ok(query, {}, busy.adminKey);
+    server.app.queryCounter.count = 0;
+    const data = await server.ok(query, {}, busy.adminKey);
+    expect(data.commsLog.nodes).toHaveLength(100);
+    // Key check, the page, one timeline batch.
+    expect(server.app.queryCounter.count).toBeLessThanOrEqual(4);
+  });
 });

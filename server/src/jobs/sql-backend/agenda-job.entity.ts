@@ -15,6 +15,8 @@ export const SINGLE_JOB_KEY = 'single';
 @Index('IDX_agenda_jobs_due', { synchronize: false })
 // Recovery: locks older than a job's lock lifetime.
 @Index('IDX_agenda_jobs_locked', ['lockedAt'])
+// The console's job queue (C2): jobs that failed lately.
+@Index('IDX_agenda_jobs_failed', ['failedAt'])
 // One row per every() job name and per unique() key, even when several workers save at once (L2).
 @Index('UQ_agenda_jobs_dedupe', ['name', 'dedupeKey'], { unique: true })
 export class AgendaJob {

@@ -2,6 +2,9 @@ import { In, IsNull, LessThan, type DataSource, type EntityManager, type FindOpt
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageChannel, MessageDirection, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import type { CommsEvents } from '../../comms-log/comms-events.js';
+import { CommsLogHistory } from '../../comms-log/comms-log-history.writer.js';
+import { historyEventOf, type HistoryEvent } from '../../comms-log/history-event-of.util.js';
+import { MessageEventType } from '../../comms-log/message-event-type.enum.js';
 import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
 import { FixedUpdateStatement } from '../../db/fixed-update.statement.js';
 import { lockForUpdate } from '../../db/lock-for-update.util.js';
@@ -51,6 +54,9 @@ export interface ReceiptUpdate {
   outcome: MessageStatus.DELIVERED | MessageStatus.FAILED | null;
   errorCode: string | null;
   reason?: string | null;
+  /** C2: the receipt's status as Vonage sent it (delivered, failed, expired, …) and its err-code. */
+  providerStatus?: string | null;
+  providerCode?: string | null;
   at: Date;
 }
 
@@ -62,6 +68,8 @@ export class DeliveryService {
   private readonly transitions = new Map<string, FixedUpdateStatement<CommsLogEntry>>();
   // L6: set by a graceful stop; a send not yet claimed goes back to the job store.
   private claiming = true;
+  // C2: every transition below appends its timeline row.
+  private readonly history: CommsLogHistory;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -70,7 +78,9 @@ export class DeliveryService {
     private readonly scheduler: MessageScheduler,
     private readonly events: CommsEvents,
     private readonly brand: Brand,
-  ) {}
+  ) {
+    this.history = new CommsLogHistory(dataSource);
+  }
 
   /** L1/L2: one QUEUED entry per idempotency key, in the caller's transaction. Returns the entries that are new. */
   async record(manager: EntityManager, intents: MessageIntent[], now = new Date()): Promise<CommsLogEntry[]> {
@@ -96,8 +106,13 @@ export class DeliveryService {
       }
       // Read the rows back by key: their ids, and only the ones this call wrote.
       const mine = new Set(fresh.map((e) => e.idempotencyKey));
-      const rows = await manager.findBy(CommsLogEntry, { idempotencyKey: In([...mine]), createdAt: now });
-      created.push(...rows.filter((row) => mine.has(row.idempotencyKey)));
+      const rows = (await manager.findBy(CommsLogEntry, { idempotencyKey: In([...mine]), createdAt: now })).filter((row) => mine.has(row.idempotencyKey));
+      await this.history.appendKnown(
+        manager,
+        rows.map((row) => ({ entryId: String(row.id), workspaceId: row.workspaceId, type: MessageEventType.QUEUED, detail: row.resendOfId ? `resend of ${row.resendOfId}` : null })),
+        now,
+      );
+      created.push(...rows);
     }
     return created;
   }
@@ -308,9 +323,11 @@ export class DeliveryService {
       if (counted >= EVENT_TEXT_CAP) {
         const capped = { status: MessageStatus.SKIPPED, skipReason: SkipReason.EVENT_CAP_REACHED, recipientPhone: claim.recipientPhone, updatedAt: claim.updatedAt };
         const { affected } = await manager.update(CommsLogEntry, { id: entry.id, status: MessageStatus.QUEUED }, capped);
+        if (affected) await this.recordHistory(entry.id, MessageStatus.QUEUED, capped, entry.attempts, manager);
         return affected ? ({ outcome: 'capped', patch: capped } as const) : ({ outcome: 'lost' } as const);
       }
       const { affected } = await manager.update(CommsLogEntry, { id: entry.id, status: MessageStatus.QUEUED }, claim);
+      if (affected) await this.recordHistory(entry.id, MessageStatus.QUEUED, claim, entry.attempts, manager);
       return affected ? ({ outcome: 'claimed' } as const) : ({ outcome: 'lost' } as const);
     };
     const done = mysql ? await this.dataSource.transaction('READ COMMITTED', work) : await this.dataSource.transaction(work);
@@ -389,7 +406,15 @@ export class DeliveryService {
             providerMessageId: receipt.providerMessageId,
             updatedAt: new Date(),
           };
-    const settled = await this.transition(entry, entry.status, patch);
+    // The row's time is when the receipt arrived (the timeline's order); the carrier's time is the entry's deliveredAt/failedAt.
+    const receiptEvent: HistoryEvent = {
+      type: MessageEventType.RECEIPT,
+      attempt: entry.attempts || null,
+      providerStatus: receipt.providerStatus ?? receipt.outcome.toLowerCase(),
+      code: receipt.providerCode ?? receipt.errorCode,
+      detail: receipt.reason ?? null,
+    };
+    const settled = await this.transition(entry, entry.status, patch, {}, { event: receiptEvent });
     return { entry, settled };
   }
 
@@ -421,9 +446,10 @@ export class DeliveryService {
     from: MessageStatus,
     patch: Partial<CommsLogEntry>,
     also: Partial<CommsLogEntry> = {},
-    options: { publish?: boolean } = {},
+    options: { publish?: boolean; event?: HistoryEvent } = {},
   ): Promise<boolean> {
     const id = typeof entry === 'string' ? entry : entry.id;
+    const attemptsBefore = typeof entry === 'string' ? null : entry.attempts;
     const columns = Object.keys(patch) as (keyof CommsLogEntry & string)[];
     const matched = Object.keys(also) as (keyof CommsLogEntry & string)[];
     const shape = `${columns.join()}|${matched.join()}`;
@@ -433,10 +459,24 @@ export class DeliveryService {
       this.transitions.set(shape, update);
     }
     if ((await update.run(patch, { ...also, id, status: from })) === 0) return false;
+    await this.recordHistory(id, from, patch, attemptsBefore, undefined, options);
     if (options.publish === false) return true;
     const current = typeof entry === 'string' ? await this.dataSource.getRepository(CommsLogEntry).findOneBy({ id }) : Object.assign(entry, patch);
     if (current) this.events.publish({ type: 'updated', entry: current });
     return true;
+  }
+
+  // C2: the timeline row of a transition that landed (after the UPDATE; in its transaction when there is one).
+  private async recordHistory(
+    id: string,
+    from: MessageStatus,
+    patch: Partial<CommsLogEntry>,
+    attemptsBefore: number | null,
+    manager?: EntityManager,
+    options: { event?: HistoryEvent } = {},
+  ): Promise<void> {
+    const event = options.event ?? historyEventOf(from, patch, attemptsBefore);
+    if (event) await this.history.append(String(id), event, patch.updatedAt ?? new Date(), manager);
   }
 }
 

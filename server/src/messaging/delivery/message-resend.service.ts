@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
+import { CommsLogHistory } from '../../comms-log/comms-log-history.writer.js';
 import { MessageDirection, MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
+import { MessageEventType } from '../../comms-log/message-event-type.enum.js';
 import { conflict, ErrorCode, notFound, TockError } from '../../common/tock-error.js';
 import { newId } from '../../db/id.util.js';
 import type { WorkspaceActor } from '../../graphql/actor.js';
@@ -20,6 +22,7 @@ export class MessageResendService {
     private readonly dataSource: DataSource,
     private readonly delivery: DeliveryService,
     private readonly idempotency: IdempotencyService,
+    private readonly history = new CommsLogHistory(dataSource),
   ) {}
 
   async resend(actor: WorkspaceActor, entryId: string, idempotencyKey: string, now = new Date()): Promise<CommsLogEntry> {
@@ -39,6 +42,8 @@ export class MessageResendService {
         created = await this.delivery.record(manager, [this.intent(original, idempotencyKey, now)], now);
         const entry = created[0];
         await this.audit(manager, actor, original, entry, now);
+        // C2: the original's timeline names its resend.
+        await this.history.appendKnown(manager, [{ entryId: String(original.id), workspaceId: original.workspaceId, type: MessageEventType.RESENT, detail: String(entry.id) }], now);
         return entry;
       },
       load: async (id) => this.dataSource.getRepository(CommsLogEntry).findOneByOrFail({ id }),

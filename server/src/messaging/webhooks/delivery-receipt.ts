@@ -32,6 +32,8 @@ export function parseDeliveryReceipt(params: WebhookParams, now: Date): Parsed<D
     outcome: outcome.status === 'PENDING' ? null : outcome.status === 'DELIVERED' ? MessageStatus.DELIVERED : MessageStatus.FAILED,
     errorCode: outcome.status === 'FAILED' ? outcome.errorCode : null,
     reason: outcome.status === 'FAILED' ? outcome.reason : null,
+    providerStatus: status.toLowerCase().slice(0, 32),
+    providerCode: errCode,
     at: receiptTime(params) ?? now,
   };
   return { ok: true, value: { update, recipient, carrierOptOut: outcome.status === 'FAILED' && receiptMeansCarrierOptOut(errCode) } };

@@ -84,6 +84,21 @@ describe('public signup (MariaDB)', () => {
     expect(await participantByEmail(server, smsOn.id, address)).toBeNull();
   });
 
+  it('S2/A6: every field problem of a signup comes back at once, in the form\'s order, and nothing is stored', async () => {
+    const before = await storedCounts(server, smsOn.id);
+    const result = await signUp({ ...required, sessionId: '' }, { name: '  ', email: 'not-an-email', smsConsent: false });
+    expect(result.errors).toHaveLength(1);
+    const extensions = result.errors![0].extensions as { code: string; field: string; problems: { field: string; message: string }[] };
+    expect(extensions.code).toBe('BAD_USER_INPUT');
+    expect(extensions.field).toBe('name');
+    expect(extensions.problems.map((p) => p.field)).toEqual(['name', 'email', 'sessionId', 'phone', 'smsConsent']);
+    expect(extensions.problems.every((p) => p.message.length > 0)).toBe(true);
+    // A bad number and missing consent together.
+    const again = await signUp(required, { phone: '555-0000-000', smsConsent: false });
+    expect((again.errors![0].extensions as { problems: { field: string }[] }).problems.map((p) => p.field)).toEqual(['phone', 'smsConsent']);
+    expect(await storedCounts(server, smsOn.id)).toEqual(before);
+  });
+
   it('S2: without consent the signup is refused with an smsConsent field error and nothing is stored', async () => {
     const before = await storedCounts(server, smsOn.id);
     expectFieldError(await signUp(required, { phone: '(415) 555-0101', smsConsent: false }), 'BAD_USER_INPUT', 'smsConsent');

@@ -1,16 +1,15 @@
 import { Language } from '../../common/language.js';
-import { IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
+import { IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'What the public signup page submits (S2, S3)' })
 export class SignUpInput {
   @Field(() => String) @Length(1, 64) inviteToken!: string;
   @Field(() => ID) sessionId!: string;
-  @Field(() => String) @Length(1, 160) name!: string;
-  @Field(() => String) @IsEmail() @MaxLength(254) email!: string;
+  // Name, email and phone are checked by the signup itself, all at once with the S2 rules (signup-problems.util.ts).
+  @Field(() => String) name!: string;
+  @Field(() => String) email!: string;
   @Field(() => String, { nullable: true, description: 'Required (with smsConsent) when the invite says smsRequired' })
-  @IsOptional()
-  @MaxLength(40)
   phone?: string | null;
   @Field(() => Boolean, { description: 'The participant ticked the SMS consent box' }) smsConsent!: boolean;
   @Field(() => String, { nullable: true, description: 'The disclosure version the page showed; the current one if omitted' })

@@ -13,5 +13,6 @@ import { PublishedShiftsDigest1796124700000 } from './1796124700000-PublishedShi
 import { EmployeeImports1796124837182 } from './1796124837182-EmployeeImports.js';
 
 
+import { CommsLogEventsAndFailedJobIndex1796126716575 } from './1796126716575-CommsLogEventsAndFailedJobIndex.js';
 
-export const mysqlMigrations: (new (...args: never[]) => unknown)[] = [Initial1795334131299, SendingFields1795335692449, AgendaJobs1795335961987, InboundParts1795336024401, AgendaDueIndexDescending1795337400000, CommsLogSearchIndexes1796113953285, AbuseDefences1796117694209, TimeLanguageOptIn1796119867134, AgendaJobLog1796117101192, ResendOfEntry1796120805070, EmployeeCarrierLineType1796124699722, PublishedShiftsDigest1796124700000, EmployeeImports1796124837182];
+export const mysqlMigrations: (new (...args: never[]) => unknown)[] = [Initial1795334131299, SendingFields1795335692449, AgendaJobs1795335961987, InboundParts1795336024401, AgendaDueIndexDescending1795337400000, CommsLogSearchIndexes1796113953285, AbuseDefences1796117694209, TimeLanguageOptIn1796119867134, AgendaJobLog1796117101192, ResendOfEntry1796120805070, EmployeeCarrierLineType1796124699722, PublishedShiftsDigest1796124700000, EmployeeImports1796124837182, CommsLogEventsAndFailedJobIndex1796126716575];

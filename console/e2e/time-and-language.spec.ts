@@ -30,7 +30,7 @@ describe('console: time zones, languages and quiet hours (T1, T2, T3)', () => {
     await screenshot(page, 'workspace-time-language');
   });
 
-  it('T1/T2: the signup page follows a Spanish browser in Los Angeles: Spanish disclosure, the session zone shown, and the zone and language kept for the participant', async () => {
+  it('T1/T2: the signup page follows a Spanish browser in Los Angeles: the page, its field problems and the disclosure in Spanish, the session zone shown, and the zone and language kept for the participant', async () => {
     const { server, workspace, browser } = fixture;
     await server.ok(`mutation { setWorkspaceSms(enabled: true) { id } }`, {}, workspace.adminKey);
     const study = await createStudyWithSession(server, workspace.adminKey, { name: 'Entrevistas', timeZone: 'America/New_York' });
@@ -42,16 +42,23 @@ describe('console: time zones, languages and quiet hours (T1, T2, T3)', () => {
       const consent = page.getByRole('checkbox', { name: 'Acepto recibir mensajes de texto sobre esta cita' });
       await consent.waitFor();
       expect(await page.getByText(/Responda ALTO para cancelar, AYUDA para ayuda/).isVisible()).toBe(true);
-      expect(await page.getByText(/sessions are in America\/New_York/).isVisible()).toBe(true);
+      expect(await page.getByText(/las sesiones son en America\/New_York/).isVisible()).toBe(true);
       expect(await page.getByText(/America\/Los_Angeles/).first().isVisible()).toBe(true);
+      expect(await page.locator('form[lang="es"]').count()).toBe(1);
 
-      await page.getByLabel('Your name').fill('Lucía Gómez');
-      await page.getByLabel('Email').fill('lucia@example.com');
+      // The whole page is in Spanish, the server's field problems too.
+      await page.getByRole('button', { name: 'Enviar' }).click();
+      await page.getByText('Escriba su nombre').waitFor();
+      expect(await page.getByText('Elija un horario para su sesión').isVisible()).toBe(true);
+      await expect.poll(() => page.evaluate<string | null>('document.activeElement?.getAttribute("name") ?? null')).toBe('name');
+
+      await page.getByLabel('Su nombre').fill('Lucía Gómez');
+      await page.getByLabel('Correo electrónico').fill('lucia@example.com');
       await page.getByRole('radio').first().check();
-      await page.getByLabel(/Mobile number/).fill('(415) 555-0188');
+      await page.getByLabel(/Número de móvil/).fill('(415) 555-0188');
       await consent.check();
-      await page.getByRole('button', { name: 'Submit' }).click();
-      await page.getByRole('heading', { name: "You're booked" }).waitFor();
+      await page.getByRole('button', { name: 'Enviar' }).click();
+      await page.getByRole('heading', { name: 'Su cita está reservada' }).waitFor();
       await screenshot(page, 'invite-signup-spanish');
       const participant = await server.app.dataSource.getRepository(Participant).findOneByOrFail({ workspaceId: workspace.id, email: 'lucia@example.com' });
       expect(participant).toMatchObject({ timeZone: 'America/Los_Angeles', language: 'es' });
@@ -60,9 +67,9 @@ describe('console: time zones, languages and quiet hours (T1, T2, T3)', () => {
       const manageLink = (await page.locator('.secret a').textContent())!;
       await page.goto(`${server.url}/console/manage/${manageLink.split('/').at(-1)}`);
       await page.getByText('(America/New_York)').waitFor();
-      await page.getByLabel('Your time zone for texts').selectOption('America/Denver');
-      await page.getByRole('button', { name: 'Save time zone' }).click();
-      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+      await page.getByLabel('Su zona horaria para los mensajes').selectOption('America/Denver');
+      await page.getByRole('button', { name: 'Guardar zona horaria' }).click();
+      await page.getByRole('status').filter({ hasText: 'Guardado.' }).waitFor();
       expect((await server.app.dataSource.getRepository(Participant).findOneByOrFail({ id: participant.id })).timeZone).toBe('America/Denver');
       await screenshot(page, 'manage-booking-time-zone');
     } finally {

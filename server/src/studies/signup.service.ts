@@ -5,7 +5,7 @@ import type { SignupChallenge } from '../abuse/signup-challenge.js';
 import type { VelocityLimits } from '../abuse/velocity-limits.js';
 import { normalisePhone } from '../common/phone.util.js';
 import { badInput, badInputs, conflict, notFound, TockError } from '../common/tock-error.js';
-import { signupProblems } from './signup-problems.util.js';
+import { signupProblems, type SignupRules } from './signup-problems.util.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import { ConsentSource } from '../consent/consent.enums.js';
 import { disclosureFor, type Disclosure } from '../consent/disclosure.js';
@@ -232,17 +232,18 @@ export class SignupService {
   // S2/A5/A7: every field problem at once (BAD_USER_INPUT with extensions.problems); the number in E.164 when it is usable.
   private checkFields(workspace: Workspace, study: Study, input: SignUpRequest): { phone: string | null } {
     let phone: string | null = null;
-    let phoneProblem: string | null = null;
+    let phoneProblem: SignupRules['phoneProblem'] = null;
     if (input.phone?.trim()) {
       try {
         phone = normalisePhone(input.phone, this.settings.defaultPhoneCountry, 'phone');
-        phoneProblem = this.destinationProblem(workspace, phone);
+        const detail = this.destinationProblem(workspace, phone);
+        phoneProblem = detail ? { kind: 'NOT_ALLOWED', detail } : null;
       } catch (error) {
         if (!(error instanceof TockError)) throw error;
-        phoneProblem = error.message;
+        phoneProblem = { kind: 'INVALID', detail: error.message };
       }
     }
-    const problems = signupProblems(input, { smsRequired: smsRequired(workspace, study), phoneProblem });
+    const problems = signupProblems(input, { smsRequired: smsRequired(workspace, study), phoneProblem, language: input.language });
     if (problems.length) throw badInputs(problems);
     return { phone };
   }

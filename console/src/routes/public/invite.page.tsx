@@ -6,47 +6,46 @@ import { ApiError, fieldError } from '../../lib/graphql';
 import { LANGUAGE_OPTIONS, SelectField } from '../../components/select-field';
 import { formatDateTime, formatDateTimeIn, viewerTimeZone } from '../../lib/format';
 import { browserLanguage, getInvite, signUp, type Invite, type InviteSession, type SignUpResult } from './invite.data';
+import { inviteWords, type InviteWords } from './invite.words';
 import { PublicFrame } from './public-frame';
 import { SignupChallengeWidget } from './signup-challenge';
 
 const FORM_FIELDS = ['name', 'email', 'sessionId', 'phone', 'smsConsent'];
 
 // T1: in the viewer's zone, and in the session's own zone when that is another.
-const sessionLabel = (session: InviteSession, zone: string): string =>
-  `${formatDateTime(session.startsAt)}${zone !== viewerTimeZone() ? ` (${formatDateTimeIn(session.startsAt, zone)}, ${zone})` : ''} · ${session.durationMinutes} min${session.location ? ` · ${session.location}` : ''}`;
+const sessionLabel = (session: InviteSession, zone: string, t: InviteWords): string =>
+  `${formatDateTime(session.startsAt, t.locale)}${zone !== viewerTimeZone() ? ` (${formatDateTimeIn(session.startsAt, zone, t.locale)}, ${zone})` : ''} · ${t.minutes(session.durationMinutes)}${session.location ? ` · ${session.location}` : ''}`;
 
-// T2: the consent line in the participant's language, beside the disclosure in it.
-const CONSENT_LABEL: Record<string, string> = {
-  EN: 'I agree to receive text messages about this booking',
-  ES: 'Acepto recibir mensajes de texto sobre esta cita',
+const InvalidInvite: Component<{ language: string }> = (props) => {
+  const t = () => inviteWords(props.language);
+  return (
+    <section class="public-card" aria-labelledby="invalid-title" lang={t().lang}>
+      <h1 id="invalid-title">{t().invalidTitle}</h1>
+      <p>{t().invalidBody}</p>
+    </section>
+  );
 };
-
-const InvalidInvite: Component = () => (
-  <section class="public-card" aria-labelledby="invalid-title">
-    <h1 id="invalid-title">This invite link is not valid</h1>
-    <p>The link may be mistyped, or the study may have closed. Ask the person who invited you for a new link.</p>
-  </section>
-);
 
 const Booked: Component<{ invite: Invite; result: SignUpResult }> = (props) => {
   const session = () => props.invite.sessions.find((s) => s.id === props.result.booking.sessionId);
+  const t = () => inviteWords(props.invite.disclosure.language);
   return (
-    <section class="public-card" aria-labelledby="booked-title">
-      <h1 id="booked-title">You're booked</h1>
+    <section class="public-card" aria-labelledby="booked-title" lang={t().lang}>
+      <h1 id="booked-title">{t().bookedTitle}</h1>
       <dl class="facts">
-        <dt>Study</dt>
+        <dt>{t().study}</dt>
         <dd>{props.invite.studyName}</dd>
-        <dt>When</dt>
+        <dt>{t().when}</dt>
         <dd>
-          {session() ? formatDateTime(session()!.startsAt) : '—'} ({viewerTimeZone()})
+          {session() ? formatDateTime(session()!.startsAt, t().locale) : '—'} ({viewerTimeZone()})
         </dd>
         <Show when={session()?.location}>
-          <dt>Where</dt>
+          <dt>{t().where}</dt>
           <dd>{session()!.location}</dd>
         </Show>
       </dl>
-      <h2>Manage your booking</h2>
-      <p>Use this link to cancel or to remove your phone number. It is private: anyone who has it can change your booking, so keep it to yourself.</p>
+      <h2>{t().manageTitle}</h2>
+      <p>{t().manageBody}</p>
       <p class="secret">
         <a href={props.result.manageUrl}>{props.result.manageUrl}</a>
       </p>
@@ -70,7 +69,7 @@ const SignUpForm: Component<{ token: string; invite: Invite; language: string; o
   const mountChallenge = (host: HTMLDivElement) => {
     onMount(() => {
       if (!props.invite.challengeRequired) return;
-      challenge = new SignupChallengeWidget(host, props.token);
+      challenge = new SignupChallengeWidget(host, props.token, inviteWords(props.invite.disclosure.language).challenge);
       challenge.renew();
     });
   };
@@ -126,35 +125,37 @@ const SignUpForm: Component<{ token: string; invite: Invite; language: string; o
   };
   const consentError = () => fieldError(error(), 'smsConsent');
   const sessionError = () => fieldError(error(), 'sessionId');
+  // The words follow the language the invite (and its disclosure) was loaded in.
+  const t = () => inviteWords(props.invite.disclosure.language);
 
   return (
-    <form ref={(el) => (form = el)} class="public-card" onSubmit={submit} onInput={() => setIdempotencyKey(crypto.randomUUID())} novalidate aria-labelledby="signup-title">
-      <h1 id="signup-title">Sign up for {props.invite.studyName}</h1>
+    <form ref={(el) => (form = el)} class="public-card" onSubmit={submit} onInput={() => setIdempotencyKey(crypto.randomUUID())} novalidate aria-labelledby="signup-title" lang={t().lang}>
+      <h1 id="signup-title">{t().signUpFor(props.invite.studyName)}</h1>
       <SelectField
         label="Language for texts / Idioma de los mensajes"
         name="language"
         value={props.language}
         options={LANGUAGE_OPTIONS}
-        hint="Your texts and the consent text below follow this choice."
+        hint={t().languageHint}
         onChange={(language) => props.onLanguage(language)}
       />
-      <Show when={props.invite.sessions.length > 0} fallback={<p class="empty">There are no open sessions right now. Please check back later.</p>}>
+      <Show when={props.invite.sessions.length > 0} fallback={<p class="empty">{t().noSessions}</p>}>
         <Show when={problemCount() > 1}>
           <p class="form-problems" role="alert">
-            Please correct the {problemCount()} fields marked below.
+            {t().correctFields(problemCount())}
           </p>
         </Show>
-        <Field label="Your name" name="name" type="text" autocomplete="name" required value={name()} onInput={(event) => setName(event.currentTarget.value)} error={fieldError(error(), 'name')} />
-        <Field label="Email" name="email" type="email" autocomplete="email" required value={email()} onInput={(event) => setEmail(event.currentTarget.value)} error={fieldError(error(), 'email')} />
+        <Field label={t().name} name="name" type="text" autocomplete="name" required value={name()} onInput={(event) => setName(event.currentTarget.value)} error={fieldError(error(), 'name')} />
+        <Field label={t().email} name="email" type="email" autocomplete="email" required value={email()} onInput={(event) => setEmail(event.currentTarget.value)} error={fieldError(error(), 'email')} />
         <fieldset class="public-sessions" aria-describedby={sessionError() ? ids.sessionError : undefined} aria-invalid={sessionError() ? 'true' : undefined}>
           <legend>
-            Choose a time (shown in your time zone, {viewerTimeZone()}; sessions are in {props.invite.timeZone})
+            {t().chooseTime(viewerTimeZone(), props.invite.timeZone)}
           </legend>
           <For each={props.invite.sessions}>
             {(session) => (
               <label class="public-session">
                 <input type="radio" name="sessionId" value={session.id} checked={sessionId() === session.id} onChange={() => setSessionId(session.id)} />
-                <span>{sessionLabel(session, props.invite.timeZone)}</span>
+                <span>{sessionLabel(session, props.invite.timeZone, t())}</span>
               </label>
             )}
           </For>
@@ -165,7 +166,7 @@ const SignUpForm: Component<{ token: string; invite: Invite; language: string; o
           </Show>
         </fieldset>
         <Field
-          label={props.invite.smsRequired ? 'Mobile number' : 'Mobile number (optional)'}
+          label={props.invite.smsRequired ? t().mobile : t().mobileOptional}
           name="phone"
           type="tel"
           autocomplete="tel"
@@ -173,7 +174,7 @@ const SignUpForm: Component<{ token: string; invite: Invite; language: string; o
           required={props.invite.smsRequired}
           value={phone()}
           onInput={(event) => setPhone(event.currentTarget.value)}
-          hint={props.invite.smsRequired ? 'We text you logistics for this session: a confirmation, a reminder, and any change.' : 'Only if you would like text reminders.'}
+          hint={props.invite.smsRequired ? t().mobileHint : t().mobileOptionalHint}
           error={fieldError(error(), 'phone')}
         />
         <div class="public-consent" classList={{ invalid: Boolean(consentError()) }}>
@@ -187,7 +188,7 @@ const SignUpForm: Component<{ token: string; invite: Invite; language: string; o
               aria-invalid={consentError() ? 'true' : undefined}
               onChange={(event) => setConsent(event.currentTarget.checked)}
             />
-            {CONSENT_LABEL[props.invite.disclosure.language] ?? CONSENT_LABEL.EN}
+            {t().consent}
           </label>
           {/* S3: the exact disclosure text; its version is sent with the signup. */}
           <p class="disclosure" id={ids.disclosure} data-version={props.invite.disclosure.version}>
@@ -204,7 +205,7 @@ const SignUpForm: Component<{ token: string; invite: Invite; language: string; o
           <ErrorNotice error={formError()} />
         </Show>
         <button type="submit" class="primary" disabled={pending()}>
-          {pending() ? 'Booking…' : 'Submit'}
+          {pending() ? t().booking : t().submit}
         </button>
       </Show>
     </form>
@@ -220,7 +221,7 @@ const InvitePage: Component = () => {
   // The header sits outside the loading boundary, so it learns the name once loaded.
   const [heading, setHeading] = createSignal('Interview signup');
   return (
-    <PublicFrame heading={heading()} notFound={<InvalidInvite />}>
+    <PublicFrame heading={heading()} notFound={<InvalidInvite language={language()} />}>
       <Show when={invite()}>
         {(loaded) => {
           setHeading(loaded().studyName);

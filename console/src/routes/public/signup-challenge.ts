@@ -15,6 +15,8 @@ export class SignupChallengeWidget {
   constructor(
     private readonly host: HTMLElement,
     private readonly inviteToken: string,
+    /** T2: the widget's own words, in the page's language (ALTCHA's `strings`); its English when omitted. */
+    private readonly strings?: Record<string, string>,
   ) {
     this.solved.catch(() => {});
   }
@@ -28,6 +30,7 @@ export class SignupChallengeWidget {
       widget.setAttribute('auto', 'onload');
       widget.setAttribute('name', 'challenge');
       widget.setAttribute('configuration', JSON.stringify({ minDuration: 0, hideFooter: true, workers: 2 }));
+      if (this.strings) widget.setAttribute('strings', JSON.stringify(this.strings));
       const payload = new Promise<string>((resolve, reject) => {
         widget.addEventListener('verified', (event) => resolve((event as CustomEvent<{ payload: string }>).detail.payload));
         widget.addEventListener('statechange', (event) => {

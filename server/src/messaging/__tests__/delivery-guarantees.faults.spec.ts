@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { In, MoreThanOrEqual } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphqlClient, PLATFORM_TOKEN, type GraphQLClient } from '../../../test/harness.js';
+import { graphqlClient, PLATFORM_TOKEN, SUITE_ABUSE_LIMITS, type GraphQLClient } from '../../../test/harness.js';
 import { SENDER, SIGNATURE_SECRET } from '../../../test/sending.js';
+import { withChallenge } from '../../../test/signup-challenge.js';
 import { startVonageStandIn, type VonageStandIn } from '../../../test/vonage-stand-in/vonage-stand-in.js';
 import { createApp, type App } from '../../app.js';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
@@ -85,6 +86,7 @@ describe('the fault suite: delivery guarantees with real worker processes (Maria
   let adminKey = '';
 
   const workerEnv = (): Record<string, string> => ({
+    ...(SUITE_ABUSE_LIMITS as Record<string, string>),
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/tmp',
     NODE_ENV: 'test',
@@ -273,6 +275,7 @@ describe('the fault suite: delivery guarantees with real worker processes (Maria
     // The API in this process, on the migrated database, with no worker of its own.
     app = await createApp(
       loadConfig({
+        ...SUITE_ABUSE_LIMITS,
         NODE_ENV: 'test',
         DATABASE_URL: `${MYSQL_URL.replace(/^mysql:/, 'mariadb:')}/${database}`,
         DATA_DIR: dataDir,
@@ -395,7 +398,8 @@ describe('the fault suite: delivery guarantees with real worker processes (Maria
     const down = new Promise((resolve) => redis!.once('exit', resolve));
     redis!.kill('SIGKILL');
     await down;
-    // Down until the workers have noticed: texts held back because the shared limiter is out of reach.
+    // Down until the workers have noticed: texts held back because the shared limiter is out of reach
+    // (none are if a provider wrapper drops awaitTurn: sends then skip the limiter altogether).
     await expect.poll(() => entries().countBy({ id: In(ids), errorCode: 'RATE_LIMITER' }), { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
     const heldBack = await entries().countBy({ id: In(ids), errorCode: 'RATE_LIMITER' });
     await startRedis();
@@ -417,9 +421,8 @@ describe('the fault suite: delivery guarantees with real worker processes (Maria
     );
     const phones = Array.from({ length: trials }, (_, i) => `+1415557${String(i).padStart(4, '0')}`);
     for (const [i, phone] of phones.entries()) {
-      await api.ok(`mutation($input: SignUpInput!) { signUp(input: $input) { booking { id } } }`, {
-        input: { inviteToken: createStudy.inviteUrl.split('/').pop(), sessionId: createSession.id, name: `Racer ${i}`, email: `racer${i}.${suffix}@example.com`, phone, smsConsent: true },
-      });
+      const input = { inviteToken: createStudy.inviteUrl.split('/').pop(), sessionId: createSession.id, name: `Racer ${i}`, email: `racer${i}.${suffix}@example.com`, phone, smsConsent: true };
+      await api.ok(`mutation($input: SignUpInput!) { signUp(input: $input) { booking { id } } }`, { input: await withChallenge(api, input) });
     }
     const bookings = await app!.dataSource.getRepository(Booking).findBy({ sessionId: createSession.id });
     const confirmations = () => entries().countBy({ sessionId: createSession.id, kind: MessageKind.CONFIRMATION, status: MessageStatus.SENT });

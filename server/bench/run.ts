@@ -144,8 +144,8 @@ function printApi(report: ApiReport): void {
   }
   const { count, tockKb, rawKb } = report.sockets;
   const kb = (n: number) => n.toFixed(1);
-  console.log(`\nMemory per socket, ${count} sockets (after a full GC, heap / RSS delta over the count)`);
-  console.log('| Server | Heap (kB/socket) | RSS (kB/socket) |');
+  console.log(`\nMemory per socket, ${count} sockets (after a full GC, delta of heap + external buffers, and of RSS, over the count)`);
+  console.log('| Server | Heap + external (kB/socket) | RSS (kB/socket) |');
   console.log('|---|---|---|');
   console.log(`| Tock, graphql-ws subscribed to commsEvents | ${kb(tockKb.heap)} | ${kb(tockKb.rss)} |`);
   console.log(`| Raw ws server, open socket | ${kb(rawKb.heap)} | ${kb(rawKb.rss)} |`);

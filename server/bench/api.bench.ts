@@ -195,7 +195,7 @@ async function subscribedClients(tock: BenchProcess, adminKey: string, count: nu
   while (received < count) {
     const phone = `+1415555${String(probes++).padStart(4, '0')}`;
     const employee = await ok(tock.url, `mutation($phone: String!) { upsertEmployee(input: { name: "Socket probe", phone: $phone }) { id } }`, adminKey, { phone });
-    await ok(tock.url, `mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true }) { id } }`, adminKey, { id: employee.upsertEmployee.id });
+    await ok(tock.url, `mutation($id: ID!) { setEmployeeSmsOptIn(input: { employeeId: $id, optIn: true, attestation: "Bench socket probe" }) { id } }`, adminKey, { id: employee.upsertEmployee.id });
     await Promise.race([everyone, new Promise((next) => setTimeout(next, 200))]);
   }
   return clients;

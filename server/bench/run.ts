@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { API_TARGET_RATIO, runApiBench, SOCKET_TARGET_KB, type ApiReport } from './api.bench.js';
 import { runBulkOptInBench, type BulkOptInReport } from './bulk-opt-in.bench.js';
 import { runCommsHistoryBench, type HistoryReport } from './comms-history.bench.js';
 import { IMPORT_TARGET_MS, runImportBench, type ImportReport } from './import.bench.js';
@@ -129,6 +130,29 @@ function printTimelineWrites(report: TimelineWritesReport): void {
   console.log(`| Ratio (one transaction / updates only) | ${report.transactionRatio.toFixed(2)}x | |`);
 }
 
+function printApi(report: ApiReport): void {
+  const rps = (n: number) => n.toFixed(0);
+  console.log(`\nGraphQL over HTTP: Tock's /graphql vs plain graphql-js + mysql2 on node:http, same MariaDB rows, ${report.connections} connections, runs of ${report.seconds} s`);
+  console.log('| Query | Run | Tock (req/s) | Baseline (req/s) | Ratio |');
+  console.log('|---|---|---|---|---|');
+  for (const query of report.queries) {
+    query.runs.forEach((run, i) => console.log(`| ${query.name} | ${i + 1} | ${rps(run.tockRps)} | ${rps(run.baselineRps)} | ${run.ratio.toFixed(2)}x |`));
+  }
+  for (const query of report.queries) {
+    const verdict = query.medianRatio >= API_TARGET_RATIO ? 'within target' : 'UNDER TARGET';
+    console.log(`Ratio tock/baseline, ${query.name} (median of runs): ${query.medianRatio.toFixed(2)}x (target >= ${API_TARGET_RATIO}x: ${verdict})`);
+  }
+  const { count, tockKb, rawKb } = report.sockets;
+  const kb = (n: number) => n.toFixed(1);
+  console.log(`\nMemory per socket, ${count} sockets (after a full GC, delta of heap + external buffers, and of RSS, over the count)`);
+  console.log('| Server | Heap + external (kB/socket) | RSS (kB/socket) |');
+  console.log('|---|---|---|');
+  console.log(`| Tock, graphql-ws subscribed to commsEvents | ${kb(tockKb.heap)} | ${kb(tockKb.rss)} |`);
+  console.log(`| Raw ws server, open socket | ${kb(rawKb.heap)} | ${kb(rawKb.rss)} |`);
+  const verdict = Math.max(tockKb.heap, tockKb.rss) < SOCKET_TARGET_KB ? 'within target' : 'OVER TARGET';
+  console.log(`Tock per subscribed socket: ${kb(Math.max(tockKb.heap, tockKb.rss))} kB, the larger of heap and RSS (target < ${SOCKET_TARGET_KB} kB: ${verdict})`);
+}
+
 const only = process.argv[2];
 let failed = false;
 if (!only || only === 'bulk') {
@@ -175,5 +199,11 @@ if (!only || only === 'schedules-page') {
   const report = await runSchedulesPageBench();
   printSchedulesPage(report);
   failed ||= report.rows[1].pageMs >= 1000;
+}
+if (!only || only === 'api') {
+  const report = await runApiBench();
+  printApi(report);
+  const { tockKb } = report.sockets;
+  failed ||= report.queries.some((q) => q.medianRatio < API_TARGET_RATIO) || Math.max(tockKb.heap, tockKb.rss) >= SOCKET_TARGET_KB;
 }
 if (failed) process.exitCode = 1;

@@ -101,10 +101,18 @@ export async function paginate<T extends ObjectLiteral>(
   const rows = await qb.limit(args.first + 1).getMany();
   const hasNextPage = rows.length > args.first;
   const nodes = rows.slice(0, args.first);
-  const edges = nodes.map((node) => {
+  const cursorOf = (node: T) => {
     const raw = node[key.property] as unknown;
     const value: CursorValue = raw instanceof Date ? raw.toISOString() : (raw as CursorValue);
-    return { cursor: encodeCursor([value, node.id as CursorValue]), node };
-  });
-  return { edges, nodes, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return encodeCursor([value, node.id as CursorValue]);
+  };
+  // A cursor per row only when a query asks for edges; nodes need none.
+  let edges: ConnectionShape<T>['edges'] | undefined;
+  return {
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ cursor: cursorOf(node), node })));
+    },
+    nodes,
+    pageInfo: { hasNextPage, endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null },
+  };
 }

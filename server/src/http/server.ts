@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -107,6 +108,9 @@ export async function startHttpServer(app: App, port = app.config.port, host = a
       // graphql-armor's typings resolve Apollo's CommonJS declarations; the
       // plugins are plain hook objects, the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
+      // Nothing sets cache hints and no CDN reads them; Apollo's default
+      // cache-control plugin would wrap every field's resolver to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin<GraphQLContext>(app.config.graphql.maxCost),
       graphqlMetricsPlugin<GraphQLContext>(app.metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -8,6 +8,7 @@ import { createAbuseServices } from './abuse/abuse-services.js';
 import { CommsEvents } from './comms-log/comms-events.js';
 import { CommitOutbox } from './common/commit-outbox.js';
 import { MessageChannel } from './comms-log/comms-log.enums.js';
+import { CommsLogHistory } from './comms-log/comms-log-history.writer.js';
 import { CommsLogService } from './comms-log/comms-log.service.js';
 import { bridgeCommsEventsToRedis } from './comms-log/redis-comms-bridge.js';
 import type { Config } from './config/config.js';
@@ -118,7 +119,9 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     defaultPhoneCountry: config.defaultPhoneCountry,
   });
   const brand = { name: config.brandName, supportContact: config.supportContact };
-  const delivery = new DeliveryService(dataSource, facts, channels, scheduler, events, brand);
+  // C2: one timeline writer for every service that changes an entry.
+  const history = new CommsLogHistory(dataSource);
+  const delivery = new DeliveryService(dataSource, facts, channels, scheduler, events, brand, history);
   const abuse = createAbuseServices(config, (line) => log.warn(line));
   const workspaceAlerts = new WorkspaceAlerts();
   const alertOutbox = new CommitOutbox(workspaceAlerts);
@@ -135,7 +138,7 @@ function createServices(config: Config, dataSource: DataSource, { agenda, schedu
     keyRevocations,
     delivery,
     optInConfirmations,
-    resend: new MessageResendService(dataSource, delivery, idempotency),
+    resend: new MessageResendService(dataSource, delivery, idempotency, history),
     messagePreview: new MessagePreview(facts, brand),
     reconciler: new ReconcilerService(dataSource, delivery, scheduler, config.sendInterruptedAfterMs),
     apiKeys,

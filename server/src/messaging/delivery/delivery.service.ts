@@ -2,7 +2,7 @@ import { In, IsNull, LessThan, type DataSource, type EntityManager, type FindOpt
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageChannel, MessageDirection, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import type { CommsEvents } from '../../comms-log/comms-events.js';
-import { CommsLogHistory } from '../../comms-log/comms-log-history.writer.js';
+import type { CommsLogHistory } from '../../comms-log/comms-log-history.writer.js';
 import { historyEventOf, type HistoryEvent } from '../../comms-log/history-event-of.util.js';
 import { MessageEventType } from '../../comms-log/message-event-type.enum.js';
 import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
@@ -68,8 +68,6 @@ export class DeliveryService {
   private readonly transitions = new Map<string, FixedUpdateStatement<CommsLogEntry>>();
   // L6: set by a graceful stop; a send not yet claimed goes back to the job store.
   private claiming = true;
-  // C2: every transition below appends its timeline row.
-  private readonly history: CommsLogHistory;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -78,9 +76,9 @@ export class DeliveryService {
     private readonly scheduler: MessageScheduler,
     private readonly events: CommsEvents,
     private readonly brand: Brand,
-  ) {
-    this.history = new CommsLogHistory(dataSource);
-  }
+    // C2: every transition below appends its timeline row.
+    private readonly history: CommsLogHistory,
+  ) {}
 
   /** L1/L2: one QUEUED entry per idempotency key, in the caller's transaction. Returns the entries that are new. */
   async record(manager: EntityManager, intents: MessageIntent[], now = new Date()): Promise<CommsLogEntry[]> {

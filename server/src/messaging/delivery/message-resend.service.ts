@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
-import { CommsLogHistory } from '../../comms-log/comms-log-history.writer.js';
+import type { CommsLogHistory } from '../../comms-log/comms-log-history.writer.js';
 import { MessageDirection, MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import { MessageEventType } from '../../comms-log/message-event-type.enum.js';
 import { conflict, ErrorCode, notFound, TockError } from '../../common/tock-error.js';
@@ -22,7 +22,7 @@ export class MessageResendService {
     private readonly dataSource: DataSource,
     private readonly delivery: DeliveryService,
     private readonly idempotency: IdempotencyService,
-    private readonly history = new CommsLogHistory(dataSource),
+    private readonly history: CommsLogHistory,
   ) {}
 
   async resend(actor: WorkspaceActor, entryId: string, idempotencyKey: string, now = new Date()): Promise<CommsLogEntry> {

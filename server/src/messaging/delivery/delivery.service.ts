@@ -6,6 +6,7 @@ import type { CommsLogHistory } from '../../comms-log/comms-log-history.writer.j
 import { historyEventOf, type HistoryEvent } from '../../comms-log/history-event-of.util.js';
 import { MessageEventType } from '../../comms-log/message-event-type.enum.js';
 import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
+import { log } from '../../observability/logger.js';
 import { FixedUpdateStatement } from '../../db/fixed-update.statement.js';
 import { lockForUpdate } from '../../db/lock-for-update.util.js';
 import { isTransientDbError } from '../../db/transient-db-error.util.js';
@@ -474,7 +475,17 @@ export class DeliveryService {
     options: { event?: HistoryEvent } = {},
   ): Promise<void> {
     const event = options.event ?? historyEventOf(from, patch, attemptsBefore);
-    if (event) await this.history.append(String(id), event, patch.updatedAt ?? new Date(), manager);
+    if (!event) return;
+    // Inside a transaction the row commits or rolls back with the change.
+    if (manager) return this.history.append(String(id), event, patch.updatedAt ?? new Date(), manager);
+    // After a change that already landed, the row is a record of it, not a
+    // part of it: losing it to a connection lost (L6) must not make the caller
+    // retry, or fail, a transition that happened.
+    try {
+      await this.history.append(String(id), event, patch.updatedAt ?? new Date());
+    } catch (error) {
+      log.warn({ entryId: String(id), event: event.type, err: error }, 'a message timeline row was not written');
+    }
   }
 }
 

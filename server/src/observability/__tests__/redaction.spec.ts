@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDataSource } from '../../db/data-source.js';
+import { QueryCounter } from '../../db/query-counter.js';
 import { captureLogs } from '../../../test/log-capture.js';
 import { log } from '../logger.js';
 import { withLogContext } from '../log-context.js';
@@ -50,5 +51,17 @@ describe('what log lines may show (O1)', () => {
     const failed = lines.find((line) => line.msg === 'SQL statement failed')!;
     expect(failed).toMatchObject({ level: 'error', query: 'SELECT * FROM no_such_table WHERE phone = ?', err: { message: expect.stringContaining('no such table') } });
     expect(JSON.stringify(lines)).not.toContain('4155550199');
+  });
+
+  it('O1/K8: a deadlock or lost connection, which the caller retries, is logged at debug only, so error lines carry no SQL', () => {
+    const lines = capture();
+    const counter = new QueryCounter(true);
+    const deadlock = Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), { code: 'ER_LOCK_DEADLOCK', errno: 1213 });
+    counter.logQueryError(deadlock, 'UPDATE opt_outs SET opted_out = ? WHERE phone = ?');
+    counter.logQueryError(Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' }), 'INSERT INTO comms_log_entries VALUES (?)');
+    expect(lines).toEqual([]);
+    const debug = capture('debug');
+    counter.logQueryError(deadlock, 'UPDATE opt_outs SET opted_out = ? WHERE phone = ?');
+    expect(debug[0]).toMatchObject({ level: 'debug', msg: 'SQL statement failed', err: { code: 'ER_LOCK_DEADLOCK' } });
   });
 });

@@ -160,6 +160,28 @@ describe('employee texts through the stand-in, with an SMTP gateway (MariaDB)', 
     expect(mail?.body).toContain('Your schedule for the week of');
   });
 
+  it('E8: a receipt saying the carrier cannot be reached directly (err-code 11) sends the same words once more by the gateway, linked to the failed text', async () => {
+    const phone = '+14155550408';
+    sending.standIn.setCarrier(phone, { name: 'Verizon Wireless', networkCode: '310004' });
+    const id = await optedInEmployee('Rhea', phone);
+    const week = await weekWithShift(id, true, 3 * 24 * 3600_000);
+    await server.ok(`mutation($input: PublishScheduleInput!) { publishSchedule(input: $input) { messagesQueued } }`, { input: { weekStart: week } }, ws.adminKey);
+    const direct = await waitForEntry(server, (e) => e.employeeId === id && e.kind === 'SCHEDULE_PUBLISHED' && e.status === 'SENT');
+    expect(direct.channel).toBe('SMS');
+    const receipt = { status: 'failed', errCode: '11' } as const;
+    expect((await sending.standIn.deliverReceipt(server.url, direct.providerMessageId!, receipt)).status).toBe(200);
+    const viaGateway = await waitForEntry(server, (e) => e.resendOfId === direct.id && e.status === 'SENT');
+    expect(viaGateway).toMatchObject({ channel: 'EMAIL_GATEWAY', kind: 'SCHEDULE_PUBLISHED', body: direct.body });
+    expect((await waitForEntry(server, (e) => e.id === direct.id && e.status === 'FAILED')).errorCode).toBe('11');
+    const mails = () => smtp.mails.filter((m) => m.to.includes('4155550408@vtext.com') && m.body.includes('Your schedule'));
+    expect(mails()).toHaveLength(1);
+    // A replayed receipt settles nothing and sends nothing more.
+    expect((await sending.standIn.deliverReceipt(server.url, direct.providerMessageId!, receipt)).status).toBe(200);
+    const linked = (await entriesOf(server, ws.id, ['SCHEDULE_PUBLISHED'])).filter((e) => e.resendOfId === direct.id);
+    expect(linked).toHaveLength(1);
+    expect(mails()).toHaveLength(1);
+  });
+
   it('E8: where the carrier gateway is shut down (AT&T), the refused text FAILS with a reason', async () => {
     const phone = '+14155550406';
     sending.standIn.setCarrier(phone, { name: 'AT&T Mobility', networkCode: '310410' });

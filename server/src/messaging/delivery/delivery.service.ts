@@ -139,6 +139,7 @@ export class DeliveryService {
       scheduledFor: intent.sendAt,
       subjectStartsAt: intent.subjectStartsAt ?? null,
       resendOfId: intent.resendOfId ?? null,
+      channel: intent.channel ?? null,
       publicToNewNumber: intent.publicToNewNumber ?? false,
     });
   }
@@ -248,9 +249,13 @@ export class DeliveryService {
     let channel = this.channels.sms?.channel ?? MessageChannel.EMAIL_GATEWAY;
     let result: SendResult;
     try {
-      result = this.channels.sms
-        ? await this.channels.sms.send(sms)
-        : { outcome: 'failed', errorCode: 'NO_SMS_PROVIDER', reason: 'No SMS provider is configured', directUnavailable: true };
+      // E8: an entry recorded for the gateway (a receipt said direct SMS cannot reach the carrier) skips the direct attempt.
+      result =
+        entry.channel === MessageChannel.EMAIL_GATEWAY
+          ? { outcome: 'failed', errorCode: 'DIRECT_UNAVAILABLE', reason: 'Direct SMS cannot reach this carrier', directUnavailable: true }
+          : this.channels.sms
+            ? await this.channels.sms.send(sms)
+            : { outcome: 'failed', errorCode: 'NO_SMS_PROVIDER', reason: 'No SMS provider is configured', directUnavailable: true };
       // E8: where direct SMS cannot reach the carrier, the gateway may.
       if (result.outcome === 'failed' && result.directUnavailable) {
         const gateway = loaded.gateway;
@@ -418,6 +423,30 @@ export class DeliveryService {
   }
 
   /**
+   * E8: a receipt said direct SMS cannot reach this recipient's carrier. Where
+   * a usable email-to-SMS gateway is known, the same words go again through it:
+   * a new entry linked to the failed one (once, whatever receipts repeat),
+   * decided afresh when its job runs. Returns the new entry, or null.
+   */
+  async fallBackToGateway(failed: CommsLogEntry, now = new Date()): Promise<CommsLogEntry | null> {
+    if (failed.channel !== MessageChannel.SMS || !failed.body) return null;
+    const loaded = await this.facts.load(String(failed.id));
+    const gateway = loaded?.gateway;
+    if (!gateway || !this.channels.email || !this.channels.gatewayUsable(gateway.domain)) return null;
+    const created = await this.dataSource.transaction(async (manager) => {
+      const rows = await this.record(manager, [gatewayIntent(failed, now)], now);
+      const entry = rows[0];
+      if (entry) {
+        const detail = `${entry.id} by the ${gateway.carrierName ?? gateway.domain} email-to-SMS gateway`;
+        await this.history.appendKnown(manager, [{ entryId: String(failed.id), workspaceId: failed.workspaceId, type: MessageEventType.RESENT, detail }], now);
+      }
+      return rows;
+    });
+    await this.schedule(created);
+    return created[0] ?? null;
+  }
+
+  /**
    * L2: entries left SENDING by a worker that died mid-send. They may have been
    * sent, so they are not resent: each is marked FAILED for review, and a late
    * receipt (matched by client-ref) still settles it.
@@ -487,6 +516,29 @@ export class DeliveryService {
       log.warn({ entryId: String(id), event: event.type, err: error }, 'a message timeline row was not written');
     }
   }
+}
+
+function gatewayIntent(failed: CommsLogEntry, now: Date): MessageIntent {
+  return {
+    workspaceId: failed.workspaceId,
+    kind: failed.kind,
+    idempotencyKey: `gateway:${failed.id}`,
+    sendAt: now,
+    participantId: failed.participantId,
+    employeeId: failed.employeeId,
+    studyId: failed.studyId,
+    sessionId: failed.sessionId,
+    bookingId: failed.bookingId,
+    shiftId: failed.shiftId,
+    scheduleWeekId: failed.scheduleWeekId,
+    timeOffRequestId: failed.timeOffRequestId,
+    eventKey: failed.eventKey,
+    subjectStartsAt: failed.subjectStartsAt,
+    // The words the carrier could not take, as they were sent.
+    body: failed.body,
+    resendOfId: failed.id,
+    channel: MessageChannel.EMAIL_GATEWAY,
+  };
 }
 
 function noGatewayReason(gateway: { carrierName: string | null; domain: string } | null, channels: DeliveryChannels): string {

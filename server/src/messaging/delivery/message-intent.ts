@@ -1,4 +1,4 @@
-import type { MessageKind } from '../../comms-log/comms-log.enums.js';
+import type { MessageChannel, MessageKind } from '../../comms-log/comms-log.enums.js';
 
 /**
  * A text Tock means to send: what it is about and when it is due. It becomes a
@@ -32,6 +32,8 @@ export interface MessageIntent {
   body?: string | null;
   /** L9: the entry this one resends. */
   resendOfId?: string | null;
+  /** E8: the channel fixed when recorded: the gateway, after a receipt said direct SMS cannot reach the carrier. */
+  channel?: MessageChannel | null;
 }
 
 /** Puts a due time on a recorded message; the job carries only the entry id. */

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { ConsentSource } from '../../consent/consent.enums.js';
+import { MessageStatus } from '../../comms-log/comms-log.enums.js';
 import type { DeliveryService } from '../delivery/delivery.service.js';
+import { receiptMeansDirectUnavailable } from '../providers/vonage-codes.js';
 import type { NumberConsentService } from '../keywords/number-consent.service.js';
 import type { DeliveryReceipt } from './delivery-receipt.js';
 
@@ -8,7 +10,8 @@ import type { DeliveryReceipt } from './delivery-receipt.js';
 export type ReceiptOutcome = 'applied' | 'unknown' | 'pending';
 
 // L3/K7: a receipt settles the entry it names; one that says the handset opted
-// out at the carrier also opts the number out everywhere, with no reply.
+// out at the carrier also opts the number out everywhere, with no reply. E8: one
+// that says the carrier cannot be reached directly sends the text by its gateway.
 export class DeliveryReceiptService {
   constructor(
     private readonly dataSource: DataSource,
@@ -28,6 +31,9 @@ export class DeliveryReceiptService {
       await this.dataSource.transaction((manager) =>
         this.numberConsent.optOut(manager, phone, { source: ConsentSource.CARRIER, keyword: null, actorLabel: 'carrier' }, receipt.update.at),
       );
+    }
+    if (settled && receipt.update.outcome === MessageStatus.FAILED && receiptMeansDirectUnavailable(receipt.update.providerCode ?? receipt.update.errorCode)) {
+      await this.delivery.fallBackToGateway(entry);
     }
     return 'applied';
   }

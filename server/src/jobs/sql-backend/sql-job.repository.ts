@@ -153,6 +153,20 @@ export class SqlJobRepository implements JobRepository {
     return this.jobs.createQueryBuilder('job').where('job.nextRunAt < :now', { now: new Date() }).getCount();
   }
 
+  /**
+   * Removes the jobs of one name saved with these unique() queries: one DELETE
+   * per chunk on the (name, dedupeKey) index, where a `data` filter reads every
+   * job of the name.
+   */
+  async removeUniqueJobs(name: string, uniques: Record<string, unknown>[]): Promise<number> {
+    let removed = 0;
+    for (const keys of chunks(uniques.map(uniqueKeyHash))) {
+      const result = await this.jobs.createQueryBuilder().delete().where('name = :name AND dedupeKey IN (:...keys)', { name, keys }).execute();
+      removed += result.affected ?? 0;
+    }
+    return removed;
+  }
+
   async removeJobs(options: RemoveJobsOptions): Promise<number> {
     if (options.data === undefined) {
       const qb = this.jobs.createQueryBuilder().delete();

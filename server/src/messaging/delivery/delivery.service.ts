@@ -375,12 +375,9 @@ export class DeliveryService {
 
   /** S6: texts that no longer hold are held back now, and their jobs dropped. */
   async dropQueued(where: FindOptionsWhere<CommsLogEntry>, now = new Date()): Promise<void> {
-    const repo = this.dataSource.getRepository(CommsLogEntry);
-    const entries = await repo.findBy({ ...where, status: MessageStatus.QUEUED });
-    for (const entry of entries) {
-      await this.transition(entry, MessageStatus.QUEUED, { status: MessageStatus.SKIPPED, skipReason: SkipReason.NO_LONGER_VALID, updatedAt: now });
-    }
-    if (entries.length) await this.scheduler.cancelSends(entries.map((e) => String(e.id)));
+    const patch = { status: MessageStatus.SKIPPED, skipReason: SkipReason.NO_LONGER_VALID, updatedAt: now };
+    const dropped = await this.transitionAll(where, MessageStatus.QUEUED, patch);
+    if (dropped.length) await this.scheduler.cancelSends(dropped.map((e) => String(e.id)));
   }
 
   /**
@@ -452,18 +449,42 @@ export class DeliveryService {
    * receipt (matched by client-ref) still settles it.
    */
   async markInterrupted(olderThan: Date, now = new Date()): Promise<number> {
-    const repo = this.dataSource.getRepository(CommsLogEntry);
-    const stuck = await repo.findBy({ status: MessageStatus.SENDING, updatedAt: LessThan(olderThan) });
-    for (const entry of stuck) {
-      await this.transition(entry, MessageStatus.SENDING, {
-        status: MessageStatus.FAILED,
-        errorCode: INTERRUPTED,
-        errorReason: 'Sending was interrupted; not resent to avoid a duplicate. Check the receipt before resending.',
-        failedAt: now,
-        updatedAt: now,
+    const patch = {
+      status: MessageStatus.FAILED,
+      errorCode: INTERRUPTED,
+      errorReason: 'Sending was interrupted; not resent to avoid a duplicate. Check the receipt before resending.',
+      failedAt: now,
+      updatedAt: now,
+    };
+    return (await this.transitionAll({ updatedAt: LessThan(olderThan) }, MessageStatus.SENDING, patch)).length;
+  }
+
+  // The set-based transition: every entry in `from` matching `where` gets one
+  // patch, RECORD_CHUNK at a time. Each chunk's rows are locked, changed by one
+  // UPDATE and given their timeline rows by one INSERT, in one transaction;
+  // then each change is announced.
+  private async transitionAll(where: FindOptionsWhere<CommsLogEntry>, from: MessageStatus, patch: Partial<CommsLogEntry>): Promise<CommsLogEntry[]> {
+    const candidates = await this.dataSource.getRepository(CommsLogEntry).find({ select: { id: true }, where: { ...where, status: from } });
+    const changed: CommsLogEntry[] = [];
+    for (let i = 0; i < candidates.length; i += RECORD_CHUNK) {
+      const ids = candidates.slice(i, i + RECORD_CHUNK).map((e) => e.id);
+      const rows = await this.dataSource.transaction(async (manager) => {
+        const locked = await lockForUpdate(
+          manager.createQueryBuilder(CommsLogEntry, 'e').where('e.id IN (:...ids) AND e.status = :from', { ids, from }),
+        ).getMany();
+        if (locked.length === 0) return [];
+        await manager.update(CommsLogEntry, { id: In(locked.map((e) => e.id)), status: from }, patch);
+        const events = locked.flatMap((entry) => {
+          const event = historyEventOf(from, patch, entry.attempts);
+          return event ? [{ ...event, entryId: String(entry.id), workspaceId: entry.workspaceId }] : [];
+        });
+        await this.history.appendKnown(manager, events, patch.updatedAt ?? new Date());
+        return locked.map((entry) => Object.assign(entry, patch));
       });
+      changed.push(...rows);
     }
-    return stuck.length;
+    for (const entry of changed) this.events.publish({ type: 'updated', entry });
+    return changed;
   }
 
   // Every state change is a conditional UPDATE from the state we saw (and any

@@ -40,7 +40,6 @@ export const badInputs = (problems: FieldProblem[]) =>
 
 export const notFound = (what: string) => new TockError(ErrorCode.NOT_FOUND, `${what} not found`);
 export const badInput = (field: string, message: string) => new TockError(ErrorCode.BAD_USER_INPUT, message, field);
-export const forbidden = (message: string) => new TockError(ErrorCode.FORBIDDEN, message);
 export const conflict = (message: string, field?: string) => new TockError(ErrorCode.CONFLICT, message, field);
 export const rateLimited = (message: string, retryAfterSeconds: number, limit: string) =>
   new TockError(ErrorCode.RATE_LIMITED, message, undefined, { retryAfterSeconds, limit });

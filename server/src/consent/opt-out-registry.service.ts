@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { type DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
 import type { ConsentSource } from './consent.enums.js';
 import { OptOut } from './opt-out.entity.js';
 
@@ -7,9 +7,6 @@ export interface OptOutState {
   /** When the current opt-out began; null when the number is not opted out. */
   since: Date | null;
 }
-
-// Keeps IN lists well under every driver's parameter limit.
-const CHUNK = 1000;
 
 /**
  * K2: the join condition that finds the active opt-out of the number
@@ -28,24 +25,6 @@ export class OptOutRegistry {
   async state(phone: string, manager: EntityManager = this.dataSource.manager): Promise<OptOutState> {
     const row = await manager.findOneBy(OptOut, { phone });
     return row?.optedOut ? { optedOut: true, since: row.updatedAt } : { optedOut: false, since: null };
-  }
-
-  async isOptedOut(phone: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    return (await this.state(phone, manager)).optedOut;
-  }
-
-  /** The numbers among `phones` that are opted out, in one query per thousand numbers. */
-  async optedOutAmong(phones: string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
-    const unique = [...new Set(phones)];
-    const optedOut = new Set<string>();
-    for (let i = 0; i < unique.length; i += CHUNK) {
-      const rows = await manager.find(OptOut, {
-        select: { phone: true },
-        where: { phone: In(unique.slice(i, i + CHUNK)), optedOut: true },
-      });
-      for (const row of rows) optedOut.add(row.phone);
-    }
-    return optedOut;
   }
 
   /** K2: takes effect for every workspace at once. Runs in the caller's transaction. */

@@ -3,7 +3,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { MessageChannel } from '../../comms-log/comms-log.enums.js';
 import { isShutDownGatewayDomain } from '../carrier/carrier-gateways.js';
-import type { OutgoingSms, SendResult, SmsProvider } from './sms-provider.js';
+import type { OutgoingSms, SendResult } from './sms-provider.js';
 
 export interface EmailGatewayOptions {
   /** SMTP_URL, e.g. smtp://user:pass@mail.example.com:587 */
@@ -57,11 +57,6 @@ export class EmailGatewaySender {
     } catch (error) {
       return fromSmtpError(error);
     }
-  }
-
-  /** The gateway for one domain, as a provider the delivery service can call like any other. */
-  forDomain(gatewayDomain: string): SmsProvider {
-    return { channel: this.channel, send: (sms) => this.sendVia(gatewayDomain, sms) };
   }
 
   close(): void {

@@ -3,8 +3,6 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 /** The hash methods a Vonage account can choose for signed SMS webhooks. */
 export type SignatureMethod = 'md5hash' | 'md5' | 'sha1' | 'sha256' | 'sha512';
 
-export const SIGNATURE_METHODS: readonly SignatureMethod[] = ['md5hash', 'md5', 'sha1', 'sha256', 'sha512'];
-
 /** A3: a signed request older (or further in the future) than this is a replay. */
 export const REPLAY_WINDOW_MS = 5 * 60 * 1000;
 

@@ -61,7 +61,7 @@ describe('inbound keywords through the Vonage webhook (MariaDB)', () => {
 
     // The global registry (K6: shared by every workspace).
     expect(await registryRow(server, phone)).toMatchObject({ optedOut: true, source: 'KEYWORD', keyword: 'STOP' });
-    expect(await server.app.services.optOuts.isOptedOut(phone)).toBe(true);
+    expect((await server.app.services.optOuts.state(phone)).optedOut).toBe(true);
     // Every subject with the number, in every workspace.
     expect((await participant(server, acmeBooked.participantId)).smsConsent).toBe(false);
     expect((await participant(server, betaBooked.participantId)).smsConsent).toBe(false);

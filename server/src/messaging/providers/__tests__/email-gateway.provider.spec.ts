@@ -1,7 +1,6 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MessageChannel } from '../../../comms-log/comms-log.enums.js';
 import { EmailGatewaySender } from '../email-gateway.provider.js';
 import type { OutgoingSms } from '../sms-provider.js';
 
@@ -78,13 +77,6 @@ describe('email-to-SMS gateway provider against a real SMTP server', () => {
     expect(mail.raw).toMatch(/^X-Tock-Client-Ref: log-7/im);
     const id = (result as { providerMessageId: string }).providerMessageId.replace(/^email-/, '');
     expect(mail.raw).toContain(`Message-ID: <${id}@tock.example>`);
-  });
-
-  it('E8: forDomain gives an SmsProvider on the EMAIL_GATEWAY channel', async () => {
-    const provider = gateway.forDomain('msg.fi.google.com');
-    expect(provider.channel).toBe(MessageChannel.EMAIL_GATEWAY);
-    expect((await provider.send(sms('+12025550144'))).outcome).toBe('sent');
-    expect(smtp.mails.at(-1)?.to).toEqual(['2025550144@msg.fi.google.com']);
   });
 
   it('E8: an SMTP 4xx refusal answers retry', async () => {

@@ -1,21 +1,10 @@
 import { ErrorBoundary, For, Show, Suspense, type Component } from 'solid-js';
 import { ErrorNotice, Loading, StatusBadge } from '../../components/status';
+import type { ConsoleBookingMessagesQuery } from '../../gql/graphql';
 import { formatDateTime, humanize } from '../../lib/format';
 
 /** A communications-log row as the study and participant pages show it. */
-export interface BookingMessage {
-  id: string;
-  kind: string;
-  status: string;
-  skipReason: string | null;
-  errorReason: string | null;
-  channel: string | null;
-  recipientPhone: string | null;
-  body: string | null;
-  createdAt: string;
-  scheduledFor: string | null;
-  sentAt: string | null;
-}
+export type BookingMessage = ConsoleBookingMessagesQuery['commsLog']['nodes'][number];
 
 /** A booking's messages, newest first: kind, status badge, skip or failure reason. */
 export const BookingMessages: Component<{ entries: BookingMessage[] | undefined; label: string }> = (props) => (

@@ -17,6 +17,7 @@ import {
   setWorkspaceSms,
   updateAbuseSettings,
   updateWorkspaceSettings,
+  type SettingsInput,
   type WorkspaceSettings,
 } from './workspace.data';
 import './workspace.css';
@@ -211,7 +212,7 @@ const SettingsPanel: Component<{ workspace: WorkspaceSettings }> = (props) => {
       senderNumber: String(form.get('senderNumber') ?? ''),
       shiftAlertLeadMinutes: Number(form.get('shiftAlertLeadMinutes')),
       timeZone: String(form.get('timeZone') ?? ''),
-      language: String(form.get('language') ?? 'EN'),
+      language: String(form.get('language') ?? 'EN') as SettingsInput['language'],
       quietHoursEnabled: form.get('quietHoursEnabled') === 'on',
       quietHoursStart: String(form.get('quietHoursStart') ?? ''),
       quietHoursEnd: String(form.get('quietHoursEnd') ?? ''),

@@ -17,6 +17,8 @@ export interface Column<T> {
 export interface DataTableProps<T> {
   /** The table's accessible name: what a screen reader announces and the browser tests find. */
   label?: string;
+  /** Or the id of the heading that names it. */
+  labelledBy?: string;
   caption?: JSX.Element;
   captionClass?: string;
   /** false or undefined leaves a column out (a column only some keys see). */
@@ -34,7 +36,7 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
   const columns = (): Column<T>[] => props.columns.filter((column): column is Column<T> => Boolean(column));
   const table = (
     <div class="table-wrap">
-      <table aria-label={props.label} class={props.class}>
+      <table aria-label={props.label} aria-labelledby={props.labelledBy} class={props.class}>
         <Show when={props.caption}>
           <caption class={props.captionClass}>{props.caption}</caption>
         </Show>

@@ -2,20 +2,21 @@ import { For, type JSX, type ParentComponent } from 'solid-js';
 import { humanize } from '../lib/format';
 
 /**
- * The filters above a list: a search landmark (or a group, for controls that
- * act at once) named for what it filters. onApply makes it a form applied on
- * submit, so typing does not fire a request per key; onClear answers its reset.
+ * The filters above a list, named for what they filter: a search landmark by
+ * default, a group for controls beside the filters (the feed's Pause), or a
+ * plain form landmark. onApply runs on submit, so a form applied by its button
+ * does not fire a request per key; onClear answers its reset.
  */
 export const FilterBar: ParentComponent<{
   label: string;
   class?: string;
-  role?: 'search' | 'group';
+  role?: 'search' | 'group' | 'form';
   onApply?: (form: HTMLFormElement) => void;
   onClear?: () => void;
 }> = (props) => (
   <form
     class={props.class ? `filters ${props.class}` : 'filters'}
-    role={props.role ?? 'search'}
+    role={props.role === 'form' ? undefined : (props.role ?? 'search')}
     aria-label={props.label}
     onSubmit={(event) => {
       event.preventDefault();

@@ -10,6 +10,8 @@ export default defineConfig([
     'data/**',
     'coverage/**',
     'test-artifacts/**',
+    // Written by GraphQL Code Generator (npm run codegen); checked by npm run codegen:check.
+    'console/src/gql/**',
   ]),
   {
     files: ['**/*.ts', '**/*.tsx'],

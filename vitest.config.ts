@@ -9,7 +9,7 @@ export default defineConfig({
   // copy of graphql that production never loads.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
-    include: ['server/**/*.spec.ts', 'console/e2e/**/*.spec.ts'],
+    include: ['server/**/*.spec.ts', 'console/e2e/**/*.spec.ts', 'console/test/**/*.spec.ts'],
     globalSetup: ['server/test/global-setup.ts', 'console/e2e/build-console.global.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -85,3 +85,10 @@ const CONSENT_SOURCE_NAMES: Record<string, string> = {
 export function consentSourceName(source: string | null | undefined): string {
   return source ? (CONSENT_SOURCE_NAMES[source] ?? humanize(source)) : '—';
 }
+
+/** A date input's day (YYYY-MM-DD) in the viewer's zone, as the instant of its midnight (`addDays` later: an exclusive end). */
+export function startOfDay(day: string, addDays = 0): string {
+  const date = new Date(`${day}T00:00`);
+  date.setDate(date.getDate() + addDays);
+  return date.toISOString();
+}

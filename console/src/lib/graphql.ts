@@ -1,6 +1,10 @@
+import type { TypedDocumentString } from '../gql/graphql';
+
 // The console's only HTTP network code: GraphQL over fetch with the signed-in
 // API key. Errors keep the server's typed code and field so forms can show
-// them next to the right control.
+// them next to the right control. Documents are typed: each is written with
+// `graphql(...)` from src/gql, checked against schema.graphql by codegen, and
+// carries its result and variable types.
 
 /** One problem with one form field, as the server names it. */
 export interface FieldProblem {
@@ -34,18 +38,22 @@ export function useApiKey(key: string | null, signOut: () => void = () => {}): v
   onUnauthenticated = signOut;
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, key: string | null = currentKey): Promise<T> {
+export async function gql<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  key: string | null = currentKey,
+): Promise<TResult> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables }),
     });
   } catch {
     throw new ApiError('Tock cannot be reached. Check your connection and try again.', 'NETWORK');
   }
-  let body: { data?: T; errors?: GraphQLFailure[] };
+  let body: { data?: TResult; errors?: GraphQLFailure[] };
   try {
     body = await response.json();
   } catch {

@@ -1,4 +1,5 @@
 import { createClient, type Client } from 'graphql-ws';
+import type { TypedDocumentString } from '../gql/graphql';
 
 // The console's only WebSocket code: one graphql-ws client per signed-in key.
 // The key travels in connectionParams (the server checks it in onConnect).
@@ -48,16 +49,21 @@ export interface LiveHandlers<T> {
 }
 
 /** Subscribes; returns the function that ends the subscription. */
-export function subscribe<T>(key: string, query: string, variables: Record<string, unknown>, handlers: LiveHandlers<T>): () => void {
+export function subscribe<TResult, TVariables extends Record<string, unknown>>(
+  key: string,
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  handlers: LiveHandlers<TResult>,
+): () => void {
   const live = clientFor(key);
   const offConnected = live.on('connected', (_socket, _payload, wasRetry) => handlers.connected?.(wasRetry));
   const offClosed = live.on('closed', () => handlers.closed?.());
-  const unsubscribe = live.subscribe<T>(
-    { query, variables },
+  const unsubscribe = live.subscribe<TResult>(
+    { query: document.toString(), variables },
     {
       next: (result) => {
         if (result.errors?.length) handlers.error(result.errors[0].message);
-        else if (result.data) handlers.next(result.data as T);
+        else if (result.data) handlers.next(result.data as TResult);
       },
       error: (error) => handlers.error(error instanceof Error ? error.message : 'The live connection closed.'),
       complete: () => {},

@@ -1,21 +1,19 @@
 import { query } from '@solidjs/router';
 import { createRoot, createSignal } from 'solid-js';
+import { graphql } from '../gql';
+import type { ConsoleMeQuery } from '../gql/graphql';
 import { ApiError, gql, useApiKey } from './graphql';
 import { closeLive } from './live';
 
-export type Role = 'ADMIN' | 'MEMBER';
+export type { Role } from '../gql/graphql';
 
-export interface Me {
-  apiKeyName: string;
-  role: Role;
-  workspace: { id: string; name: string };
-}
+export type Me = ConsoleMeQuery['me'];
 
 // The API key is the console's whole identity. It lives in sessionStorage
 // (gone when the tab closes) unless the admin asks to stay signed in.
 const STORAGE_KEY = 'tock.apiKey';
 
-const ME_QUERY = /* GraphQL */ `
+const ME_QUERY = graphql(`
   query ConsoleMe {
     me {
       apiKeyName
@@ -23,7 +21,7 @@ const ME_QUERY = /* GraphQL */ `
       workspace { id name }
     }
   }
-`;
+`);
 
 function storedKey(): string | null {
   return sessionStorage.getItem(STORAGE_KEY) ?? localStorage.getItem(STORAGE_KEY);
@@ -61,7 +59,7 @@ export function signOut(): void {
 export async function signIn(key: string, remember: boolean): Promise<Me> {
   const trimmed = key.trim();
   if (!trimmed) throw new ApiError('Enter an API key.', 'BAD_USER_INPUT', 'apiKey');
-  const { me: who } = await gql<{ me: Me }>(ME_QUERY, {}, trimmed).catch((error: unknown) => {
+  const { me: who } = await gql(ME_QUERY, {}, trimmed).catch((error: unknown) => {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
       throw new ApiError('That API key is not valid, or it was revoked.', 'UNAUTHENTICATED', 'apiKey');
     }
@@ -82,7 +80,7 @@ export async function restoreSession(): Promise<Me | null> {
   if (session.me()) return session.me();
   useApiKey(key, signOut);
   try {
-    const { me: who } = await gql<{ me: Me }>(ME_QUERY, {}, key);
+    const { me: who } = await gql(ME_QUERY, {}, key);
     session.setMe(who);
     return who;
   } catch (error) {

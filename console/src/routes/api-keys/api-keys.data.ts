@@ -1,48 +1,39 @@
 import { action, json, query } from '@solidjs/router';
+import { graphql } from '../../gql';
+import type { ConsoleApiKeysQuery, ConsoleCreateApiKeyMutation, Role } from '../../gql/graphql';
 import { gql } from '../../lib/graphql';
-import { isAdmin, type Role } from '../../lib/session';
+import { isAdmin } from '../../lib/session';
 
-export interface ApiKeyRow {
-  id: string;
-  name: string;
-  role: Role;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type ApiKeyRow = ConsoleApiKeysQuery['apiKeys'][number];
 
-const API_KEYS_QUERY = /* GraphQL */ `
+const API_KEYS_QUERY = graphql(`
   query ConsoleApiKeys {
     apiKeys { id name role prefix createdAt lastUsedAt revokedAt }
   }
-`;
+`);
 
-const CREATE_KEY = /* GraphQL */ `
+const CREATE_KEY = graphql(`
   mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {
     createApiKey(input: $input) { secret apiKey { id name role prefix } }
   }
-`;
+`);
 
-const REVOKE_KEY = /* GraphQL */ `
+const REVOKE_KEY = graphql(`
   mutation ConsoleRevokeApiKey($id: ID!) {
     revokeApiKey(id: $id) { id revokedAt }
   }
-`;
+`);
 
 // A1: listing keys is ADMIN only on the server too.
 export const getApiKeys = query(async (): Promise<ApiKeyRow[]> => {
-  const data = await gql<{ apiKeys: ApiKeyRow[] }>(API_KEYS_QUERY);
+  const data = await gql(API_KEYS_QUERY, {});
   return data.apiKeys;
 }, 'apiKeys');
 
-export interface CreatedKey {
-  secret: string;
-  apiKey: Pick<ApiKeyRow, 'id' | 'name' | 'role' | 'prefix'>;
-}
+export type CreatedKey = ConsoleCreateApiKeyMutation['createApiKey'];
 
 export const createApiKey = action(async (input: { name: string; role: Role }) => {
-  const data = await gql<{ createApiKey: CreatedKey }>(CREATE_KEY, { input });
+  const data = await gql(CREATE_KEY, { input });
   return json(data.createApiKey, { revalidate: getApiKeys.key });
 }, 'createApiKey');
 

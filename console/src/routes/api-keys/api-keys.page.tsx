@@ -1,10 +1,10 @@
 import { createAsync, useAction, useSubmission } from '@solidjs/router';
-import { For, Match, Show, Switch, createSignal, type Component } from 'solid-js';
+import { Match, Show, Switch, createSignal, type Component } from 'solid-js';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { Page } from '../../components/page';
 import { ErrorNotice } from '../../components/status';
-import { VisuallyHidden } from '../../components/visually-hidden';
+import { DataTable } from '../../components/data-table';
 import { fieldError } from '../../lib/graphql';
 import { formatDateTime } from '../../lib/format';
 import { isAdmin, me, type Role } from '../../lib/session';
@@ -155,52 +155,38 @@ const KeyList: Component = () => {
       </div>
       <Show when={keys()}>
         {(list) => (
-          <Show when={list().length} fallback={<p class="empty">No API keys yet.</p>}>
-            <div class="table-wrap">
-              <table aria-label="API keys">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Prefix</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">
-                      <VisuallyHidden>Actions</VisuallyHidden>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(key) => (
-                      <tr classList={{ revoked: Boolean(key.revokedAt) }}>
-                        <td>{key.name}</td>
-                        <td>{key.role}</td>
-                        <td>
-                          <code>{key.prefix}…</code>
-                        </td>
-                        <td>{formatDateTime(key.createdAt)}</td>
-                        <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
-                        <td>
-                          <Show when={key.revokedAt} fallback={<span class="badge badge-delivered">Active</span>}>
-                            {(at) => <span class="badge badge-revoked">Revoked {formatDateTime(at())}</span>}
-                          </Show>
-                        </td>
-                        <td>
-                          <Show when={!key.revokedAt}>
-                            <button type="button" class="danger" aria-label={`Revoke ${key.name}`} onClick={() => setRevoking(key)}>
-                              Revoke
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
+          <DataTable
+            label="API keys"
+            columns={[
+              { header: 'Name', cell: (key) => key.name },
+              { header: 'Role', cell: (key) => key.role },
+              { header: 'Prefix', cell: (key) => <code>{key.prefix}…</code> },
+              { header: 'Created', cell: (key) => formatDateTime(key.createdAt) },
+              { header: 'Last used', cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never') },
+              {
+                header: 'Status',
+                cell: (key) => (
+                  <Show when={key.revokedAt} fallback={<span class="badge badge-delivered">Active</span>}>
+                    {(at) => <span class="badge badge-revoked">Revoked {formatDateTime(at())}</span>}
+                  </Show>
+                ),
+              },
+              {
+                header: 'Actions',
+                hiddenHeader: true,
+                cell: (key) => (
+                  <Show when={!key.revokedAt}>
+                    <button type="button" class="danger" aria-label={`Revoke ${key.name}`} onClick={() => setRevoking(key)}>
+                      Revoke
+                    </button>
+                  </Show>
+                ),
+              },
+            ]}
+            rows={list()}
+            rowProps={(key) => ({ classList: { revoked: Boolean(key.revokedAt) } })}
+            empty={<p class="empty">No API keys yet.</p>}
+          />
         )}
       </Show>
       {/* One dialog at a time: each is mounted only while open. */}

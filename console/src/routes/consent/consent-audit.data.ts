@@ -1,47 +1,19 @@
 import { query } from '@solidjs/router';
+import { graphql } from '../../gql';
+import type { ConsentAction, ConsentRecordFilter, ConsoleConsentRecordsQuery } from '../../gql/graphql';
 import { gql } from '../../lib/graphql';
 
-export type ConsentAction = 'GRANTED' | 'REVOKED';
+export type { ConsentAction } from '../../gql/graphql';
 export const CONSENT_ACTIONS: ConsentAction[] = ['GRANTED', 'REVOKED'];
 export const CONSENT_SOURCES = ['ADMIN', 'BULK', 'CARRIER', 'KEYWORD', 'MANAGE_BOOKING', 'SIGNUP', 'SIGNUP_FORM'] as const;
 export const SUBJECT_TYPES = ['EMPLOYEE', 'PARTICIPANT'] as const;
 
-export interface ConsentFilter {
-  action?: ConsentAction;
-  source?: (typeof CONSENT_SOURCES)[number];
-  subjectType?: (typeof SUBJECT_TYPES)[number];
-  phone?: string;
-  from?: string;
-  to?: string;
-}
+export type ConsentFilter = Pick<ConsentRecordFilter, 'action' | 'source' | 'subjectType' | 'phone' | 'from' | 'to'>;
 
-export interface ConsentRecordRow {
-  id: string;
-  createdAt: string;
-  action: ConsentAction;
-  source: string;
-  subjectType: string;
-  subjectId: string;
-  phone: string | null;
-  actorLabel: string | null;
-  actorApiKeyId: string | null;
-  attestation: string | null;
-  disclosureText: string | null;
-  disclosureVersion: string | null;
-  ipAddress: string | null;
-  userAgent: string | null;
-  keyword: string | null;
-  studyId: string | null;
-  sessionId: string | null;
-  bookingId: string | null;
-}
+export type ConsentPage = ConsoleConsentRecordsQuery['consentRecords'];
+export type ConsentRecordRow = ConsentPage['nodes'][number];
 
-export interface ConsentPage {
-  nodes: ConsentRecordRow[];
-  pageInfo: { endCursor: string | null; hasNextPage: boolean };
-}
-
-const CONSENT_RECORDS_QUERY = /* GraphQL */ `
+const CONSENT_RECORDS_QUERY = graphql(`
   query ConsoleConsentRecords($filter: ConsentRecordFilter, $after: String) {
     consentRecords(filter: $filter, after: $after, first: 50) {
       nodes {
@@ -51,16 +23,16 @@ const CONSENT_RECORDS_QUERY = /* GraphQL */ `
       pageInfo { endCursor hasNextPage }
     }
   }
-`;
+`);
 
-const EXPORT_QUERY = /* GraphQL */ `
+const EXPORT_QUERY = graphql(`
   query ConsoleExportConsentRecords($filter: ConsentRecordFilter) {
     exportConsentRecords(filter: $filter)
   }
-`;
+`);
 
 export async function loadConsentPage(filter: ConsentFilter, after?: string): Promise<ConsentPage> {
-  const data = await gql<{ consentRecords: ConsentPage }>(CONSENT_RECORDS_QUERY, { filter, after });
+  const data = await gql(CONSENT_RECORDS_QUERY, { filter, after });
   return data.consentRecords;
 }
 
@@ -69,7 +41,7 @@ export const getConsentRecords = query((filter: ConsentFilter) => loadConsentPag
 
 /** K5 (ADMIN only): the CSV of every record matching the filter. */
 export async function exportConsentCsv(filter: ConsentFilter): Promise<string> {
-  const data = await gql<{ exportConsentRecords: string }>(EXPORT_QUERY, { filter });
+  const data = await gql(EXPORT_QUERY, { filter });
   return data.exportConsentRecords;
 }
 
@@ -79,12 +51,8 @@ export function preloadConsentAudit(): void {
 }
 
 /** K5: consent records written in this workspace while the page is open. */
-export const CONSENT_CHANGED = /* GraphQL */ `
+export const CONSENT_CHANGED = graphql(`
   subscription ConsoleConsentChanged {
     consentChanged { count action source subjectType recordedAt }
   }
-`;
-
-export interface ConsentChange {
-  count: number;
-}
+`);

@@ -1,5 +1,6 @@
 import { createAsync, revalidate } from '@solidjs/router';
-import { ErrorBoundary, For, Show, Suspense, createSignal, type Component } from 'solid-js';
+import { ErrorBoundary, Show, Suspense, createSignal, type Component } from 'solid-js';
+import { DataTable } from '../../components/data-table';
 import { createKeysetList } from '../../components/keyset-list';
 import { LoadMore } from '../../components/load-more';
 import { ExportCsvButton } from '../../components/export-csv-button';
@@ -20,46 +21,28 @@ const RecordTable: Component<{ filter: ConsentFilter }> = (props) => {
   const rows = list.items;
   return (
     <Show when={first()}>
-      <Show when={rows().length} fallback={<p class="empty">No consent records match these filters.</p>}>
-        <div class="table-wrap">
-          <table aria-label="Consent records">
-            <thead>
-              <tr>
-                <th scope="col">Recorded</th>
-                <th scope="col">Action</th>
-                <th scope="col">Source</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Phone</th>
-                <th scope="col">Actor</th>
-                <th scope="col">
-                  <VisuallyHidden>Details</VisuallyHidden>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={rows()}>
-                {(record) => (
-                  <tr>
-                    <td>{formatDateTime(record.createdAt)}</td>
-                    <td>
-                      <span class={`badge badge-${record.action.toLowerCase()}`}>{humanize(record.action)}</span>
-                    </td>
-                    <td>{consentSourceName(record.source)}</td>
-                    <td>{humanize(record.subjectType)}</td>
-                    <td>{formatPhone(record.phone)}</td>
-                    <td>{formatActor(record.actorLabel)}</td>
-                    <td>
-                      <button type="button" class="link-button" onClick={() => setOpen(record)}>
-                        Details<VisuallyHidden> of the {humanize(record.action).toLowerCase()} record of {formatDateTime(record.createdAt)}</VisuallyHidden>
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
-      </Show>
+      <DataTable
+        label="Consent records"
+        columns={[
+          { header: 'Recorded', cell: (record) => formatDateTime(record.createdAt) },
+          { header: 'Action', cell: (record) => <span class={`badge badge-${record.action.toLowerCase()}`}>{humanize(record.action)}</span> },
+          { header: 'Source', cell: (record) => consentSourceName(record.source) },
+          { header: 'Subject', cell: (record) => humanize(record.subjectType) },
+          { header: 'Phone', cell: (record) => formatPhone(record.phone) },
+          { header: 'Actor', cell: (record) => formatActor(record.actorLabel) },
+          {
+            header: 'Details',
+            hiddenHeader: true,
+            cell: (record) => (
+              <button type="button" class="link-button" onClick={() => setOpen(record)}>
+                Details<VisuallyHidden> of the {humanize(record.action).toLowerCase()} record of {formatDateTime(record.createdAt)}</VisuallyHidden>
+              </button>
+            ),
+          },
+        ]}
+        rows={rows()}
+        empty={<p class="empty">No consent records match these filters.</p>}
+      />
       <LoadMore list={list} />
       <Show when={open()}>{(record) => <ConsentRecordDetails record={record()} onClose={() => setOpen(null)} />}</Show>
     </Show>

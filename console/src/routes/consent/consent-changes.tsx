@@ -1,7 +1,7 @@
 import { Show, createSignal, onCleanup, onMount, type Component } from 'solid-js';
 import { subscribe } from '../../lib/live';
 import { apiKey } from '../../lib/session';
-import { CONSENT_CHANGED, type ConsentChange } from './consent-audit.data';
+import { CONSENT_CHANGED } from './consent-audit.data';
 
 /** "N new records — show": new consent records are announced, and loaded when the admin asks. */
 export const ConsentChanges: Component<{ onShow: () => void }> = (props) => {
@@ -9,7 +9,7 @@ export const ConsentChanges: Component<{ onShow: () => void }> = (props) => {
   onMount(() => {
     const key = apiKey();
     if (!key) return;
-    const stop = subscribe<{ consentChanged: ConsentChange }>(key, CONSENT_CHANGED, {}, {
+    const stop = subscribe(key, CONSENT_CHANGED, {}, {
       next: ({ consentChanged }) => setWaiting((count) => count + consentChanged.count),
       // The audit list still works without the announcements; nothing to show.
       error: () => {},

@@ -1,5 +1,6 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
-import { For, Show, type Component } from 'solid-js';
+import { Show, type Component } from 'solid-js';
+import { DataTable } from '../../components/data-table';
 import { Page } from '../../components/page';
 import { VisuallyHidden } from '../../components/visually-hidden';
 import { formatDateTime, formatPhone, humanize } from '../../lib/format';
@@ -36,36 +37,20 @@ function lateness(job: QueuedJob, generatedAt: string): string {
 
 const Counts: Component<{ queue: JobQueue }> = (props) => (
   <Show when={props.queue.counts.length} fallback={<p class="empty">No job is waiting, running or failing.</p>}>
-    <div class="table-wrap">
-      <table aria-label="Jobs by state">
-        <thead>
-          <tr>
-            <th scope="col">Job</th>
-            <th scope="col">Running</th>
-            <th scope="col">Retrying</th>
-            <th scope="col">Overdue</th>
-            <th scope="col">Due in {props.queue.dueSoonMinutes} min</th>
-            <th scope="col">Later</th>
-            <th scope="col">Failed (24 h)</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.queue.counts}>
-            {(count) => (
-              <tr data-job-name={count.name}>
-                <th scope="row">{jobName(count.name)}</th>
-                <td>{count.running}</td>
-                <td>{count.retrying}</td>
-                <td classList={{ 'jobs-bad': count.overdue > 0 }}>{count.overdue}</td>
-                <td>{count.dueSoon}</td>
-                <td>{count.scheduled}</td>
-                <td classList={{ 'jobs-bad': count.failed > 0 }}>{count.failed}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Jobs by state"
+      columns={[
+        { header: 'Job', rowHeader: true, cell: (count) => jobName(count.name) },
+        { header: 'Running', cell: (count) => count.running },
+        { header: 'Retrying', cell: (count) => count.retrying },
+        { header: 'Overdue', cell: (count) => count.overdue, classList: (count) => ({ 'jobs-bad': count.overdue > 0 }) },
+        { header: <>Due in {props.queue.dueSoonMinutes} min</>, cell: (count) => count.dueSoon },
+        { header: 'Later', cell: (count) => count.scheduled },
+        { header: 'Failed (24 h)', cell: (count) => count.failed, classList: (count) => ({ 'jobs-bad': count.failed > 0 }) },
+      ]}
+      rows={props.queue.counts}
+      rowProps={(count) => ({ 'data-job-name': count.name })}
+    />
   </Show>
 );
 
@@ -81,55 +66,52 @@ const MessageCell: Component<{ job: QueuedJob }> = (props) => (
 
 const NextJobs: Component<{ queue: JobQueue }> = (props) => (
   <Show when={props.queue.next.length} fallback={<p class="empty">Nothing is due.</p>}>
-    <div class="table-wrap">
-      <table aria-label="Next jobs to run">
-        <thead>
-          <tr>
-            <th scope="col">Runs</th>
-            <th scope="col">State</th>
-            <th scope="col">Job</th>
-            <th scope="col">Message</th>
-            <th scope="col">Last failure</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.queue.next}>
-            {(job) => (
-              <tr data-job-id={job.id} data-state={job.state}>
-                <td>
-                  <Show when={job.state === 'RUNNING'} fallback={<time datetime={job.nextRunAt ?? ''}>{formatDateTime(job.nextRunAt)}</time>}>
-                    Now (since {formatDateTime(job.lockedAt)})
-                  </Show>
-                  <Show when={job.state === 'RETRYING'}>
-                    <VisuallyHidden> (next attempt)</VisuallyHidden>
-                  </Show>
-                </td>
-                <td>
-                  <span class={`job-state job-state-${job.state.toLowerCase()}`}>{STATE_WORDS[job.state] ?? humanize(job.state)}</span>
-                  <Show when={job.state === 'RETRYING'}>
-                    <span class="hint"> next attempt {formatDateTime(job.nextRunAt)}</span>
-                  </Show>
-                </td>
-                <td>{jobName(job.name)}</td>
-                <td>
-                  <MessageCell job={job} />
-                </td>
-                <td>
-                  <Show when={job.failCount}>
-                    {(count) => (
-                      <>
-                        {count()} failed attempt{count() === 1 ? '' : 's'}
-                        <Show when={job.failReason}>{(why) => <span class="jobs-reason">: {why()}</span>}</Show>
-                      </>
-                    )}
-                  </Show>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Next jobs to run"
+      columns={[
+        {
+          header: 'Runs',
+          cell: (job) => (
+            <>
+              <Show when={job.state === 'RUNNING'} fallback={<time datetime={job.nextRunAt ?? ''}>{formatDateTime(job.nextRunAt)}</time>}>
+                Now (since {formatDateTime(job.lockedAt)})
+              </Show>
+              <Show when={job.state === 'RETRYING'}>
+                <VisuallyHidden> (next attempt)</VisuallyHidden>
+              </Show>
+            </>
+          ),
+        },
+        {
+          header: 'State',
+          cell: (job) => (
+            <>
+              <span class={`job-state job-state-${job.state.toLowerCase()}`}>{STATE_WORDS[job.state] ?? humanize(job.state)}</span>
+              <Show when={job.state === 'RETRYING'}>
+                <span class="hint"> next attempt {formatDateTime(job.nextRunAt)}</span>
+              </Show>
+            </>
+          ),
+        },
+        { header: 'Job', cell: (job) => jobName(job.name) },
+        { header: 'Message', cell: (job) => <MessageCell job={job} /> },
+        {
+          header: 'Last failure',
+          cell: (job) => (
+            <Show when={job.failCount}>
+              {(count) => (
+                <>
+                  {count()} failed attempt{count() === 1 ? '' : 's'}
+                  <Show when={job.failReason}>{(why) => <span class="jobs-reason">: {why()}</span>}</Show>
+                </>
+              )}
+            </Show>
+          ),
+        },
+      ]}
+      rows={props.queue.next}
+      rowProps={(job) => ({ 'data-job-id': job.id, 'data-state': job.state })}
+    />
   </Show>
 );
 

@@ -1,4 +1,6 @@
 import { formatPhone } from '../../lib/format';
+import { graphql } from '../../gql';
+import type { CommsEventFilter, CommsLogFilter, ConsoleCommsEventsSubscription, ConsoleCommsSinceQuery, FeedRowFragment } from '../../gql/graphql';
 import { gql } from '../../lib/graphql';
 
 export const MESSAGE_STATUSES = ['QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'FAILED', 'SKIPPED', 'RECEIVED'] as const;
@@ -29,31 +31,26 @@ export const SKIP_REASONS = [
   'SUSPECTED_ABUSE',
 ] as const;
 
-/** One filter value each; the subscription takes lists, the log takes single values. */
+/** One filter value each, as the address holds them; the subscription takes lists, the log takes single values. */
 export interface FeedFilter {
   status?: string;
   kind?: string;
   skipReason?: string;
 }
 
-/** What a feed row shows; the full entry loads when a row is opened. */
-export interface FeedEntry {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  status: string;
-  kind: string;
-  direction: string;
-  recipientPhone: string | null;
-  skipReason: string | null;
-  errorCode: string | null;
-  errorReason: string | null;
-  scheduledFor: string | null;
-  /** T3: why a queued text waits ("held for quiet hours until …"). */
-  holdReason: string | null;
-  participant: { name: string } | null;
-  employee: { name: string } | null;
-}
+/** An address's values go as they are: the server refuses one its enums do not have (BAD_USER_INPUT). */
+export const asLogFilter = <T extends object>(filter: T): CommsLogFilter => filter as CommsLogFilter;
+
+/** What a feed or history row shows; the full entry loads when a row is opened. T3: holdReason says why a queued text waits. */
+export type FeedEntry = FeedRowFragment;
+
+graphql(`
+  fragment FeedRow on CommsLogEntry {
+    id createdAt updatedAt status kind direction recipientPhone skipReason errorCode errorReason scheduledFor holdReason
+    participant { name }
+    employee { name }
+  }
+`);
 
 /** Who a row is for: the person's name when the entry has one, then the number (a reminder has no number until it goes). */
 export function recipientOf(entry: FeedEntry): string {
@@ -62,43 +59,38 @@ export function recipientOf(entry: FeedEntry): string {
   return name ?? (entry.recipientPhone ? formatPhone(entry.recipientPhone) : '—');
 }
 
-export interface FeedEvent {
-  type: 'CREATED' | 'UPDATED';
-  entry: FeedEntry;
-}
-
-const ROW_FIELDS = 'id createdAt updatedAt status kind direction recipientPhone skipReason errorCode errorReason scheduledFor holdReason participant { name } employee { name }';
+export type FeedEvent = ConsoleCommsEventsSubscription['commsEvents'];
 
 /** L4: new entries and status changes of this workspace, as they happen. */
-export const COMMS_EVENTS = /* GraphQL */ `
+export const COMMS_EVENTS = graphql(`
   subscription ConsoleCommsEvents($filter: CommsEventFilter) {
-    commsEvents(filter: $filter) { type entry { ${ROW_FIELDS} } }
+    commsEvents(filter: $filter) { type entry { ...FeedRow } }
   }
-`;
+`);
 
-const LATEST_QUERY = /* GraphQL */ `
+const LATEST_QUERY = graphql(`
   query ConsoleLatestComms($filter: CommsLogFilter) {
-    commsLog(first: 50, filter: $filter) { nodes { ${ROW_FIELDS} } }
+    commsLog(first: 50, filter: $filter) { nodes { ...FeedRow } }
   }
-`;
+`);
 
-export function subscriptionFilter(filter: FeedFilter): Record<string, string[]> {
+export function subscriptionFilter(filter: FeedFilter): CommsEventFilter {
   return {
     ...(filter.status ? { statuses: [filter.status] } : {}),
     ...(filter.kind ? { kinds: [filter.kind] } : {}),
     ...(filter.skipReason ? { skipReasons: [filter.skipReason] } : {}),
-  };
+  } as CommsEventFilter;
 }
 
-const SINCE_QUERY = /* GraphQL */ `
+const SINCE_QUERY = graphql(`
   query ConsoleCommsSince($filter: CommsLogFilter, $after: String) {
-    commsLog(first: 100, after: $after, filter: $filter) { nodes { ${ROW_FIELDS} } pageInfo { hasNextPage endCursor } }
+    commsLog(first: 100, after: $after, filter: $filter) { nodes { ...FeedRow } pageInfo { hasNextPage endCursor } }
   }
-`;
+`);
 
 /** The newest page of the log for the filter, so the feed is not empty on arrival. */
 export async function loadLatest(filter: FeedFilter): Promise<FeedEntry[]> {
-  const data = await gql<{ commsLog: { nodes: FeedEntry[] } }>(LATEST_QUERY, { filter });
+  const data = await gql(LATEST_QUERY, { filter: asLogFilter(filter) });
   return data.commsLog.nodes;
 }
 
@@ -107,10 +99,7 @@ export async function loadSince(filter: FeedFilter, from: string, limit: number)
   const entries: FeedEntry[] = [];
   let after: string | null = null;
   do {
-    const data: { commsLog: { nodes: FeedEntry[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await gql(SINCE_QUERY, {
-      filter: { ...filter, from },
-      after,
-    });
+    const data: ConsoleCommsSinceQuery = await gql(SINCE_QUERY, { filter: asLogFilter({ ...filter, from }), after });
     entries.push(...data.commsLog.nodes);
     after = data.commsLog.pageInfo.hasNextPage ? data.commsLog.pageInfo.endCursor : null;
   } while (after && entries.length < limit);

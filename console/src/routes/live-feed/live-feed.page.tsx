@@ -1,24 +1,16 @@
 import { useSearchParams } from '@solidjs/router';
-import { For, Show, createMemo, createSignal, type Component } from 'solid-js';
+import { Show, createMemo, createSignal, type Component } from 'solid-js';
 import { Page } from '../../components/page';
-import { ErrorNotice, Loading, StatusBadge } from '../../components/status';
-import { VisuallyHidden } from '../../components/visually-hidden';
+import { DataTable } from '../../components/data-table';
+import { FilterBar, FilterChoice } from '../../components/filter-bar';
+import { ErrorNotice, Loading } from '../../components/status';
 import { formatDateTime, formatTime, humanize } from '../../lib/format';
-import { MESSAGE_KINDS, MESSAGE_STATUSES, SKIP_REASONS, recipientOf, type FeedEntry, type FeedFilter } from './live-feed.data';
+import { MESSAGE_KINDS, MESSAGE_STATUSES, SKIP_REASONS, type FeedEntry, type FeedFilter } from './live-feed.data';
+import { entryColumns } from './entry-columns';
 import { ConnectionIndicator } from './connection-indicator';
 import { EntryDetails } from './entry-details';
-import { MAX_ROWS, createLiveFeed } from './live-feed.store';
+import { MAX_ROWS, createLiveFeed, type FeedRow } from './live-feed.store';
 import './live-feed.css';
-
-const FilterSelect: Component<{ id: string; label: string; value: string; options: readonly string[]; onChange: (value: string) => void }> = (props) => (
-  <div class="field">
-    <label for={props.id}>{props.label}</label>
-    <select id={props.id} value={props.value} onChange={(event) => props.onChange(event.currentTarget.value)}>
-      <option value="">Any</option>
-      <For each={props.options}>{(option) => <option value={option}>{humanize(option)}</option>}</For>
-    </select>
-  </div>
-);
 
 const sameFilter = (a: FeedFilter, b: FeedFilter): boolean => a.status === b.status && a.kind === b.kind && a.skipReason === b.skipReason;
 
@@ -51,10 +43,10 @@ const LiveFeedPage: Component = () => {
         Every message this workspace sends, holds back (skipped, with the reason) or receives, as it happens. Newest first; the
         last {MAX_ROWS} are kept. Times are in your time zone.
       </p>
-      <div class="filters live-filters" role="group" aria-label="Filter the feed">
-        <FilterSelect id="feed-status" label="Status" value={filter().status ?? ''} options={MESSAGE_STATUSES} onChange={(status) => setParams({ status: status || undefined })} />
-        <FilterSelect id="feed-kind" label="Kind" value={filter().kind ?? ''} options={MESSAGE_KINDS} onChange={(kind) => setParams({ kind: kind || undefined })} />
-        <FilterSelect
+      <FilterBar class="live-filters" role="group" label="Filter the feed">
+        <FilterChoice id="feed-status" label="Status" value={filter().status ?? ''} options={MESSAGE_STATUSES} onChange={(status) => setParams({ status: status || undefined })} />
+        <FilterChoice id="feed-kind" label="Kind" value={filter().kind ?? ''} options={MESSAGE_KINDS} onChange={(kind) => setParams({ kind: kind || undefined })} />
+        <FilterChoice
           id="feed-reason"
           label="Skip reason"
           value={filter().skipReason ?? ''}
@@ -73,53 +65,36 @@ const LiveFeedPage: Component = () => {
             Resume{feed.waiting() ? ` and show ${feed.waiting()} new` : ''}
           </button>
         </Show>
-      </div>
+      </FilterBar>
       <p class="live-waiting" role="status" aria-live="polite">
         {feed.paused() ? `Paused: ${feed.waiting()} new ${feed.waiting() === 1 ? 'event' : 'events'} waiting.` : ''}
       </p>
       <Show when={feed.problem()}>{(problem) => <ErrorNotice error={problem()} retry={feed.retry} />}</Show>
       <Show when={!feed.seeding() || feed.rows().length} fallback={<Loading label="Loading the latest messages…" />}>
         <Show when={feed.rows().length} fallback={<p class="empty">No messages match yet. New ones appear here as they happen.</p>}>
-          <div class="table-wrap">
-            <table aria-label="Messages">
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Recipient</th>
-                  <th scope="col">Reason / error</th>
-                  <th scope="col">
-                    <VisuallyHidden>Details</VisuallyHidden>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={feed.rows()}>
-                  {(row) => (
-                    <tr classList={{ 'new-row': row.isNew }} data-entry-id={row.entry.id}>
-                      <td>
-                        <time datetime={row.entry.createdAt} title={formatDateTime(row.entry.createdAt)}>
-                          {formatTime(row.entry.createdAt)}
-                        </time>
-                      </td>
-                      <td>
-                        <StatusBadge status={row.entry.status} />
-                      </td>
-                      <td>{humanize(row.entry.kind)}</td>
-                      <td>{recipientOf(row.entry)}</td>
-                      <td>{detail(row.entry)}</td>
-                      <td>
-                        <button type="button" class="link-button" onClick={() => setOpened(row.entry.id)}>
-                          Details<VisuallyHidden> of the {humanize(row.entry.kind).toLowerCase()} to {recipientOf(row.entry)}</VisuallyHidden>
-                        </button>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Messages"
+            columns={entryColumns<FeedRow>({
+              entry: (row) => row.entry,
+              when: {
+                header: 'Time',
+                cell: (row) => (
+                  <time datetime={row.entry.createdAt} title={formatDateTime(row.entry.createdAt)}>
+                    {formatTime(row.entry.createdAt)}
+                  </time>
+                ),
+              },
+              reason: detail,
+              onOpen: setOpened,
+            })}
+            rows={feed.rows()}
+            rowProps={(row) => ({
+              get classList() {
+                return { 'new-row': row.isNew };
+              },
+              'data-entry-id': row.entry.id,
+            })}
+          />
         </Show>
       </Show>
       <Show when={opened()}>{(id) => <EntryDetails id={id()} onClose={() => setOpened(null)} />}</Show>

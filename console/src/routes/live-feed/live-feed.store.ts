@@ -104,7 +104,7 @@ export function createLiveFeed(filter: Accessor<FeedFilter>) {
       setConnection('connecting');
       // A fresh socket per filter, so the connection events below are this subscription's.
       closeLive();
-      const stop = subscribe<{ commsEvents: FeedEvent }>(key, COMMS_EVENTS, { filter: subscriptionFilter(current) }, {
+      const stop = subscribe(key, COMMS_EVENTS, { filter: subscriptionFilter(current) }, {
         next: ({ commsEvents }) => {
           if (paused()) setBuffered((events) => [...events, commsEvents].slice(-MAX_ROWS));
           else apply([commsEvents]);

@@ -1,16 +1,10 @@
 import { createAsync } from '@solidjs/router';
-import { For, Show, createSignal, type Component } from 'solid-js';
-import { humanize } from '../../lib/format';
+import { Show, createSignal, type Component } from 'solid-js';
+import { DayRange, FilterBar, FilterChoice } from '../../components/filter-bar';
+import { startOfDay } from '../../lib/format';
 import { MESSAGE_KINDS, MESSAGE_STATUSES, SKIP_REASONS } from '../live-feed/live-feed.data';
 import { getStudies } from '../studies/studies.data';
 import type { MessagesFilter } from './messages.data';
-
-/** A date input (YYYY-MM-DD) is a day in the viewer's zone: from its midnight, to the next midnight. */
-function startOfDay(day: string, addDays = 0): string {
-  const date = new Date(`${day}T00:00`);
-  date.setDate(date.getDate() + addDays);
-  return date.toISOString();
-}
 
 /** The day an ISO instant falls on in the viewer's zone, for a date input (to: the day before the exclusive end). */
 function dayOf(iso: string | undefined, addDays = 0): string {
@@ -20,20 +14,6 @@ function dayOf(iso: string | undefined, addDays = 0): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
-
-const Choice: Component<{ id: string; label: string; name: string; value?: string; options: readonly { value: string; label: string }[]; onChange?: (value: string) => void }> = (
-  props,
-) => (
-  <div class="field">
-    <label for={props.id}>{props.label}</label>
-    <select id={props.id} name={props.name} value={props.value ?? ''} onChange={(event) => props.onChange?.(event.currentTarget.value)}>
-      <option value="">Any</option>
-      <For each={props.options}>{(option) => <option value={option.value}>{option.label}</option>}</For>
-    </select>
-  </div>
-);
-
-const codes = (values: readonly string[]) => values.map((value) => ({ value, label: humanize(value) }));
 
 /** C2 filters, applied on submit so typing a search does not fire a request per key. */
 export const MessagesFilters: Component<{ filter: MessagesFilter; onApply: (filter: MessagesFilter) => void }> = (props) => {
@@ -60,14 +40,12 @@ export const MessagesFilters: Component<{ filter: MessagesFilter; onApply: (filt
     };
   };
   return (
-    <form
-      class="filters messages-filters"
-      aria-label="Search and filter messages"
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onApply(read(event.currentTarget));
-      }}
-      onReset={() => {
+    <FilterBar
+      class="messages-filters"
+      role="form"
+      label="Search and filter messages"
+      onApply={(form) => props.onApply(read(form))}
+      onClear={() => {
         setStudyId('');
         props.onApply({});
       }}
@@ -76,10 +54,10 @@ export const MessagesFilters: Component<{ filter: MessagesFilter; onApply: (filt
         <label for="messages-search">Phone, name or email</label>
         <input id="messages-search" name="search" type="search" autocomplete="off" value={props.filter.search ?? ''} />
       </div>
-      <Choice id="messages-status" label="Status" name="status" value={props.filter.status} options={codes(MESSAGE_STATUSES)} />
-      <Choice id="messages-kind" label="Kind" name="kind" value={props.filter.kind} options={codes(MESSAGE_KINDS)} />
-      <Choice id="messages-reason" label="Skip reason" name="skipReason" value={props.filter.skipReason} options={codes(SKIP_REASONS)} />
-      <Choice
+      <FilterChoice id="messages-status" label="Status" name="status" value={props.filter.status} options={MESSAGE_STATUSES} />
+      <FilterChoice id="messages-kind" label="Kind" name="kind" value={props.filter.kind} options={MESSAGE_KINDS} />
+      <FilterChoice id="messages-reason" label="Skip reason" name="skipReason" value={props.filter.skipReason} options={SKIP_REASONS} />
+      <FilterChoice
         id="messages-study"
         label="Study"
         name="studyId"
@@ -88,7 +66,7 @@ export const MessagesFilters: Component<{ filter: MessagesFilter; onApply: (filt
         onChange={setStudyId}
       />
       <Show when={studyId()}>
-        <Choice
+        <FilterChoice
           id="messages-session"
           label="Session"
           name="sessionId"
@@ -96,14 +74,7 @@ export const MessagesFilters: Component<{ filter: MessagesFilter; onApply: (filt
           options={sessions().map((session) => ({ value: session.id, label: new Date(session.startsAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) }))}
         />
       </Show>
-      <div class="field">
-        <label for="messages-from">From (day)</label>
-        <input id="messages-from" name="from" type="date" value={dayOf(props.filter.from)} />
-      </div>
-      <div class="field">
-        <label for="messages-to">To (day, inclusive)</label>
-        <input id="messages-to" name="to" type="date" value={dayOf(props.filter.to, -1)} />
-      </div>
+      <DayRange idPrefix="messages" from={dayOf(props.filter.from)} to={dayOf(props.filter.to, -1)} />
       <button type="submit" class="primary">
         Search
       </button>
@@ -111,6 +82,6 @@ export const MessagesFilters: Component<{ filter: MessagesFilter; onApply: (filt
       <Show when={props.filter.employeeId || props.filter.participantId}>
         <p class="hint">Showing one person's messages. Clear to see everyone's.</p>
       </Show>
-    </form>
+    </FilterBar>
   );
 };

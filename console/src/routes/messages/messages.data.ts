@@ -1,7 +1,8 @@
 import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
 import type { Connection } from '../../components/keyset-list';
+import { graphql } from '../../gql';
 import { gql } from '../../lib/graphql';
-import type { FeedEntry } from '../live-feed/live-feed.data';
+import { asLogFilter, type FeedEntry } from '../live-feed/live-feed.data';
 
 /** C2: the message history's filters, as they stand in the address. */
 export interface MessagesFilter {
@@ -17,22 +18,21 @@ export interface MessagesFilter {
   to?: string;
 }
 
-const ROW_FIELDS = 'id createdAt updatedAt status kind direction recipientPhone skipReason errorCode errorReason scheduledFor participant { name } employee { name }';
-
-const MESSAGES_QUERY = /* GraphQL */ `
+// The same rows as the live feed (FeedRow, in live-feed.data.ts).
+const MESSAGES_QUERY = graphql(`
   query ConsoleMessages($filter: CommsLogFilter, $after: String) {
-    commsLog(first: 50, after: $after, filter: $filter) { nodes { ${ROW_FIELDS} } pageInfo { endCursor hasNextPage } }
+    commsLog(first: 50, after: $after, filter: $filter) { nodes { ...FeedRow } pageInfo { endCursor hasNextPage } }
   }
-`;
+`);
 
-const EXPORT_QUERY = /* GraphQL */ `
+const EXPORT_QUERY = graphql(`
   query ConsoleExportCommsLog($filter: CommsLogFilter) {
     exportCommsLog(filter: $filter)
   }
-`;
+`);
 
 export async function loadMessagesPage(filter: MessagesFilter, after?: string): Promise<Connection<FeedEntry>> {
-  return (await gql<{ commsLog: Connection<FeedEntry> }>(MESSAGES_QUERY, { filter, after })).commsLog;
+  return (await gql(MESSAGES_QUERY, { filter: asLogFilter(filter), after })).commsLog;
 }
 
 /** The first page for a filter (preloaded, revalidated); later pages load through loadMessagesPage. */
@@ -40,7 +40,7 @@ export const getMessages = query((filter: MessagesFilter) => loadMessagesPage(fi
 
 /** C2 (ADMIN only): every message matching the filter, as CSV. */
 export async function exportMessagesCsv(filter: MessagesFilter): Promise<string> {
-  return (await gql<{ exportCommsLog: string }>(EXPORT_QUERY, { filter })).exportCommsLog;
+  return (await gql(EXPORT_QUERY, { filter: asLogFilter(filter) })).exportCommsLog;
 }
 
 export const FILTER_KEYS = ['search', 'status', 'kind', 'skipReason', 'studyId', 'sessionId', 'employeeId', 'participantId', 'from', 'to'] as const;

@@ -1,14 +1,15 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
-import { ErrorBoundary, For, Show, Suspense, createMemo, createSignal, type Component } from 'solid-js';
+import { ErrorBoundary, Show, Suspense, createMemo, createSignal, type Component } from 'solid-js';
 import { createKeysetList } from '../../components/keyset-list';
 import { LoadMore } from '../../components/load-more';
 import { ExportCsvButton } from '../../components/export-csv-button';
 import { Page } from '../../components/page';
-import { ErrorNotice, Loading, StatusBadge } from '../../components/status';
-import { VisuallyHidden } from '../../components/visually-hidden';
+import { DataTable } from '../../components/data-table';
+import { ErrorNotice, Loading } from '../../components/status';
 import { formatDateTime, humanize } from '../../lib/format';
 import { EntryDetails } from '../live-feed/entry-details';
-import { recipientOf } from '../live-feed/live-feed.data';
+import { entryColumns } from '../live-feed/entry-columns';
+import type { FeedEntry } from '../live-feed/live-feed.data';
 import { FILTER_KEYS, exportMessagesCsv, filterFromParams, getMessages, loadMessagesPage, type MessagesFilter } from './messages.data';
 import { MessagesFilters } from './messages-filters';
 import './messages.css';
@@ -25,44 +26,17 @@ const MessageTable: Component<{ filter: MessagesFilter }> = (props) => {
   return (
     <Show when={first()}>
       <Show when={list.items().length} fallback={<p class="empty">No message matches. Widen the dates or clear a filter.</p>}>
-        <div class="table-wrap">
-          <table aria-label="Message history">
-            <thead>
-              <tr>
-                <th scope="col">Logged</th>
-                <th scope="col">Status</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Recipient</th>
-                <th scope="col">Reason / error</th>
-                <th scope="col">
-                  <VisuallyHidden>Details</VisuallyHidden>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={list.items()}>
-                {(entry) => (
-                  <tr data-entry-id={entry.id}>
-                    <td>
-                      <time datetime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
-                    </td>
-                    <td>
-                      <StatusBadge status={entry.status} />
-                    </td>
-                    <td>{humanize(entry.kind)}</td>
-                    <td>{recipientOf(entry)}</td>
-                    <td>{reasonOrError(entry)}</td>
-                    <td>
-                      <button type="button" class="link-button" onClick={() => setOpened(entry.id)}>
-                        Details<VisuallyHidden> of the {humanize(entry.kind).toLowerCase()} to {recipientOf(entry)}</VisuallyHidden>
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Message history"
+          columns={entryColumns<FeedEntry>({
+            entry: (entry) => entry,
+            when: { header: 'Logged', cell: (entry) => <time datetime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time> },
+            reason: reasonOrError,
+            onOpen: setOpened,
+          })}
+          rows={list.items()}
+          rowProps={(entry) => ({ 'data-entry-id': entry.id })}
+        />
       </Show>
       <LoadMore list={list} />
       <Show when={opened()}>{(id) => <EntryDetails id={id()} onClose={() => setOpened(null)} />}</Show>

@@ -1,41 +1,24 @@
 import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
+import { graphql } from '../../gql';
+import type { ConsoleOverviewQuery } from '../../gql/graphql';
 import { gql } from '../../lib/graphql';
 
-export interface CommsCounts {
-  queued: number;
-  sent: number;
-  delivered: number;
-  failed: number;
-  skipped: number;
-}
+export type CommsOverview = ConsoleOverviewQuery['commsOverview'];
+export type CommsCounts = CommsOverview['totals'];
+export type BinCounts = CommsOverview['bins'][number];
 
-export interface BinCounts extends CommsCounts {
-  start: string;
-}
-
-export interface CommsOverview {
-  from: string;
-  to: string;
-  totals: CommsCounts;
-  binMinutes: number;
-  bins: BinCounts[];
-  topSkipReasons: { reason: string; count: number }[];
-}
-
-const COUNTS = 'queued sent delivered failed skipped';
-
-const OVERVIEW_QUERY = /* GraphQL */ `
+const OVERVIEW_QUERY = graphql(`
   query ConsoleOverview($hours: Int!, $binMinutes: Int!) {
     commsOverview(hours: $hours, binMinutes: $binMinutes) {
       from
       to
       binMinutes
-      totals { ${COUNTS} }
-      bins { start ${COUNTS} }
+      totals { queued sent delivered failed skipped }
+      bins { start queued sent delivered failed skipped }
       topSkipReasons { reason count }
     }
   }
-`;
+`);
 
 /** The windows the overview offers; finer bins for shorter ones, so a burst shows as a burst. */
 export const OVERVIEW_RANGES = [
@@ -52,7 +35,7 @@ export const overviewRange = (id: string | undefined): OverviewRange => OVERVIEW
 
 export const getOverview = query(async (rangeId: string): Promise<CommsOverview> => {
   const { hours, binMinutes } = overviewRange(rangeId);
-  const data = await gql<{ commsOverview: CommsOverview }>(OVERVIEW_QUERY, { hours, binMinutes });
+  const data = await gql(OVERVIEW_QUERY, { hours, binMinutes });
   return data.commsOverview;
 }, 'commsOverview');
 

@@ -1,6 +1,7 @@
 import { A, createAsync, revalidate, useAction, useParams } from '@solidjs/router';
 import { For, Show, createEffect, createSignal, onCleanup, type Component } from 'solid-js';
 import { ConsentNoteField } from '../../components/consent-note-field';
+import { DataTable } from '../../components/data-table';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { Page } from '../../components/page';
@@ -173,39 +174,26 @@ const ParticipantView: Component<{ participant: ParticipantDetail; records: Part
 
       <section class="panel" aria-labelledby="bookings-title">
         <h2 id="bookings-title">Bookings</h2>
-        <Show when={props.participant.bookings.length > 0} fallback={<p class="empty">No bookings.</p>}>
-          <div class="table-wrap">
-            <table aria-label="Bookings">
-              <thead>
-                <tr>
-                  <th scope="col">Study</th>
-                  <th scope="col">Session</th>
-                  <th scope="col">Location</th>
-                  <th scope="col">Booking</th>
-                  <th scope="col">Booked</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={props.participant.bookings}>
-                  {(booking) => (
-                    <tr>
-                      <td>
-                        <A href={`/studies/${booking.session.study.id}`}>{booking.session.study.name}</A>
-                      </td>
-                      <td>
-                        {formatDateTime(booking.session.startsAt)}
-                        {booking.session.status === 'CANCELLED' ? ' (session cancelled)' : ''}
-                      </td>
-                      <td>{booking.session.location ?? '—'}</td>
-                      <td>{humanize(booking.status)}</td>
-                      <td>{formatDateTime(booking.createdAt)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
-        </Show>
+        <DataTable
+          label="Bookings"
+          columns={[
+            { header: 'Study', cell: (booking) => <A href={`/studies/${booking.session.study.id}`}>{booking.session.study.name}</A> },
+            {
+              header: 'Session',
+              cell: (booking) => (
+                <>
+                  {formatDateTime(booking.session.startsAt)}
+                  {booking.session.status === 'CANCELLED' ? ' (session cancelled)' : ''}
+                </>
+              ),
+            },
+            { header: 'Location', cell: (booking) => booking.session.location ?? '—' },
+            { header: 'Booking', cell: (booking) => humanize(booking.status) },
+            { header: 'Booked', cell: (booking) => formatDateTime(booking.createdAt) },
+          ]}
+          rows={props.participant.bookings}
+          empty={<p class="empty">No bookings.</p>}
+        />
       </section>
 
       <section class="panel" aria-labelledby="consent-title">

@@ -1,34 +1,24 @@
 import { query } from '@solidjs/router';
 import type { Connection } from '../../components/keyset-list';
+import { graphql } from '../../gql';
+import type { ConsoleParticipantsQuery, ParticipantFilter as ParticipantFilterInput } from '../../gql/graphql';
 import { gql } from '../../lib/graphql';
 
-export interface ParticipantFilter {
-  search?: string;
-  hasPhone?: boolean;
-  smsConsent?: boolean;
-}
+export type ParticipantFilter = Pick<ParticipantFilterInput, 'search' | 'hasPhone' | 'smsConsent'>;
 
-export interface ParticipantRow {
-  id: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  smsConsent: boolean;
-  createdAt: string;
-  bookings: { id: string }[];
-}
+export type ParticipantRow = ConsoleParticipantsQuery['participants']['nodes'][number];
 
-const PARTICIPANTS = /* GraphQL */ `
+const PARTICIPANTS = graphql(`
   query ConsoleParticipants($after: String, $filter: ParticipantFilter, $first: Int! = 25) {
     participants(first: $first, after: $after, filter: $filter) {
       nodes { id name email phone smsConsent createdAt bookings { id } }
       pageInfo { endCursor hasNextPage }
     }
   }
-`;
+`);
 
 export async function fetchParticipants(filter: ParticipantFilter, after?: string): Promise<Connection<ParticipantRow>> {
-  return (await gql<{ participants: Connection<ParticipantRow> }>(PARTICIPANTS, { filter, after })).participants;
+  return (await gql(PARTICIPANTS, { filter, after })).participants;
 }
 
 export const getParticipants = query((filter: ParticipantFilter) => fetchParticipants(filter), 'participants');

@@ -1,23 +1,11 @@
 import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
+import { graphql } from '../../gql';
+import type { Language, PublicInviteQuery, PublicSignUpMutation } from '../../gql/graphql';
 import { gql } from '../../lib/graphql';
 
-export interface InviteSession {
-  id: string;
-  startsAt: string;
-  durationMinutes: number;
-  location: string | null;
-}
-
-export interface Invite {
-  studyName: string;
-  /** T1: the zone the sessions are in. */
-  timeZone: string;
-  smsRequired: boolean;
-  disclosure: { version: string; language: string; text: string };
-  sessions: InviteSession[];
-  /** A8: signUp needs a solved proof of work. */
-  challengeRequired: boolean;
-}
+/** T1: timeZone is the zone the sessions are in; A8: challengeRequired, signUp needs a solved proof of work. */
+export type Invite = PublicInviteQuery['invite'];
+export type InviteSession = Invite['sessions'][number];
 
 export interface SignUpForm {
   inviteToken: string;
@@ -28,19 +16,16 @@ export interface SignUpForm {
   smsConsent: boolean;
   disclosureVersion: string;
   /** T2: the language the page was shown in; T1: the browser's zone. */
-  language: string;
+  language: Language;
   timeZone: string;
   idempotencyKey: string;
   /** A8: the ALTCHA payload, when the invite requires one. */
   challenge: string | null;
 }
 
-export interface SignUpResult {
-  manageUrl: string;
-  booking: { id: string; sessionId: string };
-}
+export type SignUpResult = PublicSignUpMutation['signUp'];
 
-const INVITE = /* GraphQL */ `
+const INVITE = graphql(`
   query PublicInvite($token: String!, $language: Language) {
     invite(token: $token, language: $language) {
       studyName timeZone smsRequired challengeRequired
@@ -48,30 +33,30 @@ const INVITE = /* GraphQL */ `
       sessions { id startsAt durationMinutes location }
     }
   }
-`;
+`);
 
-const SIGN_UP = /* GraphQL */ `
+const SIGN_UP = graphql(`
   mutation PublicSignUp($input: SignUpInput!) {
     signUp(input: $input) { manageUrl booking { id sessionId } }
   }
-`;
+`);
 
-const SIGNUP_CHALLENGE = /* GraphQL */ `
+const SIGNUP_CHALLENGE = graphql(`
   query PublicSignupChallenge($token: String!) {
     signupChallenge(inviteToken: $token)
   }
-`;
+`);
 
 /** A8: a fresh proof-of-work challenge for this invite, as the ALTCHA widget reads it (JSON). */
 export async function getSignupChallenge(token: string): Promise<string> {
-  return (await gql<{ signupChallenge: string }>(SIGNUP_CHALLENGE, { token }, null)).signupChallenge;
+  return (await gql(SIGNUP_CHALLENGE, { token }, null)).signupChallenge;
 }
 
 // Public: no API key is sent (the page is opened by participants, not workspace users).
-export const getInvite = query(async (token: string, language: string) => (await gql<{ invite: Invite }>(INVITE, { token, language }, null)).invite, 'invite');
+export const getInvite = query(async (token: string, language: Language) => (await gql(INVITE, { token, language }, null)).invite, 'invite');
 
 /** T2: the first of the browser's languages that Tock speaks; English otherwise. */
-export function browserLanguage(): string {
+export function browserLanguage(): Language {
   for (const tag of navigator.languages ?? [navigator.language]) {
     const primary = tag.toLowerCase().split('-')[0];
     if (primary === 'es') return 'ES';
@@ -86,7 +71,7 @@ export function preloadInvite({ params }: RoutePreloadFuncArgs): void {
 
 // S2/S3: the server checks phone and consent and records the disclosure shown; nothing is stored on error.
 export async function signUp(form: SignUpForm): Promise<SignUpResult> {
-  const { signUp: result } = await gql<{ signUp: SignUpResult }>(
+  const { signUp: result } = await gql(
     SIGN_UP,
     { input: { ...form, name: form.name.trim(), email: form.email.trim(), phone: form.phone.trim() || null, sessionId: form.sessionId } },
     null,

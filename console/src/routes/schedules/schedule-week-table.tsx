@@ -1,4 +1,5 @@
 import { For, Show, type Component } from 'solid-js';
+import { DataTable, type Column } from '../../components/data-table';
 import { Toggle } from '../../components/toggle';
 import { formatDateTime } from '../../lib/format';
 import type { ScheduleWeekRow } from './schedules.data';
@@ -24,6 +25,23 @@ function shiftsByDay(week: ScheduleWeekRow): ScheduleWeekRow['shifts'][] {
   return days;
 }
 
+const DayShifts: Component<{ shifts: ScheduleWeekRow['shifts'] }> = (props) => (
+  <Show when={props.shifts.length > 0} fallback={<span class="hint" aria-label="No shift">–</span>}>
+    <ul class="schedules-shifts">
+      <For each={props.shifts}>
+        {(shift) => (
+          <li>
+            {timeOnly.format(new Date(shift.startsAt))}–{timeOnly.format(new Date(shift.endsAt))}
+            <Show when={shift.note}>
+              <span class="hint schedules-note">{shift.note}</span>
+            </Show>
+          </li>
+        )}
+      </For>
+    </ul>
+  </Show>
+);
+
 /** Schedule weeks with their shifts, the E4 Send SMS Alert switch and an edit button. */
 export const ScheduleWeekTable: Component<{
   weeks: ScheduleWeekRow[];
@@ -31,68 +49,44 @@ export const ScheduleWeekTable: Component<{
   onAlert: (week: ScheduleWeekRow, enabled: boolean) => void;
   onEdit: (week: ScheduleWeekRow) => void;
 }> = (props) => (
-  <div class="table-wrap">
-    <table aria-label="Schedule weeks">
-      <thead>
-        <tr>
-          <th scope="col">Employee</th>
-          <th scope="col">Week</th>
-          <For each={DAYS}>{(day) => <th scope="col">{day}</th>}</For>
-          <th scope="col">Send SMS Alert</th>
-          <th scope="col">Published</th>
-          <th scope="col">Edit</th>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={props.weeks}>
-          {(week) => (
-            <tr>
-              <td>
-                {week.employee.name}
-                <Show when={!week.employee.smsOptIn || !week.employee.phone}>
-                  <div class="hint">{!week.employee.phone ? 'No phone: no texts' : 'Not opted in: no texts'}</div>
-                </Show>
-              </td>
-              <td class="nowrap">{formatWeek(week.weekStart)}</td>
-              <For each={shiftsByDay(week)}>
-                {(shifts) => (
-                  <td class="schedules-day">
-                    <Show when={shifts.length > 0} fallback={<span class="hint" aria-label="No shift">–</span>}>
-                      <ul class="schedules-shifts">
-                        <For each={shifts}>
-                          {(shift) => (
-                            <li>
-                              {timeOnly.format(new Date(shift.startsAt))}–{timeOnly.format(new Date(shift.endsAt))}
-                              <Show when={shift.note}>
-                                <span class="hint schedules-note">{shift.note}</span>
-                              </Show>
-                            </li>
-                          )}
-                        </For>
-                      </ul>
-                    </Show>
-                  </td>
-                )}
-              </For>
-              <td>
-                <Toggle
-                  label={`Send SMS Alert for ${week.employee.name}, ${formatWeek(week.weekStart, true)}`}
-                  checked={week.sendSmsAlert}
-                  busy={props.busyId === week.id}
-                  compact
-                  onChange={(on) => props.onAlert(week, on)}
-                />
-              </td>
-              <td>{week.publishedAt ? formatDateTime(week.publishedAt) : 'Not yet'}</td>
-              <td>
-                <button type="button" class="link-button" aria-label={`Edit ${week.employee.name}, ${formatWeek(week.weekStart, true)}`} onClick={() => props.onEdit(week)}>
-                  Edit
-                </button>
-              </td>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </table>
-  </div>
+  <DataTable
+    label="Schedule weeks"
+    columns={[
+      {
+        header: 'Employee',
+        cell: (week) => (
+          <>
+            {week.employee.name}
+            <Show when={!week.employee.smsOptIn || !week.employee.phone}>
+              <div class="hint">{!week.employee.phone ? 'No phone: no texts' : 'Not opted in: no texts'}</div>
+            </Show>
+          </>
+        ),
+      },
+      { header: 'Week', class: 'nowrap', cell: (week) => formatWeek(week.weekStart) },
+      ...DAYS.map((day, index): Column<ScheduleWeekRow> => ({ header: day, class: 'schedules-day', cell: (week) => <DayShifts shifts={shiftsByDay(week)[index]} /> })),
+      {
+        header: 'Send SMS Alert',
+        cell: (week) => (
+          <Toggle
+            label={`Send SMS Alert for ${week.employee.name}, ${formatWeek(week.weekStart, true)}`}
+            checked={week.sendSmsAlert}
+            busy={props.busyId === week.id}
+            compact
+            onChange={(on) => props.onAlert(week, on)}
+          />
+        ),
+      },
+      { header: 'Published', cell: (week) => (week.publishedAt ? formatDateTime(week.publishedAt) : 'Not yet') },
+      {
+        header: 'Edit',
+        cell: (week) => (
+          <button type="button" class="link-button" aria-label={`Edit ${week.employee.name}, ${formatWeek(week.weekStart, true)}`} onClick={() => props.onEdit(week)}>
+            Edit
+          </button>
+        ),
+      },
+    ]}
+    rows={props.weeks}
+  />
 );

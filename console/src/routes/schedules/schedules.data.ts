@@ -1,73 +1,81 @@
 import { action, query } from '@solidjs/router';
 import type { Connection } from '../../components/keyset-list';
+import { graphql } from '../../gql';
+import type {
+  ConsolePublishMutation,
+  ConsolePublishPreviewQuery,
+  ConsoleScheduleEmployeesQuery,
+  ConsoleScheduleWeeksQuery,
+  ConsoleTimeOffQuery,
+  PublishAudience,
+  SaveScheduleWeekInput,
+  ScheduleWeekFilter,
+  TimeOffStatus,
+} from '../../gql/graphql';
 import { gql } from '../../lib/graphql';
 
-export interface WeekFilter {
-  employeeId?: string;
-  weekStart?: string;
-}
+export type WeekFilter = Pick<ScheduleWeekFilter, 'employeeId' | 'weekStart'>;
+export type ScheduleWeekRow = ConsoleScheduleWeeksQuery['scheduleWeeks']['nodes'][number];
+export type WeekShift = ScheduleWeekRow['shifts'][number];
+export type EmployeeChoice = ConsoleScheduleEmployeesQuery['employees']['nodes'][number];
+export type TimeOffRow = ConsoleTimeOffQuery['timeOffRequests']['nodes'][number];
 
-export interface WeekShift {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  note: string | null;
-}
-
-export interface ScheduleWeekRow {
-  id: string;
-  weekStart: string;
-  sendSmsAlert: boolean;
-  publishedAt: string | null;
-  employee: { id: string; name: string; smsOptIn: boolean; phone: string | null };
-  shifts: WeekShift[];
-}
-
-export interface EmployeeChoice {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  smsOptIn: boolean;
-}
-
-export interface TimeOffRow {
-  id: string;
-  startsOn: string;
-  endsOn: string;
-  reason: string | null;
-  status: 'PENDING' | 'APPROVED' | 'DENIED';
-  createdAt: string;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  employee: { id: string; name: string };
-}
-
-const WEEKS = /* GraphQL */ `
+const WEEKS = graphql(`
   query ConsoleScheduleWeeks($after: String, $filter: ScheduleWeekFilter) {
     scheduleWeeks(first: 25, after: $after, filter: $filter) {
       nodes { id weekStart sendSmsAlert publishedAt employee { id name smsOptIn phone } shifts { id startsAt endsAt note } }
       pageInfo { endCursor hasNextPage }
     }
   }
-`;
+`);
 
-const EMPLOYEE_SEARCH = /* GraphQL */ `
+const EMPLOYEE_SEARCH = graphql(`
   query ConsoleScheduleEmployees($filter: EmployeeFilter) {
     employees(first: 10, filter: $filter) { nodes { id name email phone smsOptIn } }
   }
-`;
-const TIME_OFF = /* GraphQL */ `
+`);
+
+const TIME_OFF = graphql(`
   query ConsoleTimeOff($after: String, $filter: TimeOffRequestFilter) {
     timeOffRequests(first: 25, after: $after, filter: $filter) {
       nodes { id startsOn endsOn reason status createdAt decidedAt decidedBy employee { id name } }
       pageInfo { endCursor hasNextPage }
     }
   }
-`;
+`);
+
+const SET_WEEK_ALERT = graphql(`
+  mutation ConsoleWeekAlert($weekId: ID!, $enabled: Boolean!) {
+    setWeekSmsAlert(weekId: $weekId, enabled: $enabled) { id sendSmsAlert }
+  }
+`);
+
+const SAVE_WEEK = graphql(`
+  mutation ConsoleSaveWeek($input: SaveScheduleWeekInput!) {
+    saveScheduleWeek(input: $input) { id }
+  }
+`);
+
+const PUBLISH_PREVIEW = graphql(`
+  query ConsolePublishPreview($weekStart: String!) {
+    schedulePublishPreview(weekStart: $weekStart) { weekStart weeks changed everyone }
+  }
+`);
+
+const PUBLISH = graphql(`
+  mutation ConsolePublish($input: PublishScheduleInput!) {
+    publishSchedule(input: $input) { weeksPublished messagesQueued employeesUnchanged }
+  }
+`);
+
+const DECIDE_TIME_OFF = graphql(`
+  mutation ConsoleDecideTimeOff($id: ID!, $approved: Boolean!) {
+    decideTimeOff(id: $id, approved: $approved) { id status }
+  }
+`);
 
 export async function fetchWeeks(filter: WeekFilter, after?: string): Promise<Connection<ScheduleWeekRow>> {
-  return (await gql<{ scheduleWeeks: Connection<ScheduleWeekRow> }>(WEEKS, { filter, after })).scheduleWeeks;
+  return (await gql(WEEKS, { filter, after })).scheduleWeeks;
 }
 
 export const getWeeks = query((filter: WeekFilter) => fetchWeeks(filter), 'scheduleWeeks');
@@ -75,14 +83,14 @@ export const getWeeks = query((filter: WeekFilter) => fetchWeeks(filter), 'sched
 /** The pickers' matches: ten employees whose name, email or phone holds what was typed. */
 export async function searchEmployees(text: string): Promise<EmployeeChoice[]> {
   const filter = text ? { search: text } : null;
-  return (await gql<{ employees: { nodes: EmployeeChoice[] } }>(EMPLOYEE_SEARCH, { filter })).employees.nodes;
+  return (await gql(EMPLOYEE_SEARCH, { filter })).employees.nodes;
 }
 
-export async function fetchTimeOff(status: TimeOffRow['status'] | '', after?: string): Promise<Connection<TimeOffRow>> {
-  return (await gql<{ timeOffRequests: Connection<TimeOffRow> }>(TIME_OFF, { filter: status ? { status } : null, after })).timeOffRequests;
+export async function fetchTimeOff(status: TimeOffStatus | '', after?: string): Promise<Connection<TimeOffRow>> {
+  return (await gql(TIME_OFF, { filter: status ? { status } : null, after })).timeOffRequests;
 }
 
-export const getTimeOff = query((status: TimeOffRow['status'] | '') => fetchTimeOff(status), 'timeOffRequests');
+export const getTimeOff = query((status: TimeOffStatus | '') => fetchTimeOff(status), 'timeOffRequests');
 
 export function preloadSchedules(): void {
   void getWeeks({});
@@ -91,57 +99,35 @@ export function preloadSchedules(): void {
 
 // E4: the week's Send SMS Alert switch.
 export const setWeekSmsAlert = action(async (weekId: string, enabled: boolean) => {
-  await gql(`mutation ConsoleWeekAlert($weekId: ID!, $enabled: Boolean!) { setWeekSmsAlert(weekId: $weekId, enabled: $enabled) { id sendSmsAlert } }`, { weekId, enabled });
+  await gql(SET_WEEK_ALERT, { weekId, enabled });
 }, 'setWeekSmsAlert');
 
-export interface WeekInput {
-  employeeId: string;
-  weekStart: string;
-  /** Omitted: a new week takes the employee's smsOptIn, a saved week keeps its setting (E4). */
-  sendSmsAlert?: boolean;
-  shifts: { startsAt: string; endsAt: string; note: string | null }[];
-}
+/** sendSmsAlert omitted: a new week takes the employee's smsOptIn, a saved week keeps its setting (E4). */
+export type WeekInput = SaveScheduleWeekInput;
 
 export const saveScheduleWeek = action(async (input: WeekInput) => {
-  await gql(`mutation ConsoleSaveWeek($input: SaveScheduleWeekInput!) { saveScheduleWeek(input: $input) { id } }`, { input });
+  await gql(SAVE_WEEK, { input });
 }, 'saveScheduleWeek');
 
-export interface PublishResult {
-  weeksPublished: number;
-  messagesQueued: number;
-  employeesUnchanged: number;
-}
+export type PublishResult = ConsolePublishMutation['publishSchedule'];
 
 /** C3: CHANGED texts only employees whose shifts changed since the last publish; EVERYONE all with shifts. */
-export type PublishAudience = 'CHANGED' | 'EVERYONE';
+export type { PublishAudience };
 
-export interface PublishPreview {
-  weekStart: string;
-  weeks: number;
-  changed: number;
-  everyone: number;
-}
+export type PublishPreview = ConsolePublishPreviewQuery['schedulePublishPreview'];
 
 // C3: both counts, before anything is sent.
 export async function fetchPublishPreview(weekStart: string): Promise<PublishPreview> {
-  return (
-    await gql<{ schedulePublishPreview: PublishPreview }>(
-      `query ConsolePublishPreview($weekStart: String!) { schedulePublishPreview(weekStart: $weekStart) { weekStart weeks changed everyone } }`,
-      { weekStart },
-    )
-  ).schedulePublishPreview;
+  return (await gql(PUBLISH_PREVIEW, { weekStart })).schedulePublishPreview;
 }
 
 // E6/C3: who is texted is the admin's choice; a retry with the same key texts nobody twice.
 export const publishSchedule = action(async (weekStart: string, audience: PublishAudience, idempotencyKey: string): Promise<PublishResult> => {
-  const { publishSchedule: result } = await gql<{ publishSchedule: PublishResult }>(
-    `mutation ConsolePublish($input: PublishScheduleInput!) { publishSchedule(input: $input) { weeksPublished messagesQueued employeesUnchanged } }`,
-    { input: { weekStart, audience, idempotencyKey } },
-  );
+  const { publishSchedule: result } = await gql(PUBLISH, { input: { weekStart, audience, idempotencyKey } });
   return result;
 }, 'publishSchedule');
 
 // E6: the employee is texted the answer.
 export const decideTimeOff = action(async (id: string, approved: boolean) => {
-  await gql(`mutation ConsoleDecideTimeOff($id: ID!, $approved: Boolean!) { decideTimeOff(id: $id, approved: $approved) { id status } }`, { id, approved });
+  await gql(DECIDE_TIME_OFF, { id, approved });
 }, 'decideTimeOff');

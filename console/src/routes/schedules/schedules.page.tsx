@@ -1,5 +1,6 @@
 import { createAsync, useAction } from '@solidjs/router';
 import { Show, createSignal, type Component } from 'solid-js';
+import { FilterBar } from '../../components/filter-bar';
 import { Field } from '../../components/field';
 import { createKeysetList } from '../../components/keyset-list';
 import { LoadMore } from '../../components/load-more';
@@ -53,7 +54,7 @@ const SchedulesPage: Component = () => {
         </div>
       }
     >
-      <form class="filters" role="search" aria-label="Filter schedule weeks" onSubmit={(event) => event.preventDefault()}>
+      <FilterBar label="Filter schedule weeks">
         <EmployeePicker id="weeks-employee" label="Employee" value={employee()} onChange={setEmployee} search={searchEmployees} noneLabel="Everyone" />
         <Field label="Week (any day)" type="date" value={weekStart()} onChange={(event) => setWeekStart(mondayOf(event.currentTarget.value))} />
         <Show when={weekStart()}>
@@ -61,7 +62,7 @@ const SchedulesPage: Component = () => {
             All weeks
           </button>
         </Show>
-      </form>
+      </FilterBar>
       <Show when={notice()}>
         <p class="notice" role="status">
           {notice()}

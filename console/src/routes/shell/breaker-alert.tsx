@@ -1,36 +1,32 @@
 import { A, revalidate, useLocation } from '@solidjs/router';
 import { Show, createEffect, createResource, onCleanup, type Component } from 'solid-js';
 import { formatDateTime } from '../../lib/format';
+import { graphql } from '../../gql';
 import { gql } from '../../lib/graphql';
 import { subscribe } from '../../lib/live';
 import { apiKey } from '../../lib/session';
 
-const BREAKER_QUERY = /* GraphQL */ `
+const BREAKER_QUERY = graphql(`
   query ConsoleBreakerState {
     workspace { id pumpingBreaker { tripped trippedAt } }
   }
-`;
+`);
 
-const ALERTS = /* GraphQL */ `
+const ALERTS = graphql(`
   subscription ConsoleWorkspaceAlerts {
     workspaceAlerts { kind at }
   }
-`;
-
-interface BreakerState {
-  tripped: boolean;
-  trippedAt: string | null;
-}
+`);
 
 /** A8: on every page until an admin acts, the pumping breaker's alert; it appears and clears live. */
 export const BreakerAlert: Component = () => {
   const location = useLocation();
   const onWorkspacePage = () => /\/workspace\/?$/.test(location.pathname);
-  const [state, { mutate, refetch }] = createResource(apiKey, async () => (await gql<{ workspace: { pumpingBreaker: BreakerState } }>(BREAKER_QUERY)).workspace.pumpingBreaker);
+  const [state, { mutate, refetch }] = createResource(apiKey, async () => (await gql(BREAKER_QUERY, {})).workspace.pumpingBreaker);
   createEffect(() => {
     const key = apiKey();
     if (!key) return;
-    const stop = subscribe<{ workspaceAlerts: { kind: string; at: string } }>(key, ALERTS, {}, {
+    const stop = subscribe(key, ALERTS, {}, {
       next: ({ workspaceAlerts: alert }) => {
         mutate({ tripped: alert.kind === 'PUMPING_BREAKER_TRIPPED', trippedAt: alert.kind === 'PUMPING_BREAKER_TRIPPED' ? alert.at : null });
         // The page on screen (the Workspace page's breaker panel, the feed's counts) shows it too.

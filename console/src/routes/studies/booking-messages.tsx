@@ -1,58 +1,29 @@
-import { ErrorBoundary, For, Show, Suspense, type Component } from 'solid-js';
+import { ErrorBoundary, Suspense, type Component } from 'solid-js';
+import { DataTable } from '../../components/data-table';
 import { ErrorNotice, Loading, StatusBadge } from '../../components/status';
+import type { ConsoleBookingMessagesQuery } from '../../gql/graphql';
 import { formatDateTime, humanize } from '../../lib/format';
 
 /** A communications-log row as the study and participant pages show it. */
-export interface BookingMessage {
-  id: string;
-  kind: string;
-  status: string;
-  skipReason: string | null;
-  errorReason: string | null;
-  channel: string | null;
-  recipientPhone: string | null;
-  body: string | null;
-  createdAt: string;
-  scheduledFor: string | null;
-  sentAt: string | null;
-}
+export type BookingMessage = ConsoleBookingMessagesQuery['commsLog']['nodes'][number];
 
 /** A booking's messages, newest first: kind, status badge, skip or failure reason. */
 export const BookingMessages: Component<{ entries: BookingMessage[] | undefined; label: string }> = (props) => (
   <ErrorBoundary fallback={(error) => <ErrorNotice error={error} />}>
     <Suspense fallback={<Loading label="Loading messages…" />}>
-      <Show when={(props.entries ?? []).length > 0} fallback={<p class="empty">No messages for this booking yet.</p>}>
-        <div class="table-wrap">
-          <table aria-label={props.label}>
-            <thead>
-              <tr>
-                <th scope="col">Logged</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Status</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Due</th>
-                <th scope="col">Channel</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={props.entries}>
-                {(entry) => (
-                  <tr>
-                    <td>{formatDateTime(entry.createdAt)}</td>
-                    <td>{humanize(entry.kind)}</td>
-                    <td>
-                      <StatusBadge status={entry.status} />
-                    </td>
-                    <td>{entry.skipReason ? humanize(entry.skipReason) : (entry.errorReason ?? '—')}</td>
-                    <td>{formatDateTime(entry.scheduledFor)}</td>
-                    <td>{humanize(entry.channel)}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
-      </Show>
+      <DataTable
+        label={props.label}
+        columns={[
+          { header: 'Logged', cell: (entry) => formatDateTime(entry.createdAt) },
+          { header: 'Kind', cell: (entry) => humanize(entry.kind) },
+          { header: 'Status', cell: (entry) => <StatusBadge status={entry.status} /> },
+          { header: 'Reason', cell: (entry) => (entry.skipReason ? humanize(entry.skipReason) : (entry.errorReason ?? '—')) },
+          { header: 'Due', cell: (entry) => formatDateTime(entry.scheduledFor) },
+          { header: 'Channel', cell: (entry) => humanize(entry.channel) },
+        ]}
+        rows={props.entries ?? []}
+        empty={<p class="empty">No messages for this booking yet.</p>}
+      />
     </Suspense>
   </ErrorBoundary>
 );

@@ -1,33 +1,29 @@
 import { action, query, redirect } from '@solidjs/router';
 import type { Connection } from '../../components/keyset-list';
+import { graphql } from '../../gql';
+import type { ConsoleStudiesQuery } from '../../gql/graphql';
 import { ApiError, gql } from '../../lib/graphql';
 
-export interface StudySummary {
-  id: string;
-  name: string;
-  smsRemindersEnabled: boolean;
-  createdAt: string;
-  sessions: { id: string; status: string; startsAt: string }[];
-}
+export type StudySummary = ConsoleStudiesQuery['studies']['nodes'][number];
 
-const STUDIES = /* GraphQL */ `
+const STUDIES = graphql(`
   query ConsoleStudies($after: String, $filter: StudyFilter) {
     studies(first: 25, after: $after, filter: $filter) {
       nodes { id name smsRemindersEnabled createdAt sessions { id status startsAt } }
       pageInfo { endCursor hasNextPage }
     }
   }
-`;
+`);
 
-const CREATE_STUDY = /* GraphQL */ `
+const CREATE_STUDY = graphql(`
   mutation ConsoleCreateStudy($input: CreateStudyInput!) {
     createStudy(input: $input) { id }
   }
-`;
+`);
 
 export async function fetchStudies(search: string, after?: string): Promise<Connection<StudySummary>> {
   const filter = search.trim() ? { search: search.trim() } : null;
-  return (await gql<{ studies: Connection<StudySummary> }>(STUDIES, { filter, after })).studies;
+  return (await gql(STUDIES, { filter, after })).studies;
 }
 
 export const getStudies = query((search: string) => fetchStudies(search), 'studies');
@@ -40,7 +36,7 @@ export function preloadStudies(): void {
 export const createStudy = action(async (form: FormData) => {
   const name = String(form.get('name') ?? '').trim();
   if (!name) throw new ApiError('Give the study a name.', 'BAD_USER_INPUT', 'name');
-  const { createStudy: study } = await gql<{ createStudy: { id: string } }>(CREATE_STUDY, {
+  const { createStudy: study } = await gql(CREATE_STUDY, {
     input: { name, smsRemindersEnabled: form.get('smsRemindersEnabled') === 'on', idempotencyKey: String(form.get('idempotencyKey')) },
   });
   throw redirect(`/studies/${study.id}`);

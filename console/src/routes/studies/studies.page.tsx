@@ -1,6 +1,8 @@
 import { A, createAsync, useSubmission } from '@solidjs/router';
-import { For, Show, createSignal, type Component } from 'solid-js';
+import { Show, createSignal, type Component } from 'solid-js';
+import { DataTable } from '../../components/data-table';
 import { Field } from '../../components/field';
+import { FilterBar } from '../../components/filter-bar';
 import { createKeysetList } from '../../components/keyset-list';
 import { LoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
@@ -41,39 +43,21 @@ const StudiesPage: Component = () => {
         </form>
       </section>
 
-      <div class="filters" role="search">
+      <FilterBar label="Search studies">
         <Field label="Search studies" type="search" value={search()} onChange={(event) => setSearch(event.currentTarget.value)} />
-      </div>
-      <Show when={list.items().length > 0} fallback={<p class="empty">{search() ? 'No study matches that search.' : 'No studies yet. Create the first one above.'}</p>}>
-        <div class="table-wrap">
-          <table aria-label="Studies">
-            <thead>
-              <tr>
-                <th scope="col">Study</th>
-                <th scope="col">Reminder SMS</th>
-                <th scope="col">Sessions</th>
-                <th scope="col">Next session</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={list.items()}>
-                {(study) => (
-                  <tr>
-                    <td>
-                      <A href={`/studies/${study.id}`}>{study.name}</A>
-                    </td>
-                    <td>{study.smsRemindersEnabled ? 'On' : 'Off'}</td>
-                    <td>{study.sessions.length}</td>
-                    <td>{formatDateTime(nextSession(study.sessions))}</td>
-                    <td>{formatDateTime(study.createdAt)}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
-      </Show>
+      </FilterBar>
+      <DataTable
+        label="Studies"
+        columns={[
+          { header: 'Study', cell: (study) => <A href={`/studies/${study.id}`}>{study.name}</A> },
+          { header: 'Reminder SMS', cell: (study) => (study.smsRemindersEnabled ? 'On' : 'Off') },
+          { header: 'Sessions', cell: (study) => study.sessions.length },
+          { header: 'Next session', cell: (study) => formatDateTime(nextSession(study.sessions)) },
+          { header: 'Created', cell: (study) => formatDateTime(study.createdAt) },
+        ]}
+        rows={list.items()}
+        empty={<p class="empty">{search() ? 'No study matches that search.' : 'No studies yet. Create the first one above.'}</p>}
+      />
       <LoadMore list={list} />
     </Page>
   );

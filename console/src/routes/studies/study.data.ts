@@ -1,33 +1,12 @@
 import { action, query, type RoutePreloadFuncArgs } from '@solidjs/router';
+import { graphql } from '../../gql';
+import type { ConsoleCancelSessionMutation, ConsoleStudyQuery } from '../../gql/graphql';
 import { ApiError, gql } from '../../lib/graphql';
 import { fromLocalInput } from '../../lib/format';
-import type { BookingMessage } from './booking-messages';
 
-export interface StudyBooking {
-  id: string;
-  status: 'BOOKED' | 'CANCELLED';
-  createdAt: string;
-  cancelledAt: string | null;
-  participant: { id: string; name: string; email: string; phone: string | null; smsConsent: boolean };
-}
-
-export interface StudySession {
-  id: string;
-  startsAt: string;
-  durationMinutes: number;
-  location: string | null;
-  status: 'SCHEDULED' | 'CANCELLED';
-  bookings: StudyBooking[];
-}
-
-export interface StudyDetail {
-  id: string;
-  name: string;
-  inviteUrl: string;
-  smsRemindersEnabled: boolean;
-  createdAt: string;
-  sessions: StudySession[];
-}
+export type StudyDetail = ConsoleStudyQuery['study'];
+export type StudySession = StudyDetail['sessions'][number];
+export type StudyBooking = StudySession['bookings'][number];
 
 /** The fixed day-of texts the schema offers (S5: texts are not customisable). */
 export const DAY_OF_UPDATES = [
@@ -37,33 +16,64 @@ export const DAY_OF_UPDATES = [
 ] as const;
 export type DayOfUpdate = (typeof DAY_OF_UPDATES)[number]['value'];
 
-const SESSION_FIELDS = /* GraphQL */ `
-  id startsAt durationMinutes location status
-  bookings { id status createdAt cancelledAt participant { id name email phone smsConsent } }
-`;
-
-const STUDY = /* GraphQL */ `
+const STUDY = graphql(`
   query ConsoleStudy($id: ID!) {
-    study(id: $id) { id name inviteUrl smsRemindersEnabled createdAt sessions { ${SESSION_FIELDS} } }
+    study(id: $id) {
+      id name inviteUrl smsRemindersEnabled createdAt
+      sessions {
+        id startsAt durationMinutes location status
+        bookings { id status createdAt cancelledAt participant { id name email phone smsConsent } }
+      }
+    }
   }
-`;
+`);
 
-const BOOKING_MESSAGES = /* GraphQL */ `
+const BOOKING_MESSAGES = graphql(`
   query ConsoleBookingMessages($filter: CommsLogFilter) {
     commsLog(first: 50, filter: $filter) {
       nodes { id kind status skipReason errorReason channel recipientPhone body createdAt scheduledFor sentAt }
     }
   }
-`;
+`);
+
+const SET_REMINDERS = graphql(`
+  mutation ConsoleStudyReminders($studyId: ID!, $enabled: Boolean!) {
+    setStudySmsReminders(studyId: $studyId, enabled: $enabled) { id smsRemindersEnabled }
+  }
+`);
+
+const CREATE_SESSION = graphql(`
+  mutation ConsoleCreateSession($input: CreateSessionInput!) {
+    createSession(input: $input) { id }
+  }
+`);
+
+const RESCHEDULE = graphql(`
+  mutation ConsoleReschedule($input: RescheduleSessionInput!) {
+    rescheduleSession(input: $input) { messagesQueued }
+  }
+`);
+
+const CANCEL_SESSION = graphql(`
+  mutation ConsoleCancelSession($sessionId: ID!) {
+    cancelSession(sessionId: $sessionId) { messagesQueued }
+  }
+`);
+
+const DAY_OF_UPDATE = graphql(`
+  mutation ConsoleDayOfUpdate($input: SendDayOfUpdateInput!) {
+    sendDayOfUpdate(input: $input) { messagesQueued }
+  }
+`);
 
 export const getStudy = query(
-  async (id: string) => (await gql<{ study: StudyDetail }>(STUDY, { id })).study,
+  async (id: string) => (await gql(STUDY, { id })).study,
   'study',
 );
 
 export const getBookingMessages = query(
   async (bookingId: string) =>
-    (await gql<{ commsLog: { nodes: BookingMessage[] } }>(BOOKING_MESSAGES, { filter: { bookingId } })).commsLog.nodes,
+    (await gql(BOOKING_MESSAGES, { filter: { bookingId } })).commsLog.nodes,
   'bookingMessages',
 );
 
@@ -73,14 +83,14 @@ export function preloadStudy({ params }: RoutePreloadFuncArgs): void {
 
 // S1: any workspace user may turn a study's reminders on or off.
 export const setStudySmsReminders = action(async (studyId: string, enabled: boolean) => {
-  await gql(`mutation ConsoleStudyReminders($studyId: ID!, $enabled: Boolean!) { setStudySmsReminders(studyId: $studyId, enabled: $enabled) { id smsRemindersEnabled } }`, { studyId, enabled });
+  await gql(SET_REMINDERS, { studyId, enabled });
 }, 'setStudySmsReminders');
 
 export const createSession = action(async (form: FormData) => {
   const startsAt = String(form.get('startsAt') ?? '');
   if (!startsAt) throw new ApiError('Choose when the session starts.', 'BAD_USER_INPUT', 'startsAt');
   const location = String(form.get('location') ?? '').trim();
-  const { createSession: session } = await gql<{ createSession: { id: string } }>(`mutation ConsoleCreateSession($input: CreateSessionInput!) { createSession(input: $input) { id } }`, {
+  const { createSession: session } = await gql(CREATE_SESSION, {
     input: {
       studyId: String(form.get('studyId')),
       startsAt: fromLocalInput(startsAt),
@@ -92,33 +102,22 @@ export const createSession = action(async (form: FormData) => {
   return session.id;
 }, 'createSession');
 
-export interface SessionChange {
-  messagesQueued: number;
-}
+export type SessionChange = ConsoleCancelSessionMutation['cancelSession'];
 
 // S6: participants booked on the session get SCHEDULE_CHANGE and their reminder moves.
 export const rescheduleSession = action(async (sessionId: string, startsAtLocal: string): Promise<SessionChange> => {
   if (!startsAtLocal) throw new ApiError('Choose the new start time.', 'BAD_USER_INPUT', 'startsAt');
-  const { rescheduleSession: change } = await gql<{ rescheduleSession: SessionChange }>(
-    `mutation ConsoleReschedule($input: RescheduleSessionInput!) { rescheduleSession(input: $input) { messagesQueued } }`,
-    { input: { sessionId, startsAt: fromLocalInput(startsAtLocal) } },
-  );
+  const { rescheduleSession: change } = await gql(RESCHEDULE, { input: { sessionId, startsAt: fromLocalInput(startsAtLocal) } });
   return change;
 }, 'rescheduleSession');
 
 // S6: cancelling drops reminders and sends CANCELLATION.
 export const cancelSession = action(async (sessionId: string): Promise<SessionChange> => {
-  const { cancelSession: change } = await gql<{ cancelSession: SessionChange }>(
-    `mutation ConsoleCancelSession($sessionId: ID!) { cancelSession(sessionId: $sessionId) { messagesQueued } }`,
-    { sessionId },
-  );
+  const { cancelSession: change } = await gql(CANCEL_SESSION, { sessionId });
   return change;
 }, 'cancelSession');
 
 export const sendDayOfUpdate = action(async (sessionId: string, update: DayOfUpdate, idempotencyKey: string): Promise<SessionChange> => {
-  const { sendDayOfUpdate: change } = await gql<{ sendDayOfUpdate: SessionChange }>(
-    `mutation ConsoleDayOfUpdate($input: SendDayOfUpdateInput!) { sendDayOfUpdate(input: $input) { messagesQueued } }`,
-    { input: { sessionId, update, idempotencyKey } },
-  );
+  const { sendDayOfUpdate: change } = await gql(DAY_OF_UPDATE, { input: { sessionId, update, idempotencyKey } });
   return change;
 }, 'sendDayOfUpdate');

@@ -6,7 +6,7 @@ import { LANGUAGE_OPTIONS, SelectField } from '../../components/select-field';
 import { timeZoneNames } from '../../lib/format';
 import { ErrorNotice } from '../../components/status';
 import { ApiError, fieldError } from '../../lib/graphql';
-import { upsertEmployee, type EmployeeRow } from './team.data';
+import { upsertEmployee, type EmployeeInput, type EmployeeRow } from './team.data';
 
 /** Adds an employee ('new') or edits one; null keeps it closed. */
 export const EmployeeDialog: Component<{ employee: EmployeeRow | 'new' | null; onClose: () => void; onSaved: (message: string) => void }> = (props) => {
@@ -32,7 +32,7 @@ export const EmployeeDialog: Component<{ employee: EmployeeRow | 'new' | null; o
         email: String(form.get('email') ?? ''),
         phone: String(form.get('phone') ?? ''),
         timeZone: String(form.get('timeZone') ?? ''),
-        language: String(form.get('language') ?? ''),
+        language: String(form.get('language') ?? '') as EmployeeInput['language'],
       });
       idempotencyKey = crypto.randomUUID();
       close();

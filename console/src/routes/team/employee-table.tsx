@@ -1,4 +1,5 @@
-import { For, Show, type Component } from 'solid-js';
+import type { Component } from 'solid-js';
+import { DataTable } from '../../components/data-table';
 import { Toggle } from '../../components/toggle';
 import { formatPhone } from '../../lib/format';
 import type { EmployeeRow } from './team.data';
@@ -15,55 +16,37 @@ export const EmployeeTable: Component<{
   onOptIn: (employee: EmployeeRow, optIn: boolean) => void;
   onEdit: (employee: EmployeeRow) => void;
 }> = (props) => (
-  <div class="table-wrap">
-    <table aria-label="Employees">
-      <thead>
-        <tr>
-          <Show when={props.selectable}>
-            <th scope="col">
-              <input type="checkbox" aria-label="Select all employees on this page" checked={props.pageSelected} onChange={(event) => props.onSelectPage(event.currentTarget.checked)} />
-            </th>
-          </Show>
-          <th scope="col">Name</th>
-          <th scope="col">Email</th>
-          <th scope="col">Phone</th>
-          <th scope="col">Carrier</th>
-          <th scope="col">SMS opt-in</th>
-          <th scope="col">
-            <span class="team-sr">Edit</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={props.employees}>
-          {(employee) => (
-            <tr>
-              <Show when={props.selectable}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${employee.name}`}
-                    checked={props.selected.has(employee.id)}
-                    onChange={(event) => props.onSelect(employee.id, event.currentTarget.checked)}
-                  />
-                </td>
-              </Show>
-              <td>{employee.name}</td>
-              <td>{employee.email ?? '—'}</td>
-              <td>{employee.phone ? formatPhone(employee.phone) : 'No phone'}</td>
-              <td>{employee.carrierName ?? (employee.carrierLookupStatus === 'PENDING' ? 'Looking up…' : '—')}</td>
-              <td>
-                <Toggle label={`SMS opt-in for ${employee.name}`} checked={employee.smsOptIn} busy={props.busyId === employee.id} compact onChange={(on) => props.onOptIn(employee, on)} />
-              </td>
-              <td>
-                <button type="button" class="link-button" aria-label={`Edit ${employee.name}`} onClick={() => props.onEdit(employee)}>
-                  Edit
-                </button>
-              </td>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </table>
-  </div>
+  <DataTable
+    label="Employees"
+    columns={[
+      props.selectable && {
+        header: (
+          <input type="checkbox" aria-label="Select all employees on this page" checked={props.pageSelected} onChange={(event) => props.onSelectPage(event.currentTarget.checked)} />
+        ),
+        cell: (employee) => (
+          <input type="checkbox" aria-label={`Select ${employee.name}`} checked={props.selected.has(employee.id)} onChange={(event) => props.onSelect(employee.id, event.currentTarget.checked)} />
+        ),
+      },
+      { header: 'Name', cell: (employee) => employee.name },
+      { header: 'Email', cell: (employee) => employee.email ?? '—' },
+      { header: 'Phone', cell: (employee) => (employee.phone ? formatPhone(employee.phone) : 'No phone') },
+      { header: 'Carrier', cell: (employee) => employee.carrierName ?? (employee.carrierLookupStatus === 'PENDING' ? 'Looking up…' : '—') },
+      {
+        header: 'SMS opt-in',
+        cell: (employee) => (
+          <Toggle label={`SMS opt-in for ${employee.name}`} checked={employee.smsOptIn} busy={props.busyId === employee.id} compact onChange={(on) => props.onOptIn(employee, on)} />
+        ),
+      },
+      {
+        header: 'Edit',
+        hiddenHeader: true,
+        cell: (employee) => (
+          <button type="button" class="link-button" aria-label={`Edit ${employee.name}`} onClick={() => props.onEdit(employee)}>
+            Edit
+          </button>
+        ),
+      },
+    ]}
+    rows={props.employees}
+  />
 );

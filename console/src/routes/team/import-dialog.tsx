@@ -1,5 +1,6 @@
 import { revalidate } from '@solidjs/router';
 import { For, Match, Show, Switch, createSignal, type Component } from 'solid-js';
+import { DataTable } from '../../components/data-table';
 import { ConsentNoteField } from '../../components/consent-note-field';
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/status';
@@ -104,33 +105,19 @@ export const ImportDialog: Component<{ onClose: () => void }> = (props) => {
                 {file().problems.length ? `; ${rows(file().problems.length)} with problems will be left out` : ''}.
               </p>
               <Show when={file().rows.length > 0 && !done()}>
-                <div class="table-wrap">
-                  <table aria-label="Import preview">
-                    <caption class="hint">The first {Math.min(PREVIEW_ROWS, file().rows.length)} rows</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Line</th>
-                        <th scope="col">Name</th>
-                        <th scope="col">Email</th>
-                        <th scope="col">Phone</th>
-                        <th scope="col">SMS opt-in</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={file().rows.slice(0, PREVIEW_ROWS)}>
-                        {(row) => (
-                          <tr>
-                            <td>{row.line}</td>
-                            <td>{row.name}</td>
-                            <td>{row.email ?? '—'}</td>
-                            <td>{row.phone ?? '—'}</td>
-                            <td>{row.smsOptIn === undefined ? 'Keep' : row.smsOptIn ? 'On' : 'Off'}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  label="Import preview"
+                  caption={<>The first {Math.min(PREVIEW_ROWS, file().rows.length)} rows</>}
+                  captionClass="hint"
+                  columns={[
+                    { header: 'Line', cell: (row) => row.line },
+                    { header: 'Name', cell: (row) => row.name },
+                    { header: 'Email', cell: (row) => row.email ?? '—' },
+                    { header: 'Phone', cell: (row) => row.phone ?? '—' },
+                    { header: 'SMS opt-in', cell: (row) => (row.smsOptIn === undefined ? 'Keep' : row.smsOptIn ? 'On' : 'Off') },
+                  ]}
+                  rows={file().rows.slice(0, PREVIEW_ROWS)}
+                />
               </Show>
               <Show when={!done() && sent() === 0 && file().rows.length > 0}>
                 <ConsentNoteField

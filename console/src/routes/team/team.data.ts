@@ -1,43 +1,63 @@
 import { action, query } from '@solidjs/router';
 import type { Connection } from '../../components/keyset-list';
+import { graphql } from '../../gql';
+import type {
+  ConsoleBulkOptInMutation,
+  ConsoleBulkOptInPreviewQuery,
+  ConsoleEmployeesQuery,
+  ConsoleImportEmployeesMutation,
+  EmployeeFilter as EmployeeFilterInput,
+  EmployeeImportRowInput,
+  Language,
+} from '../../gql/graphql';
 import { gql } from '../../lib/graphql';
 
-export interface EmployeeFilter {
-  search?: string;
-  smsOptIn?: boolean;
-  hasPhone?: boolean;
-}
+export type EmployeeFilter = Pick<EmployeeFilterInput, 'search' | 'smsOptIn' | 'hasPhone'>;
 
-export interface EmployeeRow {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  smsOptIn: boolean;
-  carrierName: string | null;
-  carrierLookupStatus: string | null;
-  /** T1/T2: null means the workspace's. */
-  timeZone: string | null;
-  language: string | null;
-}
+/** T1/T2: a null timeZone or language means the workspace's. */
+export type EmployeeRow = ConsoleEmployeesQuery['employees']['nodes'][number];
 
-const EMPLOYEES = /* GraphQL */ `
+const EMPLOYEES = graphql(`
   query ConsoleEmployees($after: String, $filter: EmployeeFilter) {
     employees(first: 25, after: $after, filter: $filter) {
       nodes { id name email phone smsOptIn carrierName carrierLookupStatus timeZone language }
       pageInfo { endCursor hasNextPage }
     }
   }
-`;
+`);
 
-const BULK_PREVIEW = /* GraphQL */ `
+const BULK_PREVIEW = graphql(`
   query ConsoleBulkOptInPreview($input: BulkSmsOptInScopeInput!) {
     bulkSmsOptInPreview(input: $input) { matched changed unchanged skippedNoPhone }
   }
-`;
+`);
+
+const SET_OPT_IN = graphql(`
+  mutation ConsoleEmployeeOptIn($input: SetEmployeeSmsOptInInput!) {
+    setEmployeeSmsOptIn(input: $input) { id smsOptIn }
+  }
+`);
+
+const UPSERT = graphql(`
+  mutation ConsoleUpsertEmployee($input: UpsertEmployeeInput!) {
+    upsertEmployee(input: $input) { id }
+  }
+`);
+
+const BULK_OPT_IN = graphql(`
+  mutation ConsoleBulkOptIn($input: BulkSetEmployeeSmsOptInInput!) {
+    bulkSetEmployeeSmsOptIn(input: $input) { matched changed unchanged skippedNoPhone weeksAlertEnabled }
+  }
+`);
+
+const IMPORT = graphql(`
+  mutation ConsoleImportEmployees($input: UpsertEmployeesInput!) {
+    upsertEmployees(input: $input) { created updated unchanged failed consentRecords rows { index status employeeId field message } }
+  }
+`);
 
 export async function fetchEmployees(filter: EmployeeFilter, after?: string): Promise<Connection<EmployeeRow>> {
-  return (await gql<{ employees: Connection<EmployeeRow> }>(EMPLOYEES, { filter, after })).employees;
+  return (await gql(EMPLOYEES, { filter, after })).employees;
 }
 
 export const getEmployees = query((filter: EmployeeFilter) => fetchEmployees(filter), 'employees');
@@ -48,16 +68,11 @@ export function preloadTeam(): void {
 
 export type BulkScope = { employeeIds: string[] } | { filter: EmployeeFilter };
 
-export interface BulkPreview {
-  matched: number;
-  changed: number;
-  unchanged: number;
-  skippedNoPhone: number;
-}
+export type BulkPreview = ConsoleBulkOptInPreviewQuery['bulkSmsOptInPreview'];
 
 /** What bulkSetEmployeeSmsOptIn would do now, counted by the server (ADMIN only; changes nothing). */
 export async function fetchBulkPreview(scope: BulkScope, optIn: boolean): Promise<BulkPreview> {
-  return (await gql<{ bulkSmsOptInPreview: BulkPreview }>(BULK_PREVIEW, { input: { ...scope, optIn } })).bulkSmsOptInPreview;
+  return (await gql(BULK_PREVIEW, { input: { ...scope, optIn } })).bulkSmsOptInPreview;
 }
 
 // EmployeeConnection has no total count: the preview's matched is the size of
@@ -66,7 +81,7 @@ export const getMatchingCount = query(async (filter: EmployeeFilter) => (await f
 
 // E2: one employee's opt-in, any workspace key (source ADMIN, the key as actor); a grant carries how consent was obtained.
 export const setEmployeeSmsOptIn = action(async (employeeId: string, optIn: boolean, attestation?: string) => {
-  await gql(`mutation ConsoleEmployeeOptIn($input: SetEmployeeSmsOptInInput!) { setEmployeeSmsOptIn(input: $input) { id smsOptIn } }`, {
+  await gql(SET_OPT_IN, {
     input: { employeeId, optIn, source: 'ADMIN', attestation: attestation?.trim() || null },
   });
 }, 'setEmployeeSmsOptIn');
@@ -77,50 +92,28 @@ export interface EmployeeInput {
   email: string;
   phone: string;
   timeZone: string;
-  language: string;
+  /** Empty: the workspace's. */
+  language: Language | '';
   idempotencyKey?: string;
 }
 
 // A5: the server parses the phone to E.164 and names the field when it cannot.
 export const upsertEmployee = action(async (input: EmployeeInput) => {
-  await gql(`mutation ConsoleUpsertEmployee($input: UpsertEmployeeInput!) { upsertEmployee(input: $input) { id } }`, {
+  await gql(UPSERT, {
     input: { ...input, email: input.email.trim() || null, phone: input.phone.trim() || null, timeZone: input.timeZone || null, language: input.language || null },
   });
 }, 'upsertEmployee');
 
-export interface BulkResult {
-  matched: number;
-  changed: number;
-  unchanged: number;
-  skippedNoPhone: number;
-  weeksAlertEnabled: number;
-}
+export type BulkResult = ConsoleBulkOptInMutation['bulkSetEmployeeSmsOptIn'];
 
 // E2/E5 in bulk: all or nothing, every change a BULK consent record with the attestation.
 export const bulkSetEmployeeSmsOptIn = action(async (scope: BulkScope, optIn: boolean, attestation: string): Promise<BulkResult> => {
-  const { bulkSetEmployeeSmsOptIn: result } = await gql<{ bulkSetEmployeeSmsOptIn: BulkResult }>(
-    `mutation ConsoleBulkOptIn($input: BulkSetEmployeeSmsOptInInput!) { bulkSetEmployeeSmsOptIn(input: $input) { matched changed unchanged skippedNoPhone weeksAlertEnabled } }`,
-    { input: { ...scope, optIn, attestation } },
-  );
+  const { bulkSetEmployeeSmsOptIn: result } = await gql(BULK_OPT_IN, { input: { ...scope, optIn, attestation } });
   return result;
 }, 'bulkSetEmployeeSmsOptIn');
 
-export interface ImportRowResult {
-  index: number;
-  status: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'FAILED';
-  employeeId: string | null;
-  field: string | null;
-  message: string | null;
-}
-
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  consentRecords: number;
-  rows: ImportRowResult[];
-}
+export type ImportResult = ConsoleImportEmployeesMutation['upsertEmployees'];
+export type ImportRowResult = ImportResult['rows'][number];
 
 /** How many rows one upsertEmployees call takes. */
 export const IMPORT_CHUNK = 1000;
@@ -132,12 +125,7 @@ export async function importEmployees(
   attestation: string | null,
   idempotencyKey: string,
 ): Promise<ImportResult> {
-  return (
-    await gql<{ upsertEmployees: ImportResult }>(
-      `mutation ConsoleImportEmployees($input: UpsertEmployeesInput!) {
-        upsertEmployees(input: $input) { created updated unchanged failed consentRecords rows { index status employeeId field message } }
-      }`,
-      { input: { employees, attestation, idempotencyKey } },
-    )
-  ).upsertEmployees;
+  // A file's language goes as written: the server fails that row alone when it is not one Tock speaks.
+  const rows = employees as EmployeeImportRowInput[];
+  return (await gql(IMPORT, { input: { employees: rows, attestation, idempotencyKey } })).upsertEmployees;
 }

@@ -1,11 +1,12 @@
 import { createAsync, revalidate, useAction } from '@solidjs/router';
 import { Show, createEffect, createSignal, on, type Component } from 'solid-js';
 import { Field } from '../../components/field';
+import { FilterBar, FilterChoice } from '../../components/filter-bar';
 import { createKeysetList } from '../../components/keyset-list';
 import { LoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
 import { ErrorNotice } from '../../components/status';
-import { choiceAsBoolean, type YesNoChoice } from '../../components/yes-no-choice';
+import { choiceAsBoolean, yesNo, type YesNoChoice } from '../../components/yes-no-choice';
 import { ApiError } from '../../lib/graphql';
 import { isAdmin } from '../../lib/session';
 import { BulkOptInDialog, type BulkRequest } from './bulk-opt-in-dialog';
@@ -103,25 +104,11 @@ const TeamPage: Component = () => {
         </div>
       }
     >
-      <form class="filters" role="search" aria-label="Filter employees" onSubmit={(event) => event.preventDefault()}>
+      <FilterBar label="Filter employees">
         <Field label="Search name or email" type="search" value={search()} onChange={(event) => setSearch(event.currentTarget.value)} />
-        <div class="field">
-          <label for="team-opted-in">SMS opt-in</label>
-          <select id="team-opted-in" value={optedIn()} onChange={(event) => setOptedIn(event.currentTarget.value as YesNoChoice)}>
-            <option value="">Any</option>
-            <option value="yes">Opted in</option>
-            <option value="no">Not opted in</option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="team-has-phone">Phone</label>
-          <select id="team-has-phone" value={hasPhone()} onChange={(event) => setHasPhone(event.currentTarget.value as YesNoChoice)}>
-            <option value="">Any</option>
-            <option value="yes">Has a phone</option>
-            <option value="no">No phone</option>
-          </select>
-        </div>
-      </form>
+        <FilterChoice id="team-opted-in" label="SMS opt-in" value={optedIn()} options={yesNo('Opted in', 'Not opted in')} onChange={(value) => setOptedIn(value as YesNoChoice)} />
+        <FilterChoice id="team-has-phone" label="Phone" value={hasPhone()} options={yesNo('Has a phone', 'No phone')} onChange={(value) => setHasPhone(value as YesNoChoice)} />
+      </FilterBar>
 
       <Show when={!isAdmin()}>
         <p class="notice">

@@ -1,63 +1,26 @@
 import { action, json, query } from '@solidjs/router';
+import { graphql } from '../../gql';
+import type { AuditPageFieldsFragment, ConsoleWorkspaceQuery, UpdateWorkspaceSettingsInput } from '../../gql/graphql';
 import { gql } from '../../lib/graphql';
 import { renameWorkspace } from '../../lib/session';
 
-export type DeliveryProvider = 'VONAGE' | 'SANDBOX' | 'NONE';
+export type { DeliveryProvider } from '../../gql/graphql';
 
-export interface WorkspaceDelivery {
-  configured: boolean;
-  provider: DeliveryProvider;
-  emailFallback: boolean;
-  senderNumber: string | null;
-  summary: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  createdAt: string;
-  actorLabel: string;
-  setting: string;
-  oldValue: string | null;
-  newValue: string | null;
-}
-
-export interface AuditPage {
-  nodes: AuditEntry[];
-  pageInfo: { endCursor: string | null; hasNextPage: boolean };
-}
-
-export interface WorkspaceSettings {
-  id: string;
-  name: string;
-  smsEnabled: boolean;
-  senderNumber: string | null;
-  shiftAlertLeadMinutes: number;
-  timeZone: string;
-  language: string;
-  quietHoursEnabled: boolean;
-  quietHoursStart: string;
-  quietHoursEnd: string;
-  updatedAt: string;
-  delivery: WorkspaceDelivery;
-  destinationPolicy: { allowedCountries: string[]; isDefault: boolean };
-  pumpingBreaker: PumpingBreaker;
-  auditTrail: AuditPage;
-}
-
+export type WorkspaceSettings = ConsoleWorkspaceQuery['workspace'];
+export type WorkspaceDelivery = WorkspaceSettings['delivery'];
 /** A8: the SMS pumping breaker. */
-export interface PumpingBreaker {
-  tripped: boolean;
-  trippedAt: string | null;
-  budgetPerHour: number;
-  newNumbersThisHour: number;
-}
+export type PumpingBreaker = WorkspaceSettings['pumpingBreaker'];
+export type AuditPage = AuditPageFieldsFragment;
+export type AuditEntry = AuditPage['nodes'][number];
 
-const AUDIT_FIELDS = /* GraphQL */ `
-  nodes { id createdAt actorLabel setting oldValue newValue }
-  pageInfo { endCursor hasNextPage }
-`;
+graphql(`
+  fragment AuditPageFields on WorkspaceAuditEntryConnection {
+    nodes { id createdAt actorLabel setting oldValue newValue }
+    pageInfo { endCursor hasNextPage }
+  }
+`);
 
-const WORKSPACE_QUERY = /* GraphQL */ `
+const WORKSPACE_QUERY = graphql(`
   query ConsoleWorkspace {
     workspace {
       id
@@ -74,36 +37,36 @@ const WORKSPACE_QUERY = /* GraphQL */ `
       delivery { configured provider emailFallback senderNumber summary }
       destinationPolicy { allowedCountries isDefault }
       pumpingBreaker { tripped trippedAt budgetPerHour newNumbersThisHour }
-      auditTrail(first: 25) { ${AUDIT_FIELDS} }
+      auditTrail(first: 25) { ...AuditPageFields }
     }
   }
-`;
+`);
 
-const AUDIT_PAGE_QUERY = /* GraphQL */ `
+const AUDIT_PAGE_QUERY = graphql(`
   query ConsoleWorkspaceAudit($after: String) {
-    workspace { id auditTrail(first: 25, after: $after) { ${AUDIT_FIELDS} } }
+    workspace { id auditTrail(first: 25, after: $after) { ...AuditPageFields } }
   }
-`;
+`);
 
-const SET_SMS = /* GraphQL */ `
+const SET_SMS = graphql(`
   mutation ConsoleSetWorkspaceSms($enabled: Boolean!) {
     setWorkspaceSms(enabled: $enabled) { id smsEnabled }
   }
-`;
+`);
 
-const UPDATE_SETTINGS = /* GraphQL */ `
+const UPDATE_SETTINGS = graphql(`
   mutation ConsoleUpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {
     updateWorkspaceSettings(input: $input) { id name senderNumber shiftAlertLeadMinutes timeZone language quietHoursEnabled quietHoursStart quietHoursEnd }
   }
-`;
+`);
 
 export const getWorkspace = query(async (): Promise<WorkspaceSettings> => {
-  const data = await gql<{ workspace: WorkspaceSettings }>(WORKSPACE_QUERY);
+  const data = await gql(WORKSPACE_QUERY, {});
   return data.workspace;
 }, 'workspace');
 
 export async function loadAuditPage(after: string): Promise<AuditPage> {
-  const data = await gql<{ workspace: { auditTrail: AuditPage } }>(AUDIT_PAGE_QUERY, { after });
+  const data = await gql(AUDIT_PAGE_QUERY, { after });
   return data.workspace.auditTrail;
 }
 
@@ -113,34 +76,27 @@ export const setWorkspaceSms = action(async (enabled: boolean) => {
   return json(enabled, { revalidate: getWorkspace.key });
 }, 'setWorkspaceSms');
 
-export interface SettingsInput {
-  name: string;
-  senderNumber: string;
-  shiftAlertLeadMinutes: number;
-  timeZone: string;
-  language: string;
-  quietHoursEnabled: boolean;
-  quietHoursStart: string;
-  quietHoursEnd: string;
-}
+export type SettingsInput = Required<
+  Pick<UpdateWorkspaceSettingsInput, 'name' | 'senderNumber' | 'shiftAlertLeadMinutes' | 'timeZone' | 'language' | 'quietHoursEnabled' | 'quietHoursStart' | 'quietHoursEnd'>
+>;
 
 export const updateWorkspaceSettings = action(async (input: SettingsInput) => {
-  const data = await gql<{ updateWorkspaceSettings: { name: string } }>(UPDATE_SETTINGS, { input });
+  const data = await gql(UPDATE_SETTINGS, { input });
   renameWorkspace(data.updateWorkspaceSettings.name);
   return json(true, { revalidate: getWorkspace.key });
 }, 'updateWorkspaceSettings');
 
-const UPDATE_ABUSE_SETTINGS = /* GraphQL */ `
+const UPDATE_ABUSE_SETTINGS = graphql(`
   mutation ConsoleUpdateAbuseSettings($input: UpdateWorkspaceSettingsInput!) {
     updateWorkspaceSettings(input: $input) { id }
   }
-`;
+`);
 
-const RESET_BREAKER = /* GraphQL */ `
+const RESET_BREAKER = graphql(`
   mutation ConsoleResetPumpingBreaker {
     resetPumpingBreaker { id }
   }
-`;
+`);
 
 export interface AbuseSettingsInput {
   /** A7: empty restores the default. */
@@ -155,7 +111,7 @@ export const updateAbuseSettings = action(async (input: AbuseSettingsInput) => {
 }, 'updateAbuseSettings');
 
 export const resetPumpingBreaker = action(async () => {
-  await gql(RESET_BREAKER);
+  await gql(RESET_BREAKER, {});
   return json(true, { revalidate: getWorkspace.key });
 }, 'resetPumpingBreaker');
 

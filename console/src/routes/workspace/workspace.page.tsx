@@ -1,5 +1,6 @@
 import { createAsync, useAction, useSubmission } from '@solidjs/router';
-import { For, Show, createSignal, type Component } from 'solid-js';
+import { Show, createSignal, type Component } from 'solid-js';
+import { DataTable } from '../../components/data-table';
 import { Field } from '../../components/field';
 import { LANGUAGE_OPTIONS, SelectField } from '../../components/select-field';
 import { createKeysetList } from '../../components/keyset-list';
@@ -17,6 +18,7 @@ import {
   setWorkspaceSms,
   updateAbuseSettings,
   updateWorkspaceSettings,
+  type SettingsInput,
   type WorkspaceSettings,
 } from './workspace.data';
 import './workspace.css';
@@ -211,7 +213,7 @@ const SettingsPanel: Component<{ workspace: WorkspaceSettings }> = (props) => {
       senderNumber: String(form.get('senderNumber') ?? ''),
       shiftAlertLeadMinutes: Number(form.get('shiftAlertLeadMinutes')),
       timeZone: String(form.get('timeZone') ?? ''),
-      language: String(form.get('language') ?? 'EN'),
+      language: String(form.get('language') ?? 'EN') as SettingsInput['language'],
       quietHoursEnabled: form.get('quietHoursEnabled') === 'on',
       quietHoursStart: String(form.get('quietHoursStart') ?? ''),
       quietHoursEnd: String(form.get('quietHoursEnd') ?? ''),
@@ -315,34 +317,18 @@ const AuditTrail: Component<{ workspace: WorkspaceSettings }> = (props) => {
   return (
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit trail</h2>
-      <Show when={rows().length} fallback={<p class="empty">No settings have been changed yet.</p>}>
-        <div class="table-wrap">
-          <table aria-labelledby="audit-heading">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Setting</th>
-                <th scope="col">Old value</th>
-                <th scope="col">New value</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={rows()}>
-                {(entry) => (
-                  <tr>
-                    <td>{formatDateTime(entry.createdAt)}</td>
-                    <td>{formatActor(entry.actorLabel)}</td>
-                    <td>{SETTING_LABEL[entry.setting] ?? humanize(entry.setting)}</td>
-                    <td>{formatSettingValue(entry.oldValue)}</td>
-                    <td>{formatSettingValue(entry.newValue)}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
-      </Show>
+      <DataTable
+        labelledBy="audit-heading"
+        columns={[
+          { header: 'When', cell: (entry) => formatDateTime(entry.createdAt) },
+          { header: 'Who', cell: (entry) => formatActor(entry.actorLabel) },
+          { header: 'Setting', cell: (entry) => SETTING_LABEL[entry.setting] ?? humanize(entry.setting) },
+          { header: 'Old value', cell: (entry) => formatSettingValue(entry.oldValue) },
+          { header: 'New value', cell: (entry) => formatSettingValue(entry.newValue) },
+        ]}
+        rows={rows()}
+        empty={<p class="empty">No settings have been changed yet.</p>}
+      />
       <LoadMore list={trail} />
     </section>
   );

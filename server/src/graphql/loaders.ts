@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { readEntities } from '../db/read-entities.util.js';
+import { readByIds } from '../db/read-entities.util.js';
 import { CommsLogEvent } from '../comms-log/comms-log-event.entity.js';
 import { Employee } from '../employees/employee.entity.js';
 import { ScheduleWeek } from '../employees/schedule-week.entity.js';
@@ -16,7 +16,7 @@ import { Study } from '../studies/study.entity.js';
 function byId<T extends ObjectLiteral & { id: string }>(ds: DataSource, entity: EntityTarget<T>, workspaceId: string | null) {
   return new DataLoader<string, T | null>(async (ids) => {
     if (!workspaceId) return ids.map(() => null);
-    const rows = await readEntities(ds.getRepository(entity).createQueryBuilder('r').where('r.id IN (:...ids) AND r.workspaceId = :workspaceId', { ids: [...ids], workspaceId }));
+    const rows = await readByIds(ds, entity, ids, workspaceId);
     const map = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);
   });

@@ -39,12 +39,14 @@ export class ApiKeyService {
   private readonly recent = new Map<string, CachedKey>();
   // Bumped by every revoke, so a look-up that raced one is not remembered.
   private revocationsSeen = 0;
+  private readonly platformTokenHash: Buffer | null;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly platformToken: string | undefined,
+    platformToken: string | undefined,
     private readonly revocations: KeyRevocations,
   ) {
+    this.platformTokenHash = platformToken ? sha256(platformToken) : null;
     revocations.subscribe(({ apiKeyId }) => this.forget(apiKeyId));
   }
 
@@ -116,7 +118,7 @@ export class ApiKeyService {
   async authenticate(authorization: string | undefined): Promise<Actor> {
     const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) return { kind: 'anonymous' };
-    if (this.platformToken && constantTimeEqual(sha256(token), sha256(this.platformToken))) return { kind: 'platform' };
+    if (this.platformTokenHash && constantTimeEqual(sha256(token), this.platformTokenHash)) return { kind: 'platform' };
     const match = KEY_PATTERN.exec(token);
     if (!match) return { kind: 'anonymous' };
     const [, prefix, secretPart] = match;

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { readByIds } from '../db/read-entities.util.js';
 import { CommsLogEvent } from '../comms-log/comms-log-event.entity.js';
 import { Employee } from '../employees/employee.entity.js';
 import { ScheduleWeek } from '../employees/schedule-week.entity.js';
@@ -15,7 +16,7 @@ import { Study } from '../studies/study.entity.js';
 function byId<T extends ObjectLiteral & { id: string }>(ds: DataSource, entity: EntityTarget<T>, workspaceId: string | null) {
   return new DataLoader<string, T | null>(async (ids) => {
     if (!workspaceId) return ids.map(() => null);
-    const rows = await ds.getRepository(entity).findBy({ id: In([...ids]), workspaceId } as never);
+    const rows = await readByIds(ds, entity, ids, workspaceId);
     const map = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);
   });
@@ -48,21 +49,59 @@ function historyByEntry(ds: DataSource, workspaceId: string | null) {
   });
 }
 
-export function createLoaders(ds: DataSource, workspaceId: string | null) {
-  return {
-    study: byId(ds, Study, workspaceId),
-    session: byId(ds, StudySession, workspaceId),
-    participant: byId(ds, Participant, workspaceId),
-    booking: byId(ds, Booking, workspaceId),
-    employee: byId(ds, Employee, workspaceId),
-    scheduleWeek: byId(ds, ScheduleWeek, workspaceId),
-    sessionsByStudy: groupedBy(ds, StudySession, 'studyId', workspaceId, { startsAt: 'ASC', id: 'ASC' }),
-    bookingsBySession: groupedBy(ds, Booking, 'sessionId', workspaceId, { id: 'ASC' }),
-    bookingsByParticipant: groupedBy(ds, Booking, 'participantId', workspaceId, { id: 'ASC' }),
-    shiftsByWeek: groupedBy(ds, Shift, 'scheduleWeekId', workspaceId, { startsAt: 'ASC', id: 'ASC' }),
-    weeksByEmployee: groupedBy(ds, ScheduleWeek, 'employeeId', workspaceId, { weekStart: 'ASC' }),
-    historyByEntry: historyByEntry(ds, workspaceId),
-  };
+// Built on first use: most operations read one or two relations (and a
+// subscription none), so a request or socket pays only for those it touches.
+export class Loaders {
+  private built?: Partial<Record<string, DataLoader<string, unknown>>>;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly workspaceId: string | null,
+  ) {}
+
+  private lazy<T extends DataLoader<string, unknown>>(name: string, build: (ds: DataSource, workspaceId: string | null) => T): T {
+    const built = (this.built ??= {});
+    return (built[name] ??= build(this.ds, this.workspaceId)) as T;
+  }
+
+  get study() {
+    return this.lazy('study', (ds, ws) => byId(ds, Study, ws));
+  }
+  get session() {
+    return this.lazy('session', (ds, ws) => byId(ds, StudySession, ws));
+  }
+  get participant() {
+    return this.lazy('participant', (ds, ws) => byId(ds, Participant, ws));
+  }
+  get booking() {
+    return this.lazy('booking', (ds, ws) => byId(ds, Booking, ws));
+  }
+  get employee() {
+    return this.lazy('employee', (ds, ws) => byId(ds, Employee, ws));
+  }
+  get scheduleWeek() {
+    return this.lazy('scheduleWeek', (ds, ws) => byId(ds, ScheduleWeek, ws));
+  }
+  get sessionsByStudy() {
+    return this.lazy('sessionsByStudy', (ds, ws) => groupedBy(ds, StudySession, 'studyId', ws, { startsAt: 'ASC', id: 'ASC' }));
+  }
+  get bookingsBySession() {
+    return this.lazy('bookingsBySession', (ds, ws) => groupedBy(ds, Booking, 'sessionId', ws, { id: 'ASC' }));
+  }
+  get bookingsByParticipant() {
+    return this.lazy('bookingsByParticipant', (ds, ws) => groupedBy(ds, Booking, 'participantId', ws, { id: 'ASC' }));
+  }
+  get shiftsByWeek() {
+    return this.lazy('shiftsByWeek', (ds, ws) => groupedBy(ds, Shift, 'scheduleWeekId', ws, { startsAt: 'ASC', id: 'ASC' }));
+  }
+  get weeksByEmployee() {
+    return this.lazy('weeksByEmployee', (ds, ws) => groupedBy(ds, ScheduleWeek, 'employeeId', ws, { weekStart: 'ASC' }));
+  }
+  get historyByEntry() {
+    return this.lazy('historyByEntry', (ds, ws) => historyByEntry(ds, ws));
+  }
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export function createLoaders(ds: DataSource, workspaceId: string | null): Loaders {
+  return new Loaders(ds, workspaceId);
+}

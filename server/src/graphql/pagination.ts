@@ -2,6 +2,7 @@ import { Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../common/tock-error.js';
+import { readEntities } from '../db/read-entities.util.js';
 
 @ArgsType()
 export class PageArgs {
@@ -98,7 +99,7 @@ export async function paginate<T extends ObjectLiteral>(
   }
   qb.orderBy(sortColumn, key.direction);
   if (key.property !== 'id') qb.addOrderBy(idColumn, key.direction);
-  const rows = await qb.limit(args.first + 1).getMany();
+  const rows = await readEntities(qb.limit(args.first + 1));
   const hasNextPage = rows.length > args.first;
   const nodes = rows.slice(0, args.first);
   const cursorOf = (node: T) => {

@@ -30,6 +30,26 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   return getComplexity({ schema, query: document, variables, operationName, estimators: [rowEstimator] });
 }
 
+// Apollo keeps one parsed and validated document per distinct query string, so
+// the cost of each (document, operation, variables) is computed once: a page the
+// console asks for again and again is costed the first time only.
+const MAX_COSTED_INPUTS_PER_DOCUMENT = 100;
+const MAX_COSTED_INPUT_LENGTH = 2048;
+const costed = new WeakMap<DocumentNode, Map<string, number>>();
+
+export function cachedQueryCost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string): number {
+  const input = `${operationName ?? ''} ${variables && Object.keys(variables).length ? JSON.stringify(variables) : ''}`;
+  if (input.length > MAX_COSTED_INPUT_LENGTH) return queryCost(schema, document, variables, operationName);
+  let costs = costed.get(document);
+  const known = costs?.get(input);
+  if (known !== undefined) return known;
+  const cost = queryCost(schema, document, variables, operationName);
+  if (!costs) costed.set(document, (costs = new Map()));
+  if (costs.size >= MAX_COSTED_INPUTS_PER_DOCUMENT) costs.clear();
+  costs.set(input, cost);
+  return cost;
+}
+
 export function costLimitError(maxCost: number, cost: number, transport: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(`Query cost ${cost} is over the limit of ${maxCost}; ask for smaller pages or fewer fields`, {
     extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, ...transport },
@@ -45,7 +65,7 @@ export function costLimitPlugin<T extends object>(maxCost: number): ApolloServer
         async didResolveOperation({ request, document, schema }) {
           let cost: number;
           try {
-            cost = queryCost(schema, document, request.variables, request.operationName ?? undefined);
+            cost = cachedQueryCost(schema, document, request.variables, request.operationName ?? undefined);
           } catch (error) {
             // Costing coerces the variables first; a bad one is the client's error.
             if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
+import { validateOrReject, type ValidationError, type ValidatorOptions } from 'class-validator';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, getMetadataStorage } from 'type-graphql';
+import { ArgumentValidationError, buildSchema, getMetadataStorage, type ValidatorFn } from 'type-graphql';
 import { authChecker } from './auth-checker.js';
 import { emptyLiveBuses, LivePubSub, type LiveBuses } from './live-pubsub.js';
 import { resolvers } from './resolvers.js';
@@ -14,6 +15,22 @@ function readPlainFieldsDirectly(): void {
   }
 }
 
+// type-graphql's own validation, as it runs with `validate: { forbidUnknownValues: false }`,
+// but with class-validator imported once: type-graphql imports it dynamically for
+// every argument object (a page's PageArgs), which goes through the module loader each time.
+const VALIDATOR_OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
+const isValidated = (value: unknown): value is object => value !== null && typeof value === 'object';
+
+const validateArgument: ValidatorFn = async (value) => {
+  if (!isValidated(value)) return;
+  try {
+    if (Array.isArray(value)) await Promise.all(value.filter(isValidated).map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
+    else await validateOrReject(value, VALIDATOR_OPTIONS);
+  } catch (errors) {
+    throw new ArgumentValidationError(errors as ValidationError[]);
+  }
+};
+
 /** `buses` are the app's live event buses; the SDL script needs none. */
 export async function buildTockSchema(buses: LiveBuses = emptyLiveBuses()): Promise<GraphQLSchema> {
   readPlainFieldsDirectly();
@@ -22,7 +39,7 @@ export async function buildTockSchema(buses: LiveBuses = emptyLiveBuses()): Prom
     pubSub: new LivePubSub(buses),
     authChecker,
     authMode: 'error',
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
   });
 }
 

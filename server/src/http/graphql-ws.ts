@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app.js';
 import { buildContext } from '../graphql/context.js';
-import { costLimitError, queryCost } from '../graphql/query-cost.js';
+import { cachedQueryCost, costLimitError } from '../graphql/query-cost.js';
 import { MAX_SOCKET_MESSAGE_BYTES, MessageRate, SocketsPerAddress } from './socket-limits.js';
 
 /** A socket may hold this many subscriptions at once. */
@@ -24,6 +24,26 @@ export interface SocketRules {
 }
 
 type ConnectionParams = { apiKey?: string } & Record<string, unknown>;
+
+// Distinct subscription documents kept parsed and validated: every console tab
+// subscribes with the same few, so the sockets share one AST each (tokens and
+// locations included) instead of holding a parse of their own.
+const MAX_KEPT_DOCUMENTS = 200;
+
+type Checked = { document: DocumentNode; errors: readonly GraphQLError[] };
+
+function documentChecker(schema: GraphQLSchema, rules: SocketRules) {
+  const kept = new Map<string, Checked>();
+  return (query: string): Checked => {
+    const known = kept.get(query);
+    if (known) return known;
+    const document = parse(query, { maxTokens: rules.maxTokens });
+    const checked = { document, errors: validate(schema, document, [...specifiedRules, ...rules.validationRules]) };
+    if (kept.size >= MAX_KEPT_DOCUMENTS) kept.delete(kept.keys().next().value!);
+    kept.set(query, checked);
+    return checked;
+  };
+}
 
 // A9: the open sockets of each API key, so a revoke can close them.
 class SocketsByKey {
@@ -87,6 +107,7 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
   });
   const byKey = new SocketsByKey();
   const stopRevocations = app.services.keyRevocations.subscribe(({ apiKeyId }) => byKey.closeAll(apiKeyId));
+  const check = documentChecker(schema, rules);
   const bearer = (params: ConnectionParams | undefined) => (params?.apiKey ? `Bearer ${params.apiKey}` : undefined);
   const cleanup = useServer<ConnectionParams>(
     {
@@ -105,12 +126,13 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
         return !(await app.services.apiKeys.isRevoked(actor.apiKeyId));
       },
       onSubscribe: (ctx, _id, payload) => {
-        let document;
+        let checked: Checked;
         try {
-          document = parse(payload.query, { maxTokens: rules.maxTokens });
+          checked = check(payload.query);
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the operation')];
         }
+        const { document } = checked;
         if (getOperationAST(document, payload.operationName)?.operation !== 'subscription') {
           return [new GraphQLError('Send queries and mutations over HTTP POST /graphql', { extensions: { code: 'BAD_REQUEST' } })];
         }
@@ -118,15 +140,14 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_SOCKET) {
           return [new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per connection`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
         }
-        const invalid = validate(schema, document, [...specifiedRules, ...rules.validationRules]);
-        if (invalid.length) return invalid;
+        if (checked.errors.length) return [...checked.errors];
         try {
-          const cost = queryCost(schema, document, payload.variables ?? undefined, payload.operationName ?? undefined);
+          const cost = cachedQueryCost(schema, document, payload.variables ?? undefined, payload.operationName ?? undefined);
           if (cost > rules.maxCost) return [costLimitError(rules.maxCost, cost)];
         } catch (error) {
           return [new GraphQLError(error instanceof Error ? error.message : 'Bad variables', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
-        return undefined;
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
       },
       onOperation: (ctx, id) => live.started(ctx, id),
       onComplete: (ctx, id) => live.ended(ctx, id),

@@ -13,7 +13,16 @@ const KEY_PATTERN = /^tock_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 // authentication off the write path.
 const LAST_USED_GRANULARITY_MS = 60_000;
 
+// A9: a key that authenticated is remembered for at most this long, so the
+// look-up leaves the hot path; a revoke forgets it at once on every process (the
+// revocation bus, relayed through Redis). The bound only covers a relayed
+// revoke that never arrives.
+const CACHE_TTL_MS = 10_000;
+const CACHE_MAX_KEYS = 10_000;
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+type CachedKey = Pick<ApiKey, 'id' | 'workspaceId' | 'name' | 'role' | 'secretHash' | 'lastUsedAt'> & { until: number };
 
 function constantTimeEqual(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
@@ -26,11 +35,44 @@ export interface IssuedApiKey {
 }
 
 export class ApiKeyService {
+  // By prefix: keys that authenticated lately and were not revoked since.
+  private readonly recent = new Map<string, CachedKey>();
+  // Bumped by every revoke, so a look-up that raced one is not remembered.
+  private revocationsSeen = 0;
+  private readonly platformTokenHash: Buffer | null;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly platformToken: string | undefined,
+    platformToken: string | undefined,
     private readonly revocations: KeyRevocations,
-  ) {}
+  ) {
+    this.platformTokenHash = platformToken ? sha256(platformToken) : null;
+    revocations.subscribe(({ apiKeyId }) => this.forget(apiKeyId));
+  }
+
+  private forget(apiKeyId: string): void {
+    this.revocationsSeen += 1;
+    for (const [prefix, key] of this.recent) if (key.id === apiKeyId) this.recent.delete(prefix);
+  }
+
+  private async lookUp(prefix: string, now: number): Promise<CachedKey | null> {
+    const cached = this.recent.get(prefix);
+    if (cached && cached.until > now) return cached;
+    if (cached) this.recent.delete(prefix);
+    const seen = this.revocationsSeen;
+    const apiKey = await this.dataSource.getRepository(ApiKey).findOne({
+      select: { id: true, workspaceId: true, name: true, role: true, secretHash: true, revokedAt: true, lastUsedAt: true },
+      where: { prefix },
+    });
+    if (!apiKey || apiKey.revokedAt) return null;
+    const { id, workspaceId, name, role, secretHash, lastUsedAt } = apiKey;
+    const key: CachedKey = { id, workspaceId, name, role, secretHash, lastUsedAt, until: now + CACHE_TTL_MS };
+    if (seen === this.revocationsSeen) {
+      if (this.recent.size >= CACHE_MAX_KEYS) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(prefix, key);
+    }
+    return key;
+  }
 
   async issue(manager: EntityManager, workspaceId: string, name: string, role: Role): Promise<IssuedApiKey> {
     const prefix = randomBytes(6).toString('hex');
@@ -76,17 +118,17 @@ export class ApiKeyService {
   async authenticate(authorization: string | undefined): Promise<Actor> {
     const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) return { kind: 'anonymous' };
-    if (this.platformToken && constantTimeEqual(sha256(token), sha256(this.platformToken))) return { kind: 'platform' };
+    if (this.platformTokenHash && constantTimeEqual(sha256(token), this.platformTokenHash)) return { kind: 'platform' };
     const match = KEY_PATTERN.exec(token);
     if (!match) return { kind: 'anonymous' };
     const [, prefix, secretPart] = match;
-    const repo = this.dataSource.getRepository(ApiKey);
-    const apiKey = await repo.findOneBy({ prefix });
-    if (!apiKey || apiKey.revokedAt) return { kind: 'anonymous' };
-    if (!constantTimeEqual(sha256(secretPart), Buffer.from(apiKey.secretHash, 'hex'))) return { kind: 'anonymous' };
     const now = Date.now();
+    const apiKey = await this.lookUp(prefix, now);
+    if (!apiKey) return { kind: 'anonymous' };
+    if (!constantTimeEqual(sha256(secretPart), Buffer.from(apiKey.secretHash, 'hex'))) return { kind: 'anonymous' };
     if (!apiKey.lastUsedAt || now - apiKey.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
-      await repo.update({ id: apiKey.id }, { lastUsedAt: new Date(now) });
+      apiKey.lastUsedAt = new Date(now);
+      await this.dataSource.getRepository(ApiKey).update({ id: apiKey.id }, { lastUsedAt: apiKey.lastUsedAt });
     }
     return { kind: 'apiKey', workspaceId: apiKey.workspaceId, role: apiKey.role, apiKeyId: apiKey.id, label: `api-key:${apiKey.name}` };
   }

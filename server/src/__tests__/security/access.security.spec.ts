@@ -6,7 +6,7 @@ import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
 import { loadConfig } from '../../config/config.js';
 import { startHttpServer, type RunningServer } from '../../http/server.js';
 import { connectSocket, subscribe } from '../../../test/graphql-ws-client.js';
-import { createTestWorkspace, errorCodes, PLATFORM_TOKEN, type TestServer, type TestWorkspace } from '../../../test/harness.js';
+import { createTestWorkspace, errorCodes, graphqlClient, PLATFORM_TOKEN, type TestServer, type TestWorkspace } from '../../../test/harness.js';
 import { expectNothingStoredOrSent, REDIS_URL, startProductionServer } from '../../../test/security-probe.js';
 import type { SendingServer } from '../../../test/sending.js';
 import { bookedParticipant, type BookedParticipant } from '../../messaging/keywords/__tests__/keyword-fixtures.js';
@@ -111,6 +111,23 @@ describe('security: keys and tenants (A9, A2, A1)', () => {
     expect(await retry.closed).toBe(4403);
     await elsewhere.client.dispose();
     await retry.client.dispose();
+  });
+
+  it('A9: a key revoked on one API process is refused over HTTP on another as soon as the revoke reaches it, though it authenticated there a moment before', async () => {
+    const member = await newKey(acme, 'MEMBER');
+    const elsewhere = graphqlClient(second.http.url);
+    // Authenticated (and so remembered) on the second process first.
+    expect((await elsewhere.ok(`{ me { role } }`, {}, member.secret)).me).toEqual({ role: 'MEMBER' });
+    const relayed = new Promise<void>((arrived) => {
+      const stop = second.app.services.keyRevocations.subscribe(({ apiKeyId }) => {
+        if (apiKeyId !== member.apiKey.id) return;
+        stop();
+        arrived();
+      });
+    });
+    await server.ok(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: member.apiKey.id }, acme.adminKey);
+    await relayed;
+    expect(errorCodes(await elsewhere.gql(`{ me { role } }`, {}, member.secret))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('A1: createWorkspace answers every field it offers to the platform token, so the first ADMIN key is never lost', async () => {

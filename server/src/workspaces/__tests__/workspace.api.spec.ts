@@ -121,6 +121,19 @@ describe('workspaces and API keys (MariaDB)', () => {
     expect(again.revokeApiKey.revokedAt).toBe(revoked.revokeApiKey.revokedAt);
   });
 
+  it('A9: a key look-up that a revoke overtook is not remembered, so the revoke still holds', async () => {
+    const created = await server.ok(`mutation { createApiKey(input: { name: "raced", role: MEMBER }) { secret apiKey { id } } }`, {}, ws.adminKey);
+    const { secret, apiKey } = created.createApiKey;
+    const { apiKeys, keyRevocations } = server.app.services;
+    // The look-up reads the key as valid; a revoke is announced before it returns (as one relayed
+    // from another process can be), and the row is revoked after the read.
+    const raced = apiKeys.authenticate(`Bearer ${secret}`);
+    keyRevocations.publish({ apiKeyId: apiKey.id, workspaceId: ws.id });
+    expect((await raced).kind).toBe('apiKey');
+    await server.app.dataSource.getRepository(ApiKey).update({ id: apiKey.id }, { revokedAt: new Date() });
+    expect((await apiKeys.authenticate(`Bearer ${secret}`)).kind).toBe('anonymous');
+  });
+
   it('A1: missing, malformed and forged keys are UNAUTHENTICATED', async () => {
     const forged = ws.adminKey.slice(0, -4) + 'AAAA';
     for (const token of [null, 'nonsense', 'tock_000000000000_' + 'A'.repeat(43), forged]) {

@@ -1,8 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../common/tock-error.js';
 import { Employee } from '../employees/employee.entity.js';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
+import { requestedNodeFields } from '../graphql/requested-node-fields.util.js';
 import { Participant } from '../studies/participant.entity.js';
 import { Role } from '../workspaces/role.enum.js';
 import { explainProviderCode } from '../messaging/providers/provider-code-explanations.js';
@@ -19,6 +21,20 @@ const MAX_OVERVIEW_HOURS = 24 * 7;
 
 const CommsLogEntryConnection = Connection(CommsLogEntry, 'CommsLogEntry');
 
+// The columns each computed field below reads; any other field is its own column.
+const FIELD_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  participant: ['participantId'],
+  employee: ['employeeId'],
+  history: [],
+  errorExplanation: ['errorCode', 'status', 'providerMessageId'],
+};
+
+// A page reads only the columns its query shows (a log row is wide: body, provider ids, …).
+function columnsFor(info: GraphQLResolveInfo): string[] | undefined {
+  return requestedNodeFields(info)?.flatMap((field) => FIELD_COLUMNS[field] ?? [field]);
+}
+
 @Resolver(() => CommsLogEntry)
 export class CommsLogResolver {
   @Authorized()
@@ -27,8 +43,9 @@ export class CommsLogResolver {
     @Arg('filter', () => CommsLogFilter, { nullable: true }) filter: CommsLogFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.app.services.commsLog.list(workspaceActor(ctx).workspaceId, filter ?? {}, page);
+    return ctx.app.services.commsLog.list(workspaceActor(ctx).workspaceId, filter ?? {}, page, columnsFor(info));
   }
 
   @Authorized(Role.ADMIN)

@@ -29,8 +29,9 @@ export class CommsLogService {
     private readonly exportLimit = COMMS_LOG_EXPORT_LIMIT,
   ) {}
 
-  async list(workspaceId: string, filter: CommsLogFilter, page: PageArgs): Promise<ConnectionShape<CommsLogEntry>> {
-    return paginate(await this.query(workspaceId, filter), page, NEWEST_FIRST);
+  /** L1: a page, newest first; with `columns`, entries hold only those (and their id). */
+  async list(workspaceId: string, filter: CommsLogFilter, page: PageArgs, columns?: readonly string[]): Promise<ConnectionShape<CommsLogEntry>> {
+    return paginate(await this.query(workspaceId, filter), page, NEWEST_FIRST, columns);
   }
 
   /** C2: the filtered history as CSV, newest first; refused past the export limit rather than cut short. */

@@ -15,19 +15,22 @@ const AS_IS_TYPES = new Set<unknown>(['varchar', 'text', 'char']);
 const plans = new WeakMap<EntityMetadata, Map<string, ColumnPlan>>();
 
 // TypeORM names a selected column `${alias}_${column}` (shortened only past the driver's alias length).
-function planFor(metadata: EntityMetadata, alias: string): ColumnPlan {
+function planFor(metadata: EntityMetadata, alias: string, properties?: readonly string[]): ColumnPlan {
   let byAlias = plans.get(metadata);
   if (!byAlias) plans.set(metadata, (byAlias = new Map()));
-  let plan = byAlias.get(alias);
+  const key = properties ? `${alias}:${properties.join()}` : alias;
+  let plan = byAlias.get(key);
   if (!plan) {
-    const columns = metadata.columns.filter((column) => !column.isVirtual);
+    const wanted = properties && new Set(properties);
+    const columns = metadata.columns.filter((column) => !column.isVirtual && (!wanted || wanted.has(column.propertyName)));
     plan = {
       aliases: columns.map((column) => `${alias}_${column.databaseName}`),
       properties: columns.map((column) => column.propertyName),
       columns,
       asIs: columns.map((column) => AS_IS_TYPES.has(column.type) && !column.transformer),
     };
-    byAlias.set(alias, plan);
+    // Column subsets come from a handful of query shapes; a bound keeps odd ones from piling up.
+    if (byAlias.size < 200) byAlias.set(key, plan);
   }
   return plan;
 }
@@ -57,13 +60,20 @@ function isPlain(qb: SelectQueryBuilder<ObjectLiteral>): boolean {
  * `qb.getMany()` for a plain select: the same statement and the same entities
  * (each column through the driver's own hydration), without TypeORM's generic
  * result transformer, which was the largest cost of a page of rows under load.
- * Anything else falls back to getMany.
+ * With `properties`, only those columns are read (a page that shows a few of
+ * a wide row's columns), and the entities hold only those. Anything else
+ * falls back to getMany.
  */
-export async function readEntities<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
+export async function readEntities<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, properties?: readonly string[]): Promise<T[]> {
   if (!isPlain(qb)) return qb.getMany();
   const metadata = qb.expressionMap.mainAlias!.metadata;
+  const alias = qb.expressionMap.mainAlias!.name;
+  // A property that is no column (a field computed from others) and every column is read.
+  const narrowed = properties?.every((property) => metadata.findColumnWithPropertyName(property)) ? properties : undefined;
+  const plan = planFor(metadata, alias, narrowed);
+  if (narrowed) qb.select(plan.properties.map((property) => `${alias}.${property}`));
   const rows = await qb.getRawMany<Record<string, unknown>>();
-  return hydrate<T>(qb.connection, metadata, planFor(metadata, qb.expressionMap.mainAlias!.name), rows);
+  return hydrate<T>(qb.connection, metadata, plan, rows);
 }
 
 function hydrate<T>(ds: DataSource, metadata: EntityMetadata, plan: ColumnPlan, rows: Record<string, unknown>[]): T[] {

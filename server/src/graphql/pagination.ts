@@ -81,6 +81,8 @@ export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   args: PageArgs,
   key: SortKey = { property: 'id', direction: 'ASC', kind: 'string' },
+  // Only these columns (plus the id and the sort key), when the caller knows what the page shows.
+  properties?: readonly string[],
 ): Promise<ConnectionShape<T>> {
   const alias = qb.alias;
   const sortColumn = `${alias}.${key.property}`;
@@ -99,7 +101,7 @@ export async function paginate<T extends ObjectLiteral>(
   }
   qb.orderBy(sortColumn, key.direction);
   if (key.property !== 'id') qb.addOrderBy(idColumn, key.direction);
-  const rows = await readEntities(qb.limit(args.first + 1));
+  const rows = await readEntities(qb.limit(args.first + 1), properties && [...new Set(['id', key.property, ...properties])]);
   const hasNextPage = rows.length > args.first;
   const nodes = rows.slice(0, args.first);
   const cursorOf = (node: T) => {

@@ -38,6 +38,17 @@ describe.each<TestDatabase>(['mariadb', 'sqlite'])('plain rows read as entities 
     }
   });
 
+  it('a page that names its columns reads only those, with the same values; a name that is no column reads them all', async () => {
+    const page = () => server.app.dataSource.getRepository(CommsLogEntry).createQueryBuilder('e').where('e.workspaceId = :id', { id: ws.id }).orderBy('e.id', 'ASC').limit(10);
+    const full = await page().getMany();
+    const narrow = page();
+    const read = await readEntities(narrow, ['id', 'status', 'errorCode', 'employeeId']);
+    expect(narrow.getQuery()).not.toMatch(/body|providerMessageId/);
+    expect(read.map((e) => Object.keys(e).sort())).toEqual(Array(2).fill(['employeeId', 'errorCode', 'id', 'status']));
+    expect(read).toEqual(full.map(({ id, status, errorCode, employeeId }) => expect.objectContaining({ id, status, errorCode, employeeId })));
+    expect(await readEntities(page(), ['id', 'participant'])).toEqual(full);
+  });
+
   it('A2: a batch by ids reads the same entities as findBy, and only inside the workspace', async () => {
     const employees = server.app.dataSource.getRepository(Employee);
     const expected = await employees.findBy({ workspaceId: ws.id });

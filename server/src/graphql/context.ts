@@ -1,4 +1,4 @@
-import type { App } from '../app.js';
+import type { App } from '../app/create-app.js';
 import { ErrorCode, TockError } from '../common/tock-error.js';
 import type { Actor, WorkspaceActor } from './actor.js';
 import { createLoaders, type Loaders } from './loaders.js';

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { App } from '../app.js';
+import type { App } from '../app/create-app.js';
 import { buildContext } from '../graphql/context.js';
 import { cachedQueryCost, costLimitError } from '../graphql/query-cost.js';
 import { MAX_SOCKET_MESSAGE_BYTES, MessageRate, SocketsPerAddress } from './socket-limits.js';

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
-import type { App } from '../app.js';
+import type { App } from '../app/create-app.js';
 import { checkReadiness } from '../observability/readiness.js';
 
 // O3: /healthz says the process is up and nothing more (a liveness probe that

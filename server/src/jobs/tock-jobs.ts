@@ -1,5 +1,5 @@
 import type { Agenda } from 'agenda';
-import type { App } from '../app.js';
+import type { App } from '../app/create-app.js';
 import { log } from '../observability/logger.js';
 import { observedJob, trackDueTimes } from './observed-job.js';
 import { carrierLookupJob, CARRIER_LOOKUP_JOB, type CarrierLookupJobData } from './definitions/carrier-lookup.job.js';

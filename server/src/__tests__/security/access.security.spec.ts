@@ -1,6 +1,6 @@
 import { getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../app.js';
+import { createApp, type App } from '../../app/create-app.js';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
 import { loadConfig } from '../../config/config.js';

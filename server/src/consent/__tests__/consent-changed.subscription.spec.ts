@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSocket, subscribe } from '../../../test/graphql-ws-client.js';
 import { createTestWorkspace, startTestServer, type TestServer, type TestWorkspace } from '../../../test/harness.js';
 import { loadConfig } from '../../config/config.js';
-import { createApp, type App } from '../../app.js';
+import { createApp, type App } from '../../app/create-app.js';
 import { startHttpServer, type RunningServer } from '../../http/server.js';
 import { ConsentAction, ConsentSource, ConsentSubjectType } from '../consent.enums.js';
 

@@ -1,5 +1,5 @@
 import type { Job } from 'agenda';
-import type { App } from '../../app.js';
+import type { App } from '../../app/create-app.js';
 
 export const CARRIER_LOOKUP_JOB = 'carrier-lookup';
 

@@ -1,4 +1,4 @@
-import type { App } from '../../app.js';
+import type { App } from '../../app/create-app.js';
 
 export const OPT_IN_CONFIRMATIONS_JOB = 'opt-in-confirmations';
 /** K9: how often the opt-in confirmation lane looks for confirmations to send. */

@@ -1,4 +1,4 @@
-import type { App } from '../../app.js';
+import type { App } from '../../app/create-app.js';
 
 export const RECONCILE_JOB = 'reconcile';
 /** How often missing reminders, lost jobs and interrupted sends are repaired. */

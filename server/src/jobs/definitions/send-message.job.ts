@@ -1,5 +1,5 @@
 import type { Job } from 'agenda';
-import type { App } from '../../app.js';
+import type { App } from '../../app/create-app.js';
 import { sendRetryDelay } from '../../messaging/delivery/retry-backoff.js';
 
 export const SEND_MESSAGE_JOB = 'send-message';

@@ -1,4 +1,4 @@
-import type { App } from '../../app.js';
+import type { App } from '../../app/create-app.js';
 
 export const SHIFT_ALERTS_JOB = 'shift-alerts';
 /** E6: how often upcoming shifts are checked for alerts to record. */

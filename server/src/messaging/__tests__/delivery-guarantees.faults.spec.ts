@@ -11,7 +11,7 @@ import { graphqlClient, PLATFORM_TOKEN, SUITE_ABUSE_LIMITS, type GraphQLClient }
 import { SENDER, SIGNATURE_SECRET } from '../../../test/sending.js';
 import { withChallenge } from '../../../test/signup-challenge.js';
 import { startVonageStandIn, type VonageStandIn } from '../../../test/vonage-stand-in/vonage-stand-in.js';
-import { createApp, type App } from '../../app.js';
+import { createApp, type App } from '../../app/create-app.js';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import { loadConfig } from '../../config/config.js';

@@ -1,5 +1,5 @@
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
-import type { App } from '../../app.js';
+import type { App } from '../../app/create-app.js';
 import { bindRequestContext } from '../../observability/http-logging.js';
 import { log } from '../../observability/logger.js';
 import { InboundMessageService } from '../keywords/inbound-message.service.js';

@@ -5,7 +5,7 @@ import type { ConsentService } from '../consent/consent.service.js';
 import { requireConsentStatement } from '../consent/consent-statement.util.js';
 import { ConsentSource } from '../consent/consent.enums.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
-import type { WorkspaceActor } from '../graphql/actor.js';
+import type { WorkspaceActor } from '../common/actor.js';
 import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
 import { consentTransition } from './consent-transition.js';
 import { likePattern } from '../db/like-pattern.util.js';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../app/create-app.js';
 import { loadConfig } from '../../config/config.js';
-import { startHttpServer, type RunningServer } from '../../http/server.js';
+import type { RunningServer } from '../../http/server.js';
+import { startHttpServer } from '../../app/index.js';
 import { graphqlClient, PLATFORM_TOKEN } from '../../../test/harness.js';
 import { createTestDatabase, spawnTock } from '../../../test/tock-process.js';
 

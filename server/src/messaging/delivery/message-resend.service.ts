@@ -6,7 +6,7 @@ import { MessageDirection, MessageKind, MessageStatus } from '../../comms-log/co
 import { MessageEventType } from '../../comms-log/message-event-type.enum.js';
 import { conflict, ErrorCode, notFound, TockError } from '../../common/tock-error.js';
 import { newId } from '../../db/id.util.js';
-import type { WorkspaceActor } from '../../graphql/actor.js';
+import type { WorkspaceActor } from '../../common/actor.js';
 import type { IdempotencyService } from '../../idempotency/idempotency.service.js';
 import { WorkspaceAuditEntry } from '../../workspaces/workspace-audit-entry.entity.js';
 import type { DeliveryService } from './delivery.service.js';

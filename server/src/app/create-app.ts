@@ -8,7 +8,7 @@ import { describeStores, reachStore, STORE_CONNECT_DEADLINE_MS } from '../common
 import { bridgeCommsEventsToRedis } from '../comms-log/redis-comms-bridge.js';
 import type { Config } from '../config/config.js';
 import { bridgeConsentEventsToRedis } from '../consent/redis-consent-bridge.js';
-import { createDataSource } from '../db/data-source.js';
+import { createDataSource } from './data-source.js';
 import { runMigrationsLocked } from '../db/migrations-lock.js';
 import type { QueryCounter } from '../db/query-counter.js';
 import { createAgenda } from '../jobs/agenda.factory.js';

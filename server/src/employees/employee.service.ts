@@ -14,7 +14,7 @@ import type { DeliveryService } from '../messaging/delivery/delivery.service.js'
 import type { OptInConfirmations } from '../messaging/delivery/opt-in-confirmations.service.js';
 import { Language } from '../common/language.js';
 import { parseTimeZone } from '../common/time-zone.util.js';
-import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
+import { paginate, type ConnectionShape, type Page } from '../db/paginate.js';
 import { EmployeeOptInSource, type EmployeeFilter, type SetEmployeeSmsOptInInput, type UpsertEmployeeInput } from './dtos/employee.inputs.js';
 import { whereEmployeeMatches } from './employee-filter.util.js';
 import { CarrierLookupStatus, Employee } from './employee.entity.js';
@@ -54,7 +54,7 @@ export class EmployeeService {
   }
 
   /** Ordered by name, then id (keyset). */
-  list(workspaceId: string, filter: EmployeeFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Employee>> {
+  list(workspaceId: string, filter: EmployeeFilter | null | undefined, page: Page): Promise<ConnectionShape<Employee>> {
     const qb = whereEmployeeMatches(this.dataSource.getRepository(Employee).createQueryBuilder('e'), 'e', workspaceId, filter);
     return paginate(qb, page, { property: 'name', direction: 'ASC', kind: 'string' });
   }

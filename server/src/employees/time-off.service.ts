@@ -6,7 +6,7 @@ import type { WorkspaceActor } from '../common/actor.js';
 import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
 import { newId } from '../db/id.util.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
-import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
+import { paginate, type ConnectionShape, type Page } from '../db/paginate.js';
 import type { CreateTimeOffRequestInput, TimeOffRequestFilter } from './dtos/schedule.inputs.js';
 import { Employee } from './employee.entity.js';
 import { timeOffResponseIntent } from './employee-messages.js';
@@ -42,7 +42,7 @@ export class TimeOffService {
   }
 
   /** Newest first (keyset on the time-ordered id). */
-  list(workspaceId: string, filter: TimeOffRequestFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<TimeOffRequest>> {
+  list(workspaceId: string, filter: TimeOffRequestFilter | null | undefined, page: Page): Promise<ConnectionShape<TimeOffRequest>> {
     const qb = this.dataSource.getRepository(TimeOffRequest).createQueryBuilder('t').where('t.workspaceId = :workspaceId', { workspaceId });
     if (filter?.employeeId) qb.andWhere('t.employeeId = :employeeId', { employeeId: filter.employeeId });
     if (filter?.status) qb.andWhere('t.status = :status', { status: filter.status });

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../common/tock-error.js';
 import { newId } from '../db/id.util.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
-import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
+import { paginate, type ConnectionShape, type Page } from '../db/paginate.js';
 import { SessionStatus } from './session-status.enum.js';
 import type { StudyService } from './study.service.js';
 import { StudySession } from './study-session.entity.js';
@@ -29,7 +29,7 @@ export class SessionService {
   ) {}
 
   /** Soonest first; `from` is inclusive, `to` exclusive. */
-  async list(workspaceId: string, query: SessionQuery, page: PageArgs): Promise<ConnectionShape<StudySession>> {
+  async list(workspaceId: string, query: SessionQuery, page: Page): Promise<ConnectionShape<StudySession>> {
     if (query.from && query.to && query.from >= query.to) throw badInput('to', '`to` must be later than `from`');
     const qb = this.dataSource
       .getRepository(StudySession)

@@ -2,7 +2,7 @@ import { parseTimeZone } from '../common/time-zone.util.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../common/tock-error.js';
 import { newId } from '../db/id.util.js';
-import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
+import { paginate, type ConnectionShape, type Page } from '../db/paginate.js';
 import { likePattern } from '../db/like-pattern.util.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { newSecretToken } from './secret-token.util.js';
@@ -28,7 +28,7 @@ export class StudyService {
   }
 
   /** Newest first. */
-  list(workspaceId: string, search: string | null | undefined, page: PageArgs): Promise<ConnectionShape<Study>> {
+  list(workspaceId: string, search: string | null | undefined, page: Page): Promise<ConnectionShape<Study>> {
     const qb = this.dataSource
       .getRepository(Study)
       .createQueryBuilder('study')

@@ -9,7 +9,7 @@ import { DEFAULT_TIME_ZONE, parseTimeZone } from '../common/time-zone.util.js';
 import { newId } from '../db/id.util.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
 import type { WorkspaceActor } from '../common/actor.js';
-import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
+import { paginate, type ConnectionShape, type Page } from '../db/paginate.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { ApiKeyService, IssuedApiKey } from './api-key.service.js';
 import { Role } from '../common/role.enum.js';
@@ -63,7 +63,7 @@ export class WorkspaceService {
   ) {}
 
   /** W1: every settings change, newest first. */
-  auditTrail(workspaceId: string, page: PageArgs): Promise<ConnectionShape<WorkspaceAuditEntry>> {
+  auditTrail(workspaceId: string, page: Page): Promise<ConnectionShape<WorkspaceAuditEntry>> {
     const qb = this.dataSource.getRepository(WorkspaceAuditEntry).createQueryBuilder('a').where('a.workspaceId = :workspaceId', { workspaceId });
     return paginate(qb, page, { property: 'id', direction: 'DESC', kind: 'string' });
   }

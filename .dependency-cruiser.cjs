@@ -43,6 +43,14 @@ module.exports = {
       to: { path: '^server/src/graphql/' },
     },
     {
+      name: 'messaging-reads-domains-through-the-send-facts-loader',
+      comment:
+        'Messaging keeps one declared cross-domain read (the send-facts loader); each domain owns its rules (a STOP in consent/, S4 reminders in studies/), handed in by app/.',
+      severity: 'error',
+      from: { path: '^server/src/messaging/', pathNot: ['^server/src/messaging/delivery/send-facts\\.loader\\.ts$', TESTS] },
+      to: { path: '^server/src/(studies|employees|consent|workspaces)/' },
+    },
+    {
       name: 'domains-import-no-http',
       comment: 'HTTP routing is transport; domains do not know about it.',
       severity: 'error',

@@ -10,6 +10,7 @@ import type { Config } from '../config/config.js';
 import { ConsentAuditService } from '../consent/consent-audit.service.js';
 import { ConsentEvents } from '../consent/consent-events.js';
 import { ConsentService } from '../consent/consent.service.js';
+import { NumberConsentService } from '../consent/number-consent.service.js';
 import { OptOutRegistry } from '../consent/opt-out-registry.service.js';
 import { BulkSmsOptInService } from '../employees/bulk-sms-opt-in.service.js';
 import { CarrierLookupService } from '../employees/carrier-lookup.service.js';
@@ -32,7 +33,6 @@ import { OptInConfirmations } from '../messaging/delivery/opt-in-confirmations.s
 import { ReconcilerService } from '../messaging/delivery/reconciler.service.js';
 import { SendFactsLoader } from '../messaging/delivery/send-facts.loader.js';
 import { InboundMessageService } from '../messaging/keywords/inbound-message.service.js';
-import { NumberConsentService } from '../messaging/keywords/number-consent.service.js';
 import type { DeliveryProviders } from '../messaging/providers/create-delivery-providers.js';
 import { measuredProvider, measuredSend } from '../messaging/providers/provider-metrics.js';
 import { DeliveryReceiptService } from '../messaging/webhooks/delivery-receipt.service.js';
@@ -41,6 +41,7 @@ import { log } from '../observability/logger.js';
 import type { TockMetrics } from '../observability/metrics.js';
 import { ManageBookingService } from '../studies/manage-booking.service.js';
 import { ParticipantService } from '../studies/participant.service.js';
+import { ReminderReconciler } from '../studies/reminder-reconciler.service.js';
 import { SessionChangesService } from '../studies/session-changes.service.js';
 import { SessionService } from '../studies/session.service.js';
 import { SignupService } from '../studies/signup.service.js';
@@ -148,11 +149,11 @@ export function createServices(config: Config, dataSource: DataSource, { agenda,
     keyRevocations,
     delivery,
     optInConfirmations,
-    resend: new MessageResendService(dataSource, delivery, idempotency, history),
+    resend: new MessageResendService(dataSource, delivery, idempotency, history, (manager, note) => workspaces.recordAudit(manager, note)),
     messagePreview: new MessagePreview(facts, brand),
-    reconciler: new ReconcilerService(dataSource, delivery, scheduler, config.sendInterruptedAfterMs),
+    reconciler: new ReconcilerService(dataSource, delivery, scheduler, config.sendInterruptedAfterMs, new ReminderReconciler(dataSource, delivery)),
     numberConsent,
-    inbound: new InboundMessageService(dataSource, delivery, numberConsent, events, {
+    inbound: new InboundMessageService(dataSource, delivery, numberConsent, facts, events, {
       brand,
       defaultSender: vonageNumberToE164(config.vonage.from),
     }),

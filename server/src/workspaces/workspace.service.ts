@@ -62,6 +62,11 @@ export class WorkspaceService {
     private readonly idempotency: Pick<IdempotencyService, 'run'> | null = null,
   ) {}
 
+  /** W1: one line in the workspace's audit trail, in the caller's transaction. */
+  async recordAudit(manager: EntityManager, note: Pick<WorkspaceAuditEntry, 'workspaceId' | 'setting' | 'oldValue' | 'newValue' | 'actorApiKeyId' | 'actorLabel' | 'createdAt'>): Promise<void> {
+    await manager.insert(WorkspaceAuditEntry, { id: newId(), ...note });
+  }
+
   /** W1: every settings change, newest first. */
   auditTrail(workspaceId: string, page: Page): Promise<ConnectionShape<WorkspaceAuditEntry>> {
     const qb = this.dataSource.getRepository(WorkspaceAuditEntry).createQueryBuilder('a').where('a.workspaceId = :workspaceId', { workspaceId });

@@ -51,6 +51,13 @@ module.exports = {
       to: { path: '^server/src/(studies|employees|consent|workspaces)/' },
     },
     {
+      name: 'resolvers-touch-no-database',
+      comment: 'A resolver authorises and calls one service; the services own the data source and its transactions.',
+      severity: 'error',
+      from: { path: '\\.resolver\\.ts$', pathNot: TESTS },
+      to: { path: '(^|/)node_modules/typeorm/' },
+    },
+    {
       name: 'domains-import-no-http',
       comment: 'HTTP routing is transport; domains do not know about it.',
       severity: 'error',
@@ -76,6 +83,6 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist)/' },
+    exclude: { path: '(^|/)dist/' },
   },
 };

@@ -3,6 +3,6 @@
 //   npm run typeorm -- migration:show
 import 'reflect-metadata';
 import { loadConfig } from './server/src/config/config.js';
-import { createDataSource } from './server/src/db/data-source.js';
+import { createDataSource } from './server/src/app/data-source.js';
 
 export default createDataSource(loadConfig().database).dataSource;

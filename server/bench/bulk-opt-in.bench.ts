@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import { createApp, type App } from '../src/app.js';
+import { createApp, type App } from '../src/app/create-app.js';
 import { loadConfig } from '../src/config/config.js';
 import { newId } from '../src/db/id.util.js';
-import type { WorkspaceActor } from '../src/graphql/actor.js';
-import { startHttpServer } from '../src/http/server.js';
-import { Role } from '../src/workspaces/role.enum.js';
+import type { WorkspaceActor } from '../src/common/actor.js';
+import { startHttpServer } from '../src/app/index.js';
+import { Role } from '../src/common/role.enum.js';
 import { mb, measure, median } from './measure.util.js';
 
 // Bulk opt-in of 100,000 employees: Tock's set-based service against a

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import { createApp, type App } from '../src/app.js';
+import { createApp, type App } from '../src/app/create-app.js';
 import { loadConfig } from '../src/config/config.js';
 import { newId } from '../src/db/id.util.js';
-import { startHttpServer, type RunningServer } from '../src/http/server.js';
+import type { RunningServer } from '../src/http/server.js';
+import { startHttpServer } from '../src/app/index.js';
 import { mb, measure, median } from './measure.util.js';
 
 // Importing a team of 10,000 (half opted in) through upsertEmployees over HTTP,

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import { createApp, type App } from '../src/app.js';
+import { createApp, type App } from '../src/app/create-app.js';
 import { MessageKind } from '../src/comms-log/comms-log.enums.js';
 import { loadConfig } from '../src/config/config.js';
 import { newId } from '../src/db/id.util.js';
-import type { WorkspaceActor } from '../src/graphql/actor.js';
+import type { WorkspaceActor } from '../src/common/actor.js';
 import { reminderIntent, REMINDER_LEAD_MS } from '../src/studies/booking-messages.js';
-import { Role } from '../src/workspaces/role.enum.js';
+import { Role } from '../src/common/role.enum.js';
 import { startVonageStandIn, type VonageStandIn } from '../test/vonage-stand-in/vonage-stand-in.js';
 import { median } from './measure.util.js';
 import { recordAndSchedule, seedBookings, sentCount } from './sending.bench.js';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { Agenda } from 'agenda';
 import mysql from 'mysql2/promise';
-import { createApp, type App } from '../src/app.js';
+import { createApp, type App } from '../src/app/create-app.js';
 import { MessageKind, MessageStatus } from '../src/comms-log/comms-log.enums.js';
 import { loadConfig, type Config } from '../src/config/config.js';
 import { newId } from '../src/db/id.util.js';

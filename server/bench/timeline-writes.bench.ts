@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import { createApp, type App } from '../src/app.js';
+import { createApp, type App } from '../src/app/create-app.js';
 import { CommsLogEntry } from '../src/comms-log/comms-log-entry.entity.js';
 import { CommsLogHistory } from '../src/comms-log/comms-log-history.writer.js';
 import { MessageDirection, MessageKind, MessageStatus } from '../src/comms-log/comms-log.enums.js';

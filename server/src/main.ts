@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
-import { createApp } from './app.js';
+import { createApp, ensureDemoWorkspace, startHealthServer, startHttpServer } from './app/index.js';
 import { describeStores, StoreUnreachableError } from './common/store-startup.js';
 import { ConfigError, loadConfig } from './config/config.js';
-import { startHealthServer, startHttpServer } from './http/server.js';
 import { configureLogging, log } from './observability/logger.js';
-import { ensureDemoWorkspace } from './workspaces/demo-seed.js';
 
 // Start order: config -> data source (migrations) -> schema -> HTTP + WS.
 async function main(): Promise<void> {

@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { createApp, type App } from '../src/app.js';
+import { createApp, type App } from '../src/app/create-app.js';
 import { loadConfig, type Env } from '../src/config/config.js';
-import { startHttpServer, type RunningServer } from '../src/http/server.js';
+import type { RunningServer } from '../src/http/server.js';
+import { startHttpServer } from '../src/app/index.js';
 import { Workspace } from '../src/workspaces/workspace.entity.js';
 
 export type TestDatabase = 'mariadb' | 'sqlite';

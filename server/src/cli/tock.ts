@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { describeStores, reachStore, STORE_CONNECT_DEADLINE_MS, StoreUnreachableError } from '../common/store-startup.js';
 import { TockError } from '../common/tock-error.js';
 import { ConfigError, loadConfig } from '../config/config.js';
-import { createDataSource } from '../db/data-source.js';
+import { createDataSource } from '../app/data-source.js';
 import { runMigrationsLocked } from '../db/migrations-lock.js';
 import { configureLogging, log } from '../observability/logger.js';
 import { ApiKeyService } from '../workspaces/api-key.service.js';

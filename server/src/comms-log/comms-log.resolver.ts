@@ -6,7 +6,7 @@ import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
 import { requestedNodeFields } from '../graphql/requested-node-fields.util.js';
 import { Participant } from '../studies/participant.entity.js';
-import { Role } from '../workspaces/role.enum.js';
+import { Role } from '../common/role.enum.js';
 import { explainProviderCode } from '../messaging/providers/provider-code-explanations.js';
 import { CommsLogEntry } from './comms-log-entry.entity.js';
 import { CommsLogEvent } from './comms-log-event.entity.js';
@@ -45,19 +45,19 @@ export class CommsLogResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.app.services.commsLog.list(workspaceActor(ctx).workspaceId, filter ?? {}, page, columnsFor(info));
+    return ctx.services.commsLog.list(workspaceActor(ctx).workspaceId, filter ?? {}, page, columnsFor(info));
   }
 
   @Authorized(Role.ADMIN)
   @Query(() => String, { description: 'C2 (ADMIN): the messages matching the filter as CSV, newest first, at most 100,000' })
   exportCommsLog(@Arg('filter', () => CommsLogFilter, { nullable: true }) filter: CommsLogFilter | null, @Ctx() ctx: GraphQLContext): Promise<string> {
-    return ctx.app.services.commsLog.exportCsv(workspaceActor(ctx).workspaceId, filter ?? {});
+    return ctx.services.commsLog.exportCsv(workspaceActor(ctx).workspaceId, filter ?? {});
   }
 
   @Authorized()
   @Query(() => CommsLogEntry, { description: 'L1: one entry of the communications log' })
   commsLogEntry(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<CommsLogEntry> {
-    return ctx.app.services.commsLog.get(workspaceActor(ctx).workspaceId, id);
+    return ctx.services.commsLog.get(workspaceActor(ctx).workspaceId, id);
   }
 
   @Authorized()
@@ -65,8 +65,8 @@ export class CommsLogResolver {
     description: 'C2: the words of one text: as sent, or for one not sent (a skip, still queued) as it would read, rendered now. One entry at a time (it loads the send facts).',
   })
   async messageText(@Arg('entryId', () => ID) entryId: string, @Ctx() ctx: GraphQLContext): Promise<MessageText> {
-    const entry = await ctx.app.services.commsLog.get(workspaceActor(ctx).workspaceId, entryId);
-    return ctx.app.services.messagePreview.text(entry);
+    const entry = await ctx.services.commsLog.get(workspaceActor(ctx).workspaceId, entryId);
+    return ctx.services.messagePreview.text(entry);
   }
 
   @Authorized()
@@ -81,7 +81,7 @@ export class CommsLogResolver {
     if (hours < 1 || hours > MAX_OVERVIEW_HOURS) throw badInput('hours', `hours must be from 1 to ${MAX_OVERVIEW_HOURS}`);
     const problem = overviewWindowProblem(hours, binMinutes);
     if (problem) throw badInput('binMinutes', problem);
-    return ctx.app.services.commsLog.overview(workspaceActor(ctx).workspaceId, hours, binMinutes);
+    return ctx.services.commsLog.overview(workspaceActor(ctx).workspaceId, hours, binMinutes);
   }
 
   @Authorized(Role.ADMIN)
@@ -90,7 +90,7 @@ export class CommsLogResolver {
       'L9: resend a FAILED (or interrupted) text as a new entry linked to it, decided afresh by the send policy (ADMIN only, audited). A retry with the same idempotencyKey returns the same new entry.',
   })
   resendMessage(@Arg('entryId', () => ID) entryId: string, @Arg('idempotencyKey', () => String) idempotencyKey: string, @Ctx() ctx: GraphQLContext): Promise<CommsLogEntry> {
-    return ctx.app.services.resend.resend(workspaceActor(ctx), entryId, idempotencyKey);
+    return ctx.services.resend.resend(workspaceActor(ctx), entryId, idempotencyKey);
   }
 
   @FieldResolver(() => Participant, { nullable: true, description: 'The participant the message was for, if any' })

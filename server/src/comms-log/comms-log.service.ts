@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { badInput, notFound } from '../common/tock-error.js';
-import { paginate, type ConnectionShape, type PageArgs, type SortKey } from '../graphql/pagination.js';
+import { paginate, type ConnectionShape, type Page, type SortKey } from '../db/paginate.js';
 import { CommsLogEntry } from './comms-log-entry.entity.js';
 import { commsLogCsv } from './comms-log-csv.util.js';
 import { MessageDirection } from './comms-log.enums.js';
@@ -30,7 +30,7 @@ export class CommsLogService {
   ) {}
 
   /** L1: a page, newest first; with `columns`, entries hold only those (and their id). */
-  async list(workspaceId: string, filter: CommsLogFilter, page: PageArgs, columns?: readonly string[]): Promise<ConnectionShape<CommsLogEntry>> {
+  async list(workspaceId: string, filter: CommsLogFilter, page: Page, columns?: readonly string[]): Promise<ConnectionShape<CommsLogEntry>> {
     return paginate(await this.query(workspaceId, filter), page, NEWEST_FIRST, columns);
   }
 

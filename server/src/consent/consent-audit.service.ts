@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { badInput } from '../common/tock-error.js';
-import { paginate, type ConnectionShape, type PageArgs, type SortKey } from '../graphql/pagination.js';
+import { paginate, type ConnectionShape, type Page, type SortKey } from '../db/paginate.js';
 import { ConsentRecord } from './consent-record.entity.js';
 import { consentRecordWhere } from './consent-record-where.util.js';
 import { consentRecordsCsv } from './consent-records-csv.util.js';
@@ -20,7 +20,7 @@ export class ConsentAuditService {
     private readonly exportLimit = CONSENT_EXPORT_LIMIT,
   ) {}
 
-  list(workspaceId: string, filter: ConsentRecordFilter, page: PageArgs): Promise<ConnectionShape<ConsentRecord>> {
+  list(workspaceId: string, filter: ConsentRecordFilter, page: Page): Promise<ConnectionShape<ConsentRecord>> {
     return paginate(this.query(workspaceId, filter), page, NEWEST_FIRST);
   }
 

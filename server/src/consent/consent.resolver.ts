@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { normalisePhone } from '../common/phone.util.js';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
-import { Role } from '../workspaces/role.enum.js';
+import { Role } from '../common/role.enum.js';
 import { CONSENT_EXPORT_LIMIT } from './consent-audit.service.js';
 import { ConsentRecord } from './consent-record.entity.js';
 import { ConsentRecordFilter } from './dtos/consent-record.filter.js';
@@ -21,7 +21,7 @@ export class ConsentResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.app.services.consentAudit.list(workspaceActor(ctx).workspaceId, filter ?? {}, page);
+    return ctx.services.consentAudit.list(workspaceActor(ctx).workspaceId, filter ?? {}, page);
   }
 
   @Authorized(Role.ADMIN)
@@ -35,13 +35,13 @@ export class ConsentResolver {
     @Arg('filter', () => ConsentRecordFilter, { nullable: true }) filter: ConsentRecordFilter | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<string> {
-    return ctx.app.services.consentAudit.exportCsv(workspaceActor(ctx).workspaceId, filter ?? {});
+    return ctx.services.consentAudit.exportCsv(workspaceActor(ctx).workspaceId, filter ?? {});
   }
 
   @Authorized()
   @Query(() => OptOutStatus, { description: 'K6: whether a number is opted out of every workspace, and since when' })
   async optOutStatus(@Arg('phone', () => String) phone: string, @Ctx() ctx: GraphQLContext): Promise<OptOutStatus> {
-    const e164 = normalisePhone(phone, ctx.app.config.defaultPhoneCountry, 'phone');
-    return { phone: e164, ...(await ctx.app.services.optOuts.state(e164)) };
+    const e164 = normalisePhone(phone, ctx.settings.defaultPhoneCountry, 'phone');
+    return { phone: e164, ...(await ctx.services.optOuts.state(e164)) };
   }
 }

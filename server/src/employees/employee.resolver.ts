@@ -1,8 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
 import { Connection, PageArgs } from '../graphql/pagination.js';
-import { Role } from '../workspaces/role.enum.js';
+import { Role } from '../common/role.enum.js';
 import { BulkSetEmployeeSmsOptInInput, BulkSmsOptInScopeInput, EmployeeFilter, SetEmployeeSmsOptInInput, UpsertEmployeeInput } from './dtos/employee.inputs.js';
 import { BulkSmsOptInPreview, BulkSmsOptInResult } from './dtos/employee.payloads.js';
 import { UpsertEmployeesInput, UpsertEmployeesResult } from './dtos/employee-import.inputs.js';
@@ -20,13 +19,13 @@ export class EmployeeResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.app.services.employees.list(workspaceActor(ctx).workspaceId, filter, page);
+    return ctx.services.employees.list(workspaceActor(ctx).workspaceId, filter, page);
   }
 
   @Authorized()
   @Query(() => Employee)
   employee(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Employee> {
-    return ctx.app.services.employees.get(workspaceActor(ctx).workspaceId, id);
+    return ctx.services.employees.get(workspaceActor(ctx).workspaceId, id);
   }
 
   @FieldResolver(() => [ScheduleWeek], { description: 'Every saved week, oldest first' })
@@ -36,24 +35,8 @@ export class EmployeeResolver {
 
   @Authorized()
   @Mutation(() => Employee, { description: 'Create (E1: opted out) or update an employee; a new phone starts a carrier look-up (E7); an opted-in employee stays opted in on a new number, which gets the opt-in confirmation (E9, K9)' })
-  async upsertEmployee(@Arg('input', () => UpsertEmployeeInput) input: UpsertEmployeeInput, @Ctx() ctx: GraphQLContext): Promise<Employee> {
-    const actor = workspaceActor(ctx);
-    const { workspaceId } = actor;
-    const { employees, idempotency } = ctx.app.services;
-    const { idempotencyKey, ...request } = input;
-    const confirmations: CommsLogEntry[] = [];
-    const employee = await idempotency.run<Employee>({
-      scope: workspaceId,
-      operation: 'upsertEmployee',
-      key: idempotencyKey,
-      input: request,
-      create: (manager) => employees.upsert(manager, actor, ctx.request, input, confirmations),
-      load: (id) => employees.get(workspaceId, id),
-      idOf: (saved) => saved.id,
-    });
-    ctx.app.services.optInConfirmations.announce(confirmations);
-    await employees.afterSave(employee);
-    return employee;
+  upsertEmployee(@Arg('input', () => UpsertEmployeeInput) input: UpsertEmployeeInput, @Ctx() ctx: GraphQLContext): Promise<Employee> {
+    return ctx.services.employees.save(workspaceActor(ctx), ctx.request, input);
   }
 
   @Authorized()
@@ -62,7 +45,7 @@ export class EmployeeResolver {
     @Arg('input', () => SetEmployeeSmsOptInInput) input: SetEmployeeSmsOptInInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Employee> {
-    return ctx.app.services.employees.setSmsOptIn(workspaceActor(ctx), ctx.request, input);
+    return ctx.services.employees.setSmsOptIn(workspaceActor(ctx), ctx.request, input);
   }
 
   @Authorized(Role.ADMIN)
@@ -71,13 +54,13 @@ export class EmployeeResolver {
       'Create or update up to 1,000 employees (ADMIN only), set-based; each row succeeds or fails on its own with a typed error; each opt-in change is a consent record (E2, source BULK) with its statement; E5, E7 and K9 as for one',
   })
   upsertEmployees(@Arg('input', () => UpsertEmployeesInput) input: UpsertEmployeesInput, @Ctx() ctx: GraphQLContext): Promise<UpsertEmployeesResult> {
-    return ctx.app.services.employeeImport.upsert(workspaceActor(ctx), ctx.request, input);
+    return ctx.services.employeeImport.upsert(workspaceActor(ctx), ctx.request, input);
   }
 
   @Authorized(Role.ADMIN)
   @Query(() => BulkSmsOptInPreview, { description: 'E2: what bulkSetEmployeeSmsOptIn would do now (ADMIN only); changes nothing' })
   bulkSmsOptInPreview(@Arg('input', () => BulkSmsOptInScopeInput) input: BulkSmsOptInScopeInput, @Ctx() ctx: GraphQLContext): Promise<BulkSmsOptInPreview> {
-    return ctx.app.services.bulkSmsOptIn.preview(workspaceActor(ctx), input);
+    return ctx.services.bulkSmsOptIn.preview(workspaceActor(ctx), input);
   }
 
   @Authorized(Role.ADMIN)
@@ -86,6 +69,6 @@ export class EmployeeResolver {
     @Arg('input', () => BulkSetEmployeeSmsOptInInput) input: BulkSetEmployeeSmsOptInInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<BulkSmsOptInResult> {
-    return ctx.app.services.bulkSmsOptIn.run(workspaceActor(ctx), ctx.request, input);
+    return ctx.services.bulkSmsOptIn.run(workspaceActor(ctx), ctx.request, input);
   }
 }

@@ -5,15 +5,16 @@ import { ConsentAction, ConsentSource, ConsentSubjectType } from '../consent/con
 import type { ConsentService } from '../consent/consent.service.js';
 import { requireConsentStatement } from '../consent/consent-statement.util.js';
 import { newId } from '../db/id.util.js';
+import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
-import type { WorkspaceActor } from '../graphql/actor.js';
-import type { RequestMeta } from '../graphql/context.js';
+import type { WorkspaceActor } from '../common/actor.js';
+import type { RequestMeta } from '../common/actor.js';
 import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
 import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
 import type { OptInConfirmations } from '../messaging/delivery/opt-in-confirmations.service.js';
 import { Language } from '../common/language.js';
 import { parseTimeZone } from '../common/time-zone.util.js';
-import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
+import { paginate, type ConnectionShape, type Page } from '../db/paginate.js';
 import { EmployeeOptInSource, type EmployeeFilter, type SetEmployeeSmsOptInInput, type UpsertEmployeeInput } from './dtos/employee.inputs.js';
 import { whereEmployeeMatches } from './employee-filter.util.js';
 import { CarrierLookupStatus, Employee } from './employee.entity.js';
@@ -39,6 +40,7 @@ export class EmployeeService {
     private readonly requestCarrierLookup: (employeeId: string) => Promise<void>,
     private readonly delivery: DeliveryService,
     private readonly optInConfirmations: OptInConfirmations,
+    private readonly idempotency: Pick<IdempotencyService, 'run'>,
   ) {}
 
   // K9: the confirmation for an opt-in, recorded in its transaction and announced after commit.
@@ -52,7 +54,7 @@ export class EmployeeService {
   }
 
   /** Ordered by name, then id (keyset). */
-  list(workspaceId: string, filter: EmployeeFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Employee>> {
+  list(workspaceId: string, filter: EmployeeFilter | null | undefined, page: Page): Promise<ConnectionShape<Employee>> {
     const qb = whereEmployeeMatches(this.dataSource.getRepository(Employee).createQueryBuilder('e'), 'e', workspaceId, filter);
     return paginate(qb, page, { property: 'name', direction: 'ASC', kind: 'string' });
   }
@@ -60,6 +62,28 @@ export class EmployeeService {
   async get(workspaceId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<Employee> {
     const employee = await manager.findOneBy(Employee, { id, workspaceId });
     if (!employee) throw notFound('Employee');
+    return employee;
+  }
+
+  /**
+   * `upsert` in its own transaction, once per idempotency key; then K9 announces
+   * the opt-in confirmations and E7 asks for a new number's carrier.
+   */
+  async save(actor: WorkspaceActor, request: RequestMeta, input: UpsertEmployeeInput): Promise<Employee> {
+    const { workspaceId } = actor;
+    const { idempotencyKey, ...fields } = input;
+    const confirmations: CommsLogEntry[] = [];
+    const employee = await this.idempotency.run<Employee>({
+      scope: workspaceId,
+      operation: 'upsertEmployee',
+      key: idempotencyKey,
+      input: fields,
+      create: (manager) => this.upsert(manager, actor, request, input, confirmations),
+      load: (id) => this.get(workspaceId, id),
+      idOf: (saved) => saved.id,
+    });
+    this.optInConfirmations.announce(confirmations);
+    await this.afterSave(employee);
     return employee;
   }
 

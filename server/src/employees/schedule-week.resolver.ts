@@ -18,7 +18,7 @@ export class ScheduleWeekResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.app.services.schedules.list(workspaceActor(ctx).workspaceId, filter, page);
+    return ctx.services.schedules.list(workspaceActor(ctx).workspaceId, filter, page);
   }
 
   @FieldResolver(() => Employee)
@@ -34,13 +34,13 @@ export class ScheduleWeekResolver {
   @Authorized()
   @Mutation(() => ScheduleWeek, { description: "Save one employee's week and replace its shifts; E4 for Send SMS Alert" })
   saveScheduleWeek(@Arg('input', () => SaveScheduleWeekInput) input: SaveScheduleWeekInput, @Ctx() ctx: GraphQLContext): Promise<ScheduleWeek> {
-    return ctx.app.services.schedules.saveWeek(workspaceActor(ctx).workspaceId, input);
+    return ctx.services.schedules.saveWeek(workspaceActor(ctx).workspaceId, input);
   }
 
   @Authorized()
   @Query(() => SchedulePublishPreview, { description: 'C3: how many employees a publish of this week would text, changed only or everyone; changes nothing' })
   schedulePublishPreview(@Arg('weekStart', () => String) weekStart: string, @Ctx() ctx: GraphQLContext): Promise<SchedulePublishPreview> {
-    return ctx.app.services.schedulePublishing.preview(workspaceActor(ctx).workspaceId, weekStart);
+    return ctx.services.schedulePublishing.preview(workspaceActor(ctx).workspaceId, weekStart);
   }
 
   @Authorized()
@@ -48,7 +48,7 @@ export class ScheduleWeekResolver {
     description: 'E6/C3: publish every schedule of a week; employees whose shifts changed since the last publish get SCHEDULE_PUBLISHED (audience EVERYONE: all with shifts)',
   })
   publishSchedule(@Arg('input', () => PublishScheduleInput) input: PublishScheduleInput, @Ctx() ctx: GraphQLContext): Promise<PublishSchedulePayload> {
-    return ctx.app.services.schedulePublishing.publish(workspaceActor(ctx).workspaceId, input.weekStart, input.idempotencyKey, new Date(), input.audience);
+    return ctx.services.schedulePublishing.publish(workspaceActor(ctx).workspaceId, input.weekStart, input.idempotencyKey, new Date(), input.audience);
   }
 
   @Authorized()
@@ -58,6 +58,6 @@ export class ScheduleWeekResolver {
     @Arg('enabled', () => Boolean) enabled: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ScheduleWeek> {
-    return ctx.app.services.schedules.setSmsAlert(workspaceActor(ctx).workspaceId, weekId, enabled);
+    return ctx.services.schedules.setSmsAlert(workspaceActor(ctx).workspaceId, weekId, enabled);
   }
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { badInput, notFound } from '../common/tock-error.js';
 import { newId } from '../db/id.util.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
-import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
+import { paginate, type ConnectionShape, type Page } from '../db/paginate.js';
 import type { SaveScheduleWeekInput, ScheduleWeekFilter, ShiftInput } from './dtos/schedule.inputs.js';
 import { Employee } from './employee.entity.js';
 import { parseIsoDate } from './iso-date.util.js';
@@ -30,7 +30,7 @@ export class ScheduleService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Ordered by week, then id (keyset). */
-  list(workspaceId: string, filter: ScheduleWeekFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<ScheduleWeek>> {
+  list(workspaceId: string, filter: ScheduleWeekFilter | null | undefined, page: Page): Promise<ConnectionShape<ScheduleWeek>> {
     const qb = this.dataSource.getRepository(ScheduleWeek).createQueryBuilder('w').where('w.workspaceId = :workspaceId', { workspaceId });
     if (filter?.employeeId) qb.andWhere('w.employeeId = :employeeId', { employeeId: filter.employeeId });
     if (filter?.weekStart) {

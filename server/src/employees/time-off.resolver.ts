@@ -17,7 +17,7 @@ export class TimeOffResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.app.services.timeOff.list(workspaceActor(ctx).workspaceId, filter, page);
+    return ctx.services.timeOff.list(workspaceActor(ctx).workspaceId, filter, page);
   }
 
   @FieldResolver(() => Employee)
@@ -32,7 +32,7 @@ export class TimeOffResolver {
     @Arg('approved', () => Boolean) approved: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<TimeOffRequest> {
-    return ctx.app.services.timeOff.decide(workspaceActor(ctx), id, approved);
+    return ctx.services.timeOff.decide(workspaceActor(ctx), id, approved);
   }
 
   @Authorized()
@@ -42,16 +42,6 @@ export class TimeOffResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<TimeOffRequest> {
     const { workspaceId } = workspaceActor(ctx);
-    const { timeOff, idempotency } = ctx.app.services;
-    const { idempotencyKey, ...request } = input;
-    return idempotency.run<TimeOffRequest>({
-      scope: workspaceId,
-      operation: 'createTimeOffRequest',
-      key: idempotencyKey,
-      input: request,
-      create: (manager) => timeOff.create(manager, workspaceId, input),
-      load: (id) => timeOff.get(workspaceId, id),
-      idOf: (created) => created.id,
-    });
+    return ctx.services.timeOff.createOnce(workspaceId, input);
   }
 }

@@ -2,10 +2,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
 import { badInput, conflict, notFound } from '../common/tock-error.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
-import type { WorkspaceActor } from '../graphql/actor.js';
+import type { WorkspaceActor } from '../common/actor.js';
 import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
 import { newId } from '../db/id.util.js';
-import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
+import type { IdempotencyService } from '../idempotency/idempotency.service.js';
+import { paginate, type ConnectionShape, type Page } from '../db/paginate.js';
 import type { CreateTimeOffRequestInput, TimeOffRequestFilter } from './dtos/schedule.inputs.js';
 import { Employee } from './employee.entity.js';
 import { timeOffResponseIntent } from './employee-messages.js';
@@ -17,6 +18,7 @@ export class TimeOffService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly delivery: DeliveryService,
+    private readonly idempotency: Pick<IdempotencyService, 'run'>,
   ) {}
 
   /** E6: approve or decline a PENDING request and text the answer; deciding the same way again changes nothing. */
@@ -40,7 +42,7 @@ export class TimeOffService {
   }
 
   /** Newest first (keyset on the time-ordered id). */
-  list(workspaceId: string, filter: TimeOffRequestFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<TimeOffRequest>> {
+  list(workspaceId: string, filter: TimeOffRequestFilter | null | undefined, page: Page): Promise<ConnectionShape<TimeOffRequest>> {
     const qb = this.dataSource.getRepository(TimeOffRequest).createQueryBuilder('t').where('t.workspaceId = :workspaceId', { workspaceId });
     if (filter?.employeeId) qb.andWhere('t.employeeId = :employeeId', { employeeId: filter.employeeId });
     if (filter?.status) qb.andWhere('t.status = :status', { status: filter.status });
@@ -54,6 +56,20 @@ export class TimeOffService {
   }
 
   /** Runs in the caller's transaction (the idempotency wrapper's). */
+  /** `create` in its own transaction, once per idempotency key. */
+  createOnce(workspaceId: string, input: CreateTimeOffRequestInput): Promise<TimeOffRequest> {
+    const { idempotencyKey, ...request } = input;
+    return this.idempotency.run<TimeOffRequest>({
+      scope: workspaceId,
+      operation: 'createTimeOffRequest',
+      key: idempotencyKey,
+      input: request,
+      create: (manager) => this.create(manager, workspaceId, input),
+      load: (id) => this.get(workspaceId, id),
+      idOf: (created) => created.id,
+    });
+  }
+
   async create(manager: EntityManager, workspaceId: string, input: CreateTimeOffRequestInput): Promise<TimeOffRequest> {
     const startsOn = parseIsoDate(input.startsOn, 'startsOn');
     const endsOn = parseIsoDate(input.endsOn, 'endsOn');

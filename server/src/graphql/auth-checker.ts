@@ -1,6 +1,6 @@
 import type { AuthCheckerFn } from 'type-graphql';
 import { ErrorCode, TockError } from '../common/tock-error.js';
-import { Role } from '../workspaces/role.enum.js';
+import { Role } from '../common/role.enum.js';
 import type { GraphQLContext } from './context.js';
 
 /** Roles named in @Authorized(): ADMIN, MEMBER (any workspace key) or PLATFORM. */

@@ -3,6 +3,7 @@ import { validateOrReject, type ValidationError, type ValidatorOptions } from 'c
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { ArgumentValidationError, buildSchema, getMetadataStorage, type ValidatorFn } from 'type-graphql';
 import { authChecker } from './auth-checker.js';
+import './enums.js';
 import { emptyLiveBuses, LivePubSub, type LiveBuses } from './live-pubsub.js';
 import { resolvers } from './resolvers.js';
 

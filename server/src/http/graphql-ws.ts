@@ -2,9 +2,13 @@ import type { Server } from 'node:http';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { App } from '../app.js';
-import { buildContext } from '../graphql/context.js';
+import type { AbuseServices } from '../abuse/abuse-services.js';
+import type { Config } from '../config/config.js';
+import { buildContext, type ContextDeps } from '../graphql/context.js';
 import { cachedQueryCost, costLimitError } from '../graphql/query-cost.js';
+import type { TockMetrics } from '../observability/metrics.js';
+import type { ApiKeyService } from '../workspaces/api-key.service.js';
+import type { KeyRevocations } from '../workspaces/key-revocations.js';
 import { MAX_SOCKET_MESSAGE_BYTES, MessageRate, SocketsPerAddress } from './socket-limits.js';
 
 /** A socket may hold this many subscriptions at once. */
@@ -21,6 +25,16 @@ export interface SocketRules {
   maxCost: number;
   maxTokens: number;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
+
+/** What the socket server uses. */
+export interface SocketDeps {
+  config: Pick<Config, 'webSocket'>;
+  metrics: Pick<TockMetrics, 'socketOpened' | 'socketClosed' | 'subscriptionStarted' | 'subscriptionEnded'>;
+  abuse: Pick<AbuseServices, 'authThrottle' | 'clientIp'>;
+  apiKeys: Pick<ApiKeyService, 'authenticate' | 'isRevoked'>;
+  keyRevocations: Pick<KeyRevocations, 'subscribe'>;
+  context: ContextDeps;
 }
 
 type ConnectionParams = { apiKey?: string } & Record<string, unknown>;
@@ -67,9 +81,9 @@ class SocketsByKey {
 // GraphQL over WebSocket on the HTTP server's /graphql. The socket carries
 // subscriptions only (queries and mutations belong on HTTP), under the same
 // depth, cost and error-masking rules as HTTP (A4).
-export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: GraphQLSchema, rules: SocketRules): { dispose(): Promise<void> } {
-  const { authThrottle, clientIp } = app.services.abuse;
-  const perAddress = new SocketsPerAddress(app.config.webSocket.maxSocketsPerIp);
+export function attachGraphQLWebSocket(deps: SocketDeps, httpServer: Server, schema: GraphQLSchema, rules: SocketRules): { dispose(): Promise<void> } {
+  const { authThrottle, clientIp } = deps.abuse;
+  const perAddress = new SocketsPerAddress(deps.config.webSocket.maxSocketsPerIp);
   const wsServer = new WebSocketServer({
     server: httpServer,
     path: '/graphql',
@@ -95,18 +109,18 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
     },
   });
   // O2: open sockets and running subscriptions.
-  const live = liveSubscriptions(app);
+  const live = liveSubscriptions(deps);
   // Registered before graphql-ws's own listener, so it sees every message first.
   wsServer.on('connection', (socket) => {
-    app.metrics.socketOpened();
-    socket.once('close', () => app.metrics.socketClosed());
-    const rate = new MessageRate(app.config.webSocket.maxMessagesPerSecond);
+    deps.metrics.socketOpened();
+    socket.once('close', () => deps.metrics.socketClosed());
+    const rate = new MessageRate(deps.config.webSocket.maxMessagesPerSecond);
     socket.on('message', () => {
       if (!rate.allow(Date.now())) socket.close(CLOSE_TOO_MANY_MESSAGES, 'Too many messages');
     });
   });
   const byKey = new SocketsByKey();
-  const stopRevocations = app.services.keyRevocations.subscribe(({ apiKeyId }) => byKey.closeAll(apiKeyId));
+  const stopRevocations = deps.keyRevocations.subscribe(({ apiKeyId }) => byKey.closeAll(apiKeyId));
   const check = documentChecker(schema, rules);
   const bearer = (params: ConnectionParams | undefined) => (params?.apiKey ? `Bearer ${params.apiKey}` : undefined);
   const cleanup = useServer<ConnectionParams>(
@@ -116,14 +130,14 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
       // A1: an unknown or revoked key closes the socket with 4403 Forbidden.
       onConnect: async (ctx) => {
         const credential = bearer(ctx.connectionParams);
-        const actor = await app.services.apiKeys.authenticate(credential);
+        const actor = await deps.apiKeys.authenticate(credential);
         if (actor.kind !== 'apiKey') {
           await authThrottle.failed(clientIp(ctx.extra.request), credential ?? 'none');
           return false;
         }
         byKey.add(actor.apiKeyId, ctx.extra.socket);
         // A9: a revoke announced while the key was being checked found no socket to close.
-        return !(await app.services.apiKeys.isRevoked(actor.apiKeyId));
+        return !(await deps.apiKeys.isRevoked(actor.apiKeyId));
       },
       onSubscribe: (ctx, _id, payload) => {
         let checked: Checked;
@@ -155,7 +169,7 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((error) => rules.formatError(error.toJSON(), error)) } : undefined,
       context: (ctx) =>
-        buildContext(app, bearer(ctx.connectionParams), {
+        buildContext(deps.context, bearer(ctx.connectionParams), {
           ip: clientIp(ctx.extra.request),
           userAgent: ctx.extra.request.headers['user-agent'] ?? null,
         }),
@@ -179,17 +193,17 @@ export function attachGraphQLWebSocket(app: App, httpServer: Server, schema: Gra
 }
 
 // onComplete also runs for operations refused before they started; only started ones are counted.
-function liveSubscriptions(app: App) {
+function liveSubscriptions(deps: Pick<SocketDeps, 'metrics'>) {
   const started = new WeakMap<object, Set<string>>();
   return {
     started(ctx: object, id: string): undefined {
       const ids = started.get(ctx) ?? new Set<string>();
       started.set(ctx, ids.add(id));
-      app.metrics.subscriptionStarted();
+      deps.metrics.subscriptionStarted();
       return undefined;
     },
     ended(ctx: object, id: string): void {
-      if (started.get(ctx)?.delete(id)) app.metrics.subscriptionEnded();
+      if (started.get(ctx)?.delete(id)) deps.metrics.subscriptionEnded();
     },
   };
 }

@@ -1,22 +1,44 @@
 import type { Agenda } from 'agenda';
-import type { App } from '../app.js';
+import type { TockMetrics } from '../observability/metrics.js';
 import { log } from '../observability/logger.js';
 import { observedJob, trackDueTimes } from './observed-job.js';
 import { carrierLookupJob, CARRIER_LOOKUP_JOB, type CarrierLookupJobData } from './definitions/carrier-lookup.job.js';
 import { optInConfirmationsJob, OPT_IN_CONFIRMATIONS_EVERY, OPT_IN_CONFIRMATIONS_JOB } from './definitions/opt-in-confirmations.job.js';
 import { reconcileJob, RECONCILE_EVERY, RECONCILE_JOB } from './definitions/reconcile.job.js';
-import { sendMessageJob, SEND_MESSAGE_JOB, type SendMessageJobData } from './definitions/send-message.job.js';
+import {
+  sendMessageJob,
+  SEND_MESSAGE_JOB,
+  type SendMessageDelivery,
+  type SendMessageJobData,
+  type SendMessageSettings,
+} from './definitions/send-message.job.js';
 import { shiftAlertsJob, SHIFT_ALERTS_EVERY, SHIFT_ALERTS_JOB } from './definitions/shift-alerts.job.js';
 
+/** What the job handlers call: one service each, plus the settings send jobs run by. */
+export interface TockJobDeps {
+  config: SendMessageSettings;
+  metrics: TockMetrics;
+  delivery: SendMessageDelivery;
+  carrierLookups: Parameters<typeof carrierLookupJob>[0];
+  schedulePublishing: Parameters<typeof shiftAlertsJob>[0];
+  reconciler: Parameters<typeof reconcileJob>[0];
+  optInConfirmations: Parameters<typeof optInConfirmationsJob>[0];
+}
+
 /** Defines every Tock job on the Agenda; any process may then schedule them. */
-export function defineTockJobs(agenda: Agenda, app: App): void {
-  const observe = { metrics: app.metrics, dueAt: trackDueTimes(agenda.db) };
-  const send = sendMessageJob(app);
+export function defineTockJobs(agenda: Agenda, deps: TockJobDeps): void {
+  const observe = { metrics: deps.metrics, dueAt: trackDueTimes(agenda.db) };
+  const send = sendMessageJob(deps.delivery, deps.config);
   agenda.define<SendMessageJobData>(send.name, observedJob(send.name, send.handler, observe), send.options);
   agenda.on(`retry exhausted:${SEND_MESSAGE_JOB}`, (error: Error, job) => {
     void send.onRetriesExhausted(error, job as never).catch((e: unknown) => log.error({ err: e, job: SEND_MESSAGE_JOB }, 'giving up on a text failed'));
   });
-  for (const definition of [carrierLookupJob(app), shiftAlertsJob(app), reconcileJob(app), optInConfirmationsJob(app)]) {
+  for (const definition of [
+    carrierLookupJob(deps.carrierLookups),
+    shiftAlertsJob(deps.schedulePublishing),
+    reconcileJob(deps.reconciler),
+    optInConfirmationsJob(deps.optInConfirmations),
+  ]) {
     agenda.define(definition.name, observedJob(definition.name, definition.handler as never, observe), definition.options);
   }
   agenda.on('error', (error: Error) => log.error({ err: error }, 'job store error'));

@@ -1,6 +1,4 @@
-import { registerEnumType } from 'type-graphql';
-
-/** Why a message was held back. The order the send policy checks them in lives with decideSend. */
+/** Why a message was held back. The order the send policy checks them in lives with decideSend (registered for GraphQL in graphql/enums.ts). */
 export enum SkipReason {
   WORKSPACE_SMS_DISABLED = 'WORKSPACE_SMS_DISABLED',
   DELIVERY_NOT_CONFIGURED = 'DELIVERY_NOT_CONFIGURED',
@@ -16,4 +14,3 @@ export enum SkipReason {
   /** A8: the workspace's pumping breaker is tripped and this public text goes to a new number. */
   SUSPECTED_ABUSE = 'SUSPECTED_ABUSE',
 }
-registerEnumType(SkipReason, { name: 'SkipReason' });

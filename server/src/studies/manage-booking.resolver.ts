@@ -7,12 +7,12 @@ import { ManagedBooking } from './dtos/managed-booking.payload.js';
 export class ManageBookingResolver {
   @Query(() => ManagedBooking, { description: 'Public: S7 the manage-booking page' })
   booking(@Arg('manageToken', () => String) manageToken: string, @Ctx() ctx: GraphQLContext): Promise<ManagedBooking> {
-    return ctx.app.services.manageBooking.view(manageToken);
+    return ctx.services.manageBooking.view(manageToken);
   }
 
   @Mutation(() => ManagedBooking, { description: 'Public: S7 remove the phone number (SMS consent REVOKED)' })
   removeBookingPhone(@Arg('manageToken', () => String) manageToken: string, @Ctx() ctx: GraphQLContext): Promise<ManagedBooking> {
-    return ctx.app.services.manageBooking.removePhone(manageToken, ctx.request);
+    return ctx.services.manageBooking.removePhone(manageToken, ctx.request);
   }
 
   @Mutation(() => ManagedBooking, { description: "Public: T1 the participant's own time zone, in which their texts are written" })
@@ -21,11 +21,11 @@ export class ManageBookingResolver {
     @Arg('timeZone', () => String) timeZone: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ManagedBooking> {
-    return ctx.app.services.manageBooking.setTimeZone(manageToken, timeZone);
+    return ctx.services.manageBooking.setTimeZone(manageToken, timeZone);
   }
 
   @Mutation(() => ManagedBooking, { description: 'Public: S7 cancel the booking (idempotent)' })
   cancelBooking(@Arg('manageToken', () => String) manageToken: string, @Ctx() ctx: GraphQLContext): Promise<ManagedBooking> {
-    return ctx.app.services.manageBooking.cancel(manageToken, ctx.request);
+    return ctx.services.manageBooking.cancel(manageToken, ctx.request);
   }
 }

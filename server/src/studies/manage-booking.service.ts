@@ -8,7 +8,7 @@ import { parseTimeZone } from '../common/time-zone.util.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import { ConsentSource } from '../consent/consent.enums.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
-import type { RequestMeta } from '../graphql/context.js';
+import type { RequestMeta } from '../common/actor.js';
 import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
 import { Booking } from './booking.entity.js';
 import { cancelledIntent } from './booking-messages.js';

@@ -16,13 +16,13 @@ export class ParticipantResolver {
     @Arg('filter', () => ParticipantFilter, { nullable: true }) filter: ParticipantFilter | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.app.services.participants.list(workspaceActor(ctx).workspaceId, filter ?? {}, page);
+    return ctx.services.participants.list(workspaceActor(ctx).workspaceId, filter ?? {}, page);
   }
 
   @Authorized()
   @Query(() => Participant)
   participant(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Participant> {
-    return ctx.app.services.participants.get(workspaceActor(ctx).workspaceId, id);
+    return ctx.services.participants.get(workspaceActor(ctx).workspaceId, id);
   }
 
   @Authorized()
@@ -31,7 +31,7 @@ export class ParticipantResolver {
     @Arg('input', () => SetParticipantSmsConsentInput) input: SetParticipantSmsConsentInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Participant> {
-    return ctx.app.services.participants.setSmsConsent(workspaceActor(ctx), input);
+    return ctx.services.participants.setSmsConsent(workspaceActor(ctx), input);
   }
 
   @Authorized()

@@ -5,8 +5,8 @@ import type { ConsentService } from '../consent/consent.service.js';
 import { requireConsentStatement } from '../consent/consent-statement.util.js';
 import { ConsentSource } from '../consent/consent.enums.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
-import type { WorkspaceActor } from '../graphql/actor.js';
-import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
+import type { WorkspaceActor } from '../common/actor.js';
+import { paginate, type ConnectionShape, type Page } from '../db/paginate.js';
 import { consentTransition } from './consent-transition.js';
 import { likePattern } from '../db/like-pattern.util.js';
 import { Participant } from './participant.entity.js';
@@ -45,7 +45,7 @@ export class ParticipantService {
   }
 
   /** Newest first. */
-  list(workspaceId: string, query: ParticipantQuery, page: PageArgs): Promise<ConnectionShape<Participant>> {
+  list(workspaceId: string, query: ParticipantQuery, page: Page): Promise<ConnectionShape<Participant>> {
     const qb = this.dataSource
       .getRepository(Participant)
       .createQueryBuilder('participant')

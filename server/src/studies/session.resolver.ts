@@ -22,42 +22,32 @@ export class SessionResolver {
     @Arg('status', () => SessionStatus, { nullable: true }) status: SessionStatus | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.app.services.sessions.list(workspaceActor(ctx).workspaceId, { studyId, from, to, status }, page);
+    return ctx.services.sessions.list(workspaceActor(ctx).workspaceId, { studyId, from, to, status }, page);
   }
 
   @Authorized()
   @Mutation(() => StudySession)
   createSession(@Arg('input', () => CreateSessionInput) input: CreateSessionInput, @Ctx() ctx: GraphQLContext): Promise<StudySession> {
     const { workspaceId } = workspaceActor(ctx);
-    const { sessions, idempotency } = ctx.app.services;
-    const { idempotencyKey, ...request } = input;
-    return idempotency.run<StudySession>({
-      scope: workspaceId,
-      operation: 'createSession',
-      key: idempotencyKey,
-      input: request,
-      create: (manager) => sessions.create(manager, workspaceId, request),
-      load: (id) => ctx.app.dataSource.getRepository(StudySession).findOneByOrFail({ id, workspaceId }),
-      idOf: (session) => session.id,
-    });
+    return ctx.services.sessions.createOnce(workspaceId, input);
   }
 
   @Authorized()
   @Mutation(() => SessionChangePayload, { description: 'S6: move a session; booked participants get SCHEDULE_CHANGE and their reminder moves' })
   rescheduleSession(@Arg('input', () => RescheduleSessionInput) input: RescheduleSessionInput, @Ctx() ctx: GraphQLContext): Promise<SessionChangePayload> {
-    return ctx.app.services.sessionChanges.reschedule(workspaceActor(ctx).workspaceId, input.sessionId, input.startsAt);
+    return ctx.services.sessionChanges.reschedule(workspaceActor(ctx).workspaceId, input.sessionId, input.startsAt);
   }
 
   @Authorized()
   @Mutation(() => SessionChangePayload, { description: 'S6: cancel a session; booked participants get CANCELLATION and no reminder' })
   cancelSession(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: GraphQLContext): Promise<SessionChangePayload> {
-    return ctx.app.services.sessionChanges.cancel(workspaceActor(ctx).workspaceId, sessionId);
+    return ctx.services.sessionChanges.cancel(workspaceActor(ctx).workspaceId, sessionId);
   }
 
   @Authorized()
   @Mutation(() => SessionChangePayload, { description: 'A fixed day-of update to everyone booked on the session' })
   sendDayOfUpdate(@Arg('input', () => SendDayOfUpdateInput) input: SendDayOfUpdateInput, @Ctx() ctx: GraphQLContext): Promise<SessionChangePayload> {
-    return ctx.app.services.sessionChanges.dayOfUpdate(workspaceActor(ctx).workspaceId, input.sessionId, input.update, input.idempotencyKey);
+    return ctx.services.sessionChanges.dayOfUpdate(workspaceActor(ctx).workspaceId, input.sessionId, input.update, input.idempotencyKey);
   }
 
   @Authorized()

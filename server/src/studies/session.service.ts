@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../common/tock-error.js';
 import { newId } from '../db/id.util.js';
-import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
+import type { IdempotencyService } from '../idempotency/idempotency.service.js';
+import { paginate, type ConnectionShape, type Page } from '../db/paginate.js';
 import { SessionStatus } from './session-status.enum.js';
 import type { StudyService } from './study.service.js';
 import { StudySession } from './study-session.entity.js';
@@ -24,10 +25,11 @@ export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly studies: StudyService,
+    private readonly idempotency: Pick<IdempotencyService, 'run'>,
   ) {}
 
   /** Soonest first; `from` is inclusive, `to` exclusive. */
-  async list(workspaceId: string, query: SessionQuery, page: PageArgs): Promise<ConnectionShape<StudySession>> {
+  async list(workspaceId: string, query: SessionQuery, page: Page): Promise<ConnectionShape<StudySession>> {
     if (query.from && query.to && query.from >= query.to) throw badInput('to', '`to` must be later than `from`');
     const qb = this.dataSource
       .getRepository(StudySession)
@@ -41,6 +43,19 @@ export class SessionService {
     if (query.to) qb.andWhere('session.startsAt < :to', { to: query.to });
     if (query.status) qb.andWhere('session.status = :status', { status: query.status });
     return paginate(qb, page, { property: 'startsAt', direction: 'ASC', kind: 'date' });
+  }
+
+  /** `create` in its own transaction, once per idempotency key. */
+  createOnce(workspaceId: string, { idempotencyKey, ...input }: NewSession & { idempotencyKey?: string | null }): Promise<StudySession> {
+    return this.idempotency.run<StudySession>({
+      scope: workspaceId,
+      operation: 'createSession',
+      key: idempotencyKey,
+      input,
+      create: (manager) => this.create(manager, workspaceId, input),
+      load: (id) => this.dataSource.getRepository(StudySession).findOneByOrFail({ id, workspaceId }),
+      idOf: (session) => session.id,
+    });
   }
 
   async create(manager: EntityManager, workspaceId: string, input: NewSession, now = new Date()): Promise<StudySession> {

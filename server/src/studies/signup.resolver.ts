@@ -13,16 +13,16 @@ export class SignupResolver {
     @Arg('language', () => Language, { nullable: true, description: 'T2: the disclosure in this language (English if omitted)' }) language: Language | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Invite> {
-    return ctx.app.services.signup.invite(token, language ?? Language.EN);
+    return ctx.services.signup.invite(token, language ?? Language.EN);
   }
 
   @Query(() => String, { description: 'Public: A8 a proof-of-work challenge for this invite (ALTCHA JSON), solved once by the signup page' })
   async signupChallenge(@Arg('inviteToken', () => String) inviteToken: string, @Ctx() ctx: GraphQLContext): Promise<string> {
-    return JSON.stringify(await ctx.app.services.signup.challenge(inviteToken));
+    return JSON.stringify(await ctx.services.signup.challenge(inviteToken));
   }
 
   @Mutation(() => SignUpPayload, { description: 'Public: S2/S3 book a session through an invite link' })
   signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: GraphQLContext): Promise<SignUpPayload> {
-    return ctx.app.services.signup.signUp(input, ctx.request);
+    return ctx.services.signup.signUp(input, ctx.request);
   }
 }

@@ -15,7 +15,7 @@ import type { OptInConfirmations } from '../messaging/delivery/opt-in-confirmati
 import { newId } from '../db/id.util.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
 import { isUniqueViolation } from '../db/unique-violation.util.js';
-import type { RequestMeta } from '../graphql/context.js';
+import type { RequestMeta } from '../common/actor.js';
 import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
 import { MessageKind } from '../comms-log/comms-log.enums.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';

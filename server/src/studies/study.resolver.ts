@@ -17,30 +17,20 @@ export class StudyResolver {
     @Arg('filter', () => StudyFilter, { nullable: true }) filter: StudyFilter | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.app.services.studies.list(workspaceActor(ctx).workspaceId, filter?.search, page);
+    return ctx.services.studies.list(workspaceActor(ctx).workspaceId, filter?.search, page);
   }
 
   @Authorized()
   @Query(() => Study)
   study(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Study> {
-    return ctx.app.services.studies.get(workspaceActor(ctx).workspaceId, id);
+    return ctx.services.studies.get(workspaceActor(ctx).workspaceId, id);
   }
 
   @Authorized()
   @Mutation(() => Study, { description: 'S1: Interview Reminder SMS is on unless smsRemindersEnabled is false' })
   createStudy(@Arg('input', () => CreateStudyInput) input: CreateStudyInput, @Ctx() ctx: GraphQLContext): Promise<Study> {
     const { workspaceId } = workspaceActor(ctx);
-    const { studies, idempotency } = ctx.app.services;
-    const { idempotencyKey, ...request } = input;
-    return idempotency.run<Study>({
-      scope: workspaceId,
-      operation: 'createStudy',
-      key: idempotencyKey,
-      input: request,
-      create: (manager) => studies.create(manager, workspaceId, request),
-      load: (id) => studies.get(workspaceId, id),
-      idOf: (study) => study.id,
-    });
+    return ctx.services.studies.createOnce(workspaceId, input);
   }
 
   @Authorized()
@@ -50,7 +40,7 @@ export class StudyResolver {
     @Arg('timeZone', () => String, { nullable: true }) timeZone: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Study> {
-    return ctx.app.services.studies.setTimeZone(workspaceActor(ctx).workspaceId, studyId, timeZone);
+    return ctx.services.studies.setTimeZone(workspaceActor(ctx).workspaceId, studyId, timeZone);
   }
 
   @Authorized()
@@ -60,7 +50,7 @@ export class StudyResolver {
     @Arg('enabled', () => Boolean) enabled: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Study> {
-    return ctx.app.services.studies.setSmsReminders(workspaceActor(ctx).workspaceId, studyId, enabled);
+    return ctx.services.studies.setSmsReminders(workspaceActor(ctx).workspaceId, studyId, enabled);
   }
 
   @Authorized()
@@ -72,6 +62,6 @@ export class StudyResolver {
   @Authorized()
   @FieldResolver(() => String, { description: 'The public signup link to share with participants' })
   inviteUrl(@Root() study: Study, @Ctx() ctx: GraphQLContext): string {
-    return inviteUrl(ctx.app.config.publicUrl, study.inviteToken);
+    return inviteUrl(ctx.settings.publicUrl, study.inviteToken);
   }
 }

@@ -2,8 +2,9 @@ import { parseTimeZone } from '../common/time-zone.util.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../common/tock-error.js';
 import { newId } from '../db/id.util.js';
-import { paginate, type ConnectionShape, type PageArgs } from '../graphql/pagination.js';
+import { paginate, type ConnectionShape, type Page } from '../db/paginate.js';
 import { likePattern } from '../db/like-pattern.util.js';
+import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { newSecretToken } from './secret-token.util.js';
 import { Study } from './study.entity.js';
 
@@ -14,7 +15,10 @@ export interface NewStudy {
 }
 
 export class StudyService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: Pick<IdempotencyService, 'run'>,
+  ) {}
 
   // A2: another workspace's study answers NOT_FOUND, exactly like a missing one.
   async get(workspaceId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<Study> {
@@ -24,13 +28,26 @@ export class StudyService {
   }
 
   /** Newest first. */
-  list(workspaceId: string, search: string | null | undefined, page: PageArgs): Promise<ConnectionShape<Study>> {
+  list(workspaceId: string, search: string | null | undefined, page: Page): Promise<ConnectionShape<Study>> {
     const qb = this.dataSource
       .getRepository(Study)
       .createQueryBuilder('study')
       .where('study.workspaceId = :workspaceId', { workspaceId });
     if (search?.trim()) qb.andWhere("LOWER(study.name) LIKE :search ESCAPE '!'", { search: likePattern(search) });
     return paginate(qb, page, { property: 'id', direction: 'DESC', kind: 'string' });
+  }
+
+  /** `create` in its own transaction, once per idempotency key. */
+  createOnce(workspaceId: string, { idempotencyKey, ...input }: NewStudy & { idempotencyKey?: string | null }): Promise<Study> {
+    return this.idempotency.run<Study>({
+      scope: workspaceId,
+      operation: 'createStudy',
+      key: idempotencyKey,
+      input,
+      create: (manager) => this.create(manager, workspaceId, input),
+      load: (id) => this.get(workspaceId, id),
+      idOf: (study) => study.id,
+    });
   }
 
   /** S1: the Interview Reminder SMS is on unless the caller says otherwise. */

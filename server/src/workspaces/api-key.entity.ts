@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { CreatedAtColumn, CodeColumn, IdColumn, RefColumn, TimestampColumn } from '../db/columns.js';
-import { Role } from './role.enum.js';
+import { Role } from '../common/role.enum.js';
 import { Workspace } from './workspace.entity.js';
 
 // A1: the secret is shown once at creation; only its SHA-256 is stored and the

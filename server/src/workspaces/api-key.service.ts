@@ -3,10 +3,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { notFound } from '../common/tock-error.js';
 import { newId } from '../db/id.util.js';
-import type { Actor } from '../graphql/actor.js';
+import type { Actor } from '../common/actor.js';
 import { ApiKey } from './api-key.entity.js';
 import type { KeyRevocations } from './key-revocations.js';
-import { Role } from './role.enum.js';
+import { Role } from '../common/role.enum.js';
 
 const KEY_PATTERN = /^tock_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 // lastUsedAt is a hint for admins; writing it at most once a minute keeps
@@ -72,6 +72,11 @@ export class ApiKeyService {
       this.recent.set(prefix, key);
     }
     return key;
+  }
+
+  /** `issue` in its own transaction. */
+  create(workspaceId: string, name: string, role: Role): Promise<IssuedApiKey> {
+    return this.dataSource.transaction((manager) => this.issue(manager, workspaceId, name, role));
   }
 
   async issue(manager: EntityManager, workspaceId: string, name: string, role: Role): Promise<IssuedApiKey> {

@@ -1,12 +1,16 @@
 import { MessageChannel } from '../comms-log/comms-log.enums.js';
 import { DeliveryProvider, type WorkspaceDelivery } from './dtos/workspace-delivery.types.js';
 
-export interface DeliverySetup {
+/** How this process sends, whatever the workspace. */
+export interface WorkspaceDeliverySetup {
   /** The SMS provider's channel, or null when none is configured. */
   smsChannel: MessageChannel | null;
   emailFallback: boolean;
-  workspaceSender: string | null;
   defaultSender: string | null;
+}
+
+export interface DeliverySetup extends WorkspaceDeliverySetup {
+  workspaceSender: string | null;
 }
 
 // W3: the same rule the send policy applies (a way out and a sender number), described for people.

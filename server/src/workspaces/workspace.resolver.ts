@@ -2,13 +2,13 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { allowedCountries, parseCountryList, REFUSED_NUMBER_TYPES } from '../abuse/destination-policy.js';
 import { KEY_OR_PLATFORM, PLATFORM } from '../graphql/auth-checker.js';
 import { workspaceActor, type GraphQLContext } from '../graphql/context.js';
-import { Connection, PageArgs, paginate } from '../graphql/pagination.js';
+import { Connection, PageArgs } from '../graphql/pagination.js';
 import { ApiKey } from './api-key.entity.js';
 import { CreateApiKeyInput, CreateWorkspaceInput, UpdateWorkspaceSettingsInput } from './dtos/workspace.inputs.js';
 import { CreatedApiKey, CreateWorkspacePayload, Me } from './dtos/workspace.payloads.js';
 import { DestinationPolicy, PumpingBreakerState } from './dtos/workspace-abuse.types.js';
 import { WorkspaceDelivery } from './dtos/workspace-delivery.types.js';
-import { Role } from './role.enum.js';
+import { Role } from '../common/role.enum.js';
 import { WorkspaceAuditEntry } from './workspace-audit-entry.entity.js';
 import { describeDelivery } from './workspace-delivery.util.js';
 import { Workspace } from './workspace.entity.js';
@@ -21,14 +21,14 @@ export class WorkspaceResolver {
   @Query(() => Me, { description: 'The calling API key and its workspace' })
   async me(@Ctx() ctx: GraphQLContext): Promise<Me> {
     const actor = workspaceActor(ctx);
-    const workspace = await ctx.app.services.workspaces.get(actor.workspaceId);
+    const workspace = await ctx.services.workspaces.get(actor.workspaceId);
     return { workspace, role: actor.role, apiKeyName: actor.label.replace(/^api-key:/, '') };
   }
 
   @Authorized()
   @Query(() => Workspace)
   workspace(@Ctx() ctx: GraphQLContext): Promise<Workspace> {
-    return ctx.app.services.workspaces.get(workspaceActor(ctx).workspaceId);
+    return ctx.services.workspaces.get(workspaceActor(ctx).workspaceId);
   }
 
   // Fields of Workspace resolve for the platform token too: createWorkspace
@@ -36,31 +36,21 @@ export class WorkspaceResolver {
   @Authorized(KEY_OR_PLATFORM)
   @FieldResolver(() => WorkspaceAuditConnection, { description: 'W1: every settings change, newest first' })
   auditTrail(@Root() workspace: Workspace, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext) {
-    const qb = ctx.app.dataSource
-      .getRepository(WorkspaceAuditEntry)
-      .createQueryBuilder('a')
-      .where('a.workspaceId = :workspaceId', { workspaceId: workspace.id });
-    return paginate(qb, page, { property: 'id', direction: 'DESC', kind: 'string' });
+    return ctx.services.workspaces.auditTrail(workspace.id, page);
   }
 
   @Authorized(KEY_OR_PLATFORM)
   @FieldResolver(() => WorkspaceDelivery, { description: 'W3: whether texts can go out, and how' })
   delivery(@Root() workspace: Workspace, @Ctx() ctx: GraphQLContext): WorkspaceDelivery {
-    const { providers, config } = ctx.app;
-    return describeDelivery({
-      smsChannel: providers.sms?.channel ?? null,
-      emailFallback: providers.emailGateway !== null,
-      workspaceSender: workspace.senderNumber,
-      defaultSender: config.vonage.from ?? null,
-    });
+    return describeDelivery({ ...ctx.settings.delivery, workspaceSender: workspace.senderNumber });
   }
 
   @Authorized(KEY_OR_PLATFORM)
   @FieldResolver(() => DestinationPolicy, { description: 'A7: allowed destination countries and refused number types' })
   destinationPolicy(@Root() workspace: Workspace, @Ctx() ctx: GraphQLContext): DestinationPolicy {
-    const { config } = ctx.app;
+    const { delivery, defaultPhoneCountry } = ctx.settings;
     return {
-      allowedCountries: allowedCountries(workspace.allowedDestinationCountries, workspace.senderNumber ?? config.vonage.from, config.defaultPhoneCountry),
+      allowedCountries: allowedCountries(workspace.allowedDestinationCountries, workspace.senderNumber ?? delivery.defaultSender, defaultPhoneCountry),
       isDefault: parseCountryList(workspace.allowedDestinationCountries).length === 0,
       refusedNumberTypes: [...REFUSED_NUMBER_TYPES],
     };
@@ -73,7 +63,7 @@ export class WorkspaceResolver {
       tripped: workspace.pumpingTrippedAt !== null,
       trippedAt: workspace.pumpingTrippedAt,
       budgetPerHour: workspace.pumpingBudgetPerHour,
-      newNumbersThisHour: await ctx.app.services.abuse.breaker.newNumbersThisHour(workspace.id),
+      newNumbersThisHour: await ctx.services.abuse.breaker.newNumbersThisHour(workspace.id),
     };
   }
 
@@ -81,8 +71,8 @@ export class WorkspaceResolver {
   @Mutation(() => Workspace, { description: 'A8: reset the pumping breaker after review: held public texts to new numbers flow again (ADMIN only, audited)' })
   async resetPumpingBreaker(@Ctx() ctx: GraphQLContext): Promise<Workspace> {
     const actor = workspaceActor(ctx);
-    await ctx.app.services.abuse.breaker.reset(actor.workspaceId);
-    return ctx.app.services.workspaces.resetPumpingBreaker(actor);
+    await ctx.services.abuse.breaker.reset(actor.workspaceId);
+    return ctx.services.workspaces.resetPumpingBreaker(actor);
   }
 
   @Authorized(PLATFORM)
@@ -91,17 +81,7 @@ export class WorkspaceResolver {
     @Arg('input', () => CreateWorkspaceInput) input: CreateWorkspaceInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreateWorkspacePayload> {
-    const { workspaces, idempotency } = ctx.app.services;
-    const { idempotencyKey, ...request } = input;
-    return idempotency.run<CreateWorkspacePayload>({
-      scope: 'platform',
-      operation: 'createWorkspace',
-      key: idempotencyKey,
-      input: request,
-      create: async (manager) => workspaces.create(manager, input.name, input.senderNumber, { timeZone: input.timeZone, language: input.language }),
-      load: async (id) => ({ workspace: await workspaces.get(id), adminKey: null }),
-      idOf: (payload) => payload.workspace.id,
-    });
+    return ctx.services.workspaces.createOnce(input);
   }
 
   // Recovery: an operator can always give a workspace a working ADMIN key again.
@@ -112,13 +92,13 @@ export class WorkspaceResolver {
     @Arg('name', () => String, { nullable: true }) name: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreatedApiKey> {
-    return ctx.app.services.workspaces.issueAdminKey(workspaceId, name?.trim() || 'Recovery admin key');
+    return ctx.services.workspaces.issueAdminKey(workspaceId, name?.trim() || 'Recovery admin key');
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Workspace, { description: 'W1: turn workspace SMS on or off (ADMIN only, audited)' })
   setWorkspaceSms(@Arg('enabled', () => Boolean) enabled: boolean, @Ctx() ctx: GraphQLContext): Promise<Workspace> {
-    return ctx.app.services.workspaces.setSms(workspaceActor(ctx), enabled);
+    return ctx.services.workspaces.setSms(workspaceActor(ctx), enabled);
   }
 
   @Authorized(Role.ADMIN)
@@ -127,13 +107,13 @@ export class WorkspaceResolver {
     @Arg('input', () => UpdateWorkspaceSettingsInput) input: UpdateWorkspaceSettingsInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Workspace> {
-    return ctx.app.services.workspaces.updateSettings(workspaceActor(ctx), input);
+    return ctx.services.workspaces.updateSettings(workspaceActor(ctx), input);
   }
 
   @Authorized(Role.ADMIN)
   @Query(() => [ApiKey])
   apiKeys(@Ctx() ctx: GraphQLContext): Promise<ApiKey[]> {
-    return ctx.app.services.apiKeys.list(workspaceActor(ctx).workspaceId);
+    return ctx.services.apiKeys.list(workspaceActor(ctx).workspaceId);
   }
 
   // Not idempotent by key on purpose: a replay could not show the secret again.
@@ -141,14 +121,12 @@ export class WorkspaceResolver {
   @Mutation(() => CreatedApiKey, { description: 'A1: the secret is in this answer and nowhere else' })
   createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: GraphQLContext): Promise<CreatedApiKey> {
     const actor = workspaceActor(ctx);
-    return ctx.app.dataSource.transaction((manager) =>
-      ctx.app.services.apiKeys.issue(manager, actor.workspaceId, input.name.trim(), input.role),
-    );
+    return ctx.services.apiKeys.create(actor.workspaceId, input.name.trim(), input.role);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => ApiKey)
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ApiKey> {
-    return ctx.app.services.apiKeys.revoke(workspaceActor(ctx).workspaceId, id);
+    return ctx.services.apiKeys.revoke(workspaceActor(ctx).workspaceId, id);
   }
 }

@@ -8,9 +8,11 @@ import { parseClock } from '../common/quiet-hours.util.js';
 import { DEFAULT_TIME_ZONE, parseTimeZone } from '../common/time-zone.util.js';
 import { newId } from '../db/id.util.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
-import type { WorkspaceActor } from '../graphql/actor.js';
+import type { WorkspaceActor } from '../common/actor.js';
+import { paginate, type ConnectionShape, type Page } from '../db/paginate.js';
+import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { ApiKeyService, IssuedApiKey } from './api-key.service.js';
-import { Role } from './role.enum.js';
+import { Role } from '../common/role.enum.js';
 import { WorkspaceAuditEntry } from './workspace-audit-entry.entity.js';
 import { WorkspaceAlertKind, type WorkspaceAlert } from './workspace-alerts.js';
 import { Workspace } from './workspace.entity.js';
@@ -35,6 +37,11 @@ export interface NewWorkspaceLocale {
   language?: Language | null;
 }
 
+export interface NewWorkspace extends NewWorkspaceLocale {
+  name: string;
+  senderNumber?: string | null;
+}
+
 /** Who changed a setting: an API key, or Tock itself (the pumping breaker). */
 type ChangeActor = Pick<WorkspaceActor, 'workspaceId' | 'label'> & { apiKeyId: string | null };
 
@@ -51,7 +58,35 @@ export class WorkspaceService {
     private readonly defaultPumpingBudget = 20,
     /** A8: breaker alerts, announced when their change commits (none from the CLI). */
     private readonly alerts: Pick<CommitOutbox<WorkspaceAlert>, 'add'> = { add: () => undefined },
+    /** Only the API's createWorkspace needs it (not the CLI). */
+    private readonly idempotency: Pick<IdempotencyService, 'run'> | null = null,
   ) {}
+
+  /** W1: one line in the workspace's audit trail, in the caller's transaction. */
+  async recordAudit(manager: EntityManager, note: Pick<WorkspaceAuditEntry, 'workspaceId' | 'setting' | 'oldValue' | 'newValue' | 'actorApiKeyId' | 'actorLabel' | 'createdAt'>): Promise<void> {
+    await manager.insert(WorkspaceAuditEntry, { id: newId(), ...note });
+  }
+
+  /** W1: every settings change, newest first. */
+  auditTrail(workspaceId: string, page: Page): Promise<ConnectionShape<WorkspaceAuditEntry>> {
+    const qb = this.dataSource.getRepository(WorkspaceAuditEntry).createQueryBuilder('a').where('a.workspaceId = :workspaceId', { workspaceId });
+    return paginate(qb, page, { property: 'id', direction: 'DESC', kind: 'string' });
+  }
+
+  /** `create` in its own transaction, once per idempotency key; a retry gets the workspace and no key. */
+  createOnce(input: NewWorkspace & { idempotencyKey?: string | null }): Promise<{ workspace: Workspace; adminKey: IssuedApiKey | null }> {
+    const { idempotencyKey, ...request } = input;
+    if (!this.idempotency) throw new Error('WorkspaceService was built without idempotency');
+    return this.idempotency.run<{ workspace: Workspace; adminKey: IssuedApiKey | null }>({
+      scope: 'platform',
+      operation: 'createWorkspace',
+      key: idempotencyKey,
+      input: request,
+      create: (manager) => this.create(manager, input.name, input.senderNumber, { timeZone: input.timeZone, language: input.language }),
+      load: async (id) => ({ workspace: await this.get(id), adminKey: null }),
+      idOf: (payload) => payload.workspace.id,
+    });
+  }
 
   async get(id: string): Promise<Workspace> {
     const workspace = await this.dataSource.getRepository(Workspace).findOneBy({ id });

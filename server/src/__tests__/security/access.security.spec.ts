@@ -1,10 +1,11 @@
 import { getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../app.js';
+import { createApp, type App } from '../../app/create-app.js';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
 import { loadConfig } from '../../config/config.js';
-import { startHttpServer, type RunningServer } from '../../http/server.js';
+import type { RunningServer } from '../../http/server.js';
+import { startHttpServer } from '../../app/index.js';
 import { connectSocket, subscribe } from '../../../test/graphql-ws-client.js';
 import { createTestWorkspace, errorCodes, graphqlClient, PLATFORM_TOKEN, type TestServer, type TestWorkspace } from '../../../test/harness.js';
 import { expectNothingStoredOrSent, REDIS_URL, startProductionServer } from '../../../test/security-probe.js';

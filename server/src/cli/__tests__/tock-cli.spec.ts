@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../app.js';
+import { createApp, type App } from '../../app/create-app.js';
 import { loadConfig } from '../../config/config.js';
-import { startHttpServer, type RunningServer } from '../../http/server.js';
+import type { RunningServer } from '../../http/server.js';
+import { startHttpServer } from '../../app/index.js';
 import { graphqlClient, PLATFORM_TOKEN } from '../../../test/harness.js';
 import { createTestDatabase, spawnTock } from '../../../test/tock-process.js';
 

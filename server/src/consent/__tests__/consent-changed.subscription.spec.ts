@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSocket, subscribe } from '../../../test/graphql-ws-client.js';
 import { createTestWorkspace, startTestServer, type TestServer, type TestWorkspace } from '../../../test/harness.js';
 import { loadConfig } from '../../config/config.js';
-import { createApp, type App } from '../../app.js';
-import { startHttpServer, type RunningServer } from '../../http/server.js';
+import { createApp, type App } from '../../app/create-app.js';
+import type { RunningServer } from '../../http/server.js';
+import { startHttpServer } from '../../app/index.js';
 import { ConsentAction, ConsentSource, ConsentSubjectType } from '../consent.enums.js';
 
 const REDIS_URL = process.env.TOCK_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

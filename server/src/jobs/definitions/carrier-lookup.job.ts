@@ -1,5 +1,4 @@
 import type { Job } from 'agenda';
-import type { App } from '../../app.js';
 
 export const CARRIER_LOOKUP_JOB = 'carrier-lookup';
 
@@ -7,12 +6,12 @@ export const CARRIER_LOOKUP_JOB = 'carrier-lookup';
 export type CarrierLookupJobData = { employeeId: string } | { employeeIds: string[] };
 
 /** E7: looks up the carrier of each newly saved number; a number looked up already is skipped. */
-export function carrierLookupJob(app: App) {
+export function carrierLookupJob(carrierLookups: { lookUp(employeeId: string): Promise<unknown> }) {
   return {
     name: CARRIER_LOOKUP_JOB,
     handler: async (job: Job<CarrierLookupJobData>) => {
       const data = job.attrs.data;
-      for (const id of 'employeeIds' in data ? data.employeeIds : [data.employeeId]) await app.services.carrierLookups.lookUp(id);
+      for (const id of 'employeeIds' in data ? data.employeeIds : [data.employeeId]) await carrierLookups.lookUp(id);
     },
     options: { concurrency: 5, lockLifetime: 60_000 },
   };

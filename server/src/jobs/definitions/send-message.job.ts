@@ -1,5 +1,5 @@
 import type { Job } from 'agenda';
-import type { App } from '../../app.js';
+import type { Config } from '../../config/config.js';
 import { sendRetryDelay } from '../../messaging/delivery/retry-backoff.js';
 
 export const SEND_MESSAGE_JOB = 'send-message';
@@ -27,9 +27,18 @@ export function sendLockLimit(ratePerSecond: number, lockLifetimeMs: number, con
   return Math.max(concurrency, Math.min(SEND_LOCK_LIMIT, Math.floor((ratePerSecond * lockLifetimeMs) / 4000)));
 }
 
+/** What a send job does with an entry: send it, or give up on it. */
+export interface SendMessageDelivery {
+  deliver(entryId: string): Promise<unknown>;
+  giveUp(entryId: string, error: string): Promise<unknown>;
+}
+
+/** The settings a send job runs by. */
+export type SendMessageSettings = Pick<Config, 'jobs' | 'sendRetry'> & { vonage: Pick<Config['vonage'], 'rateLimitPerSecond'> };
+
 /** Sends one log entry when due; Agenda retries it with backoff while the provider says "later" (L5). */
-export function sendMessageJob(app: App) {
-  const lockLifetime = app.config.jobs.lockLifetimeMs;
+export function sendMessageJob(delivery: SendMessageDelivery, config: SendMessageSettings) {
+  const lockLifetime = config.jobs.lockLifetimeMs;
   return {
     name: SEND_MESSAGE_JOB,
     handler: async (job: Job<SendMessageJobData>) => {
@@ -41,7 +50,7 @@ export function sendMessageJob(app: App) {
         touching = job.touch().catch(() => undefined);
       }, Math.max(100, Math.floor(lockLifetime / 3)));
       try {
-        await app.services.delivery.deliver(job.attrs.data.entryId);
+        await delivery.deliver(job.attrs.data.entryId);
       } finally {
         clearInterval(renew);
         // A renewal landing after Agenda's final save would lock the finished job again.
@@ -49,12 +58,12 @@ export function sendMessageJob(app: App) {
       }
     },
     options: {
-      concurrency: app.config.jobs.sendConcurrency,
-      lockLimit: sendLockLimit(app.config.vonage.rateLimitPerSecond, lockLifetime, app.config.jobs.sendConcurrency),
+      concurrency: config.jobs.sendConcurrency,
+      lockLimit: sendLockLimit(config.vonage.rateLimitPerSecond, lockLifetime, config.jobs.sendConcurrency),
       lockLifetime,
-      backoff: ({ attempt, error }: { attempt: number; error: Error }) => sendRetryDelay(attempt, error, app.config.sendRetry),
+      backoff: ({ attempt, error }: { attempt: number; error: Error }) => sendRetryDelay(attempt, error, config.sendRetry),
     },
     /** Retries ran out: the entry ends FAILED with the last error. */
-    onRetriesExhausted: (error: Error, job: Job<SendMessageJobData>) => app.services.delivery.giveUp(job.attrs.data.entryId, error.message),
+    onRetriesExhausted: (error: Error, job: Job<SendMessageJobData>) => delivery.giveUp(job.attrs.data.entryId, error.message),
   };
 }

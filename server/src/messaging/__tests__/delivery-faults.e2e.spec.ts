@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../app.js';
+import { createApp, type App } from '../../app/create-app.js';
 import { MessageKind } from '../../comms-log/comms-log.enums.js';
 import { loadConfig } from '../../config/config.js';
 import { createTestWorkspace, type TestServer, type TestWorkspace } from '../../../test/harness.js';

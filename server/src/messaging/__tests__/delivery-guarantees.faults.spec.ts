@@ -11,11 +11,12 @@ import { graphqlClient, PLATFORM_TOKEN, SUITE_ABUSE_LIMITS, type GraphQLClient }
 import { SENDER, SIGNATURE_SECRET } from '../../../test/sending.js';
 import { withChallenge } from '../../../test/signup-challenge.js';
 import { startVonageStandIn, type VonageStandIn } from '../../../test/vonage-stand-in/vonage-stand-in.js';
-import { createApp, type App } from '../../app.js';
+import { createApp, type App } from '../../app/create-app.js';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import { loadConfig } from '../../config/config.js';
-import { startHttpServer, type RunningServer } from '../../http/server.js';
+import type { RunningServer } from '../../http/server.js';
+import { startHttpServer } from '../../app/index.js';
 import { SkipReason } from '../../send-policy/skip-reason.js';
 import { dayOfUpdateIntent } from '../../studies/booking-messages.js';
 import { Booking } from '../../studies/booking.entity.js';

@@ -13,7 +13,6 @@ import { isTransientDbError } from '../../db/transient-db-error.util.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
 import { formatDateTime } from '../../common/time-zone.util.js';
 import { decideSend, EVENT_TEXT_CAP } from '../../send-policy/decide-send.js';
-import { Booking } from '../../studies/booking.entity.js';
 import { SkipReason } from '../../send-policy/skip-reason.js';
 import type { OutgoingSms, SendResult, SmsProvider } from '../providers/sms-provider.js';
 import { renderMessage, type Brand } from '../templates/message-templates.js';
@@ -322,7 +321,7 @@ export class DeliveryService {
     if (!eventKey) return (await this.transition(entry, MessageStatus.QUEUED, claim, {}, { publish: false })) ? 'claimed' : 'lost';
     const mysql = this.dataSource.options.type !== 'better-sqlite3';
     const work = async (manager: EntityManager) => {
-      await lockForUpdate(manager.createQueryBuilder(Booking, 'booking').select('booking.id').where('booking.id = :id', { id: eventKey })).getOne();
+      await this.facts.lockBooking(manager, eventKey);
       const counted = await manager.count(CommsLogEntry, { where: { eventKey, status: In(COUNTED_STATUSES) } });
       if (counted >= EVENT_TEXT_CAP) {
         const capped = { status: MessageStatus.SKIPPED, skipReason: SkipReason.EVENT_CAP_REACHED, recipientPhone: claim.recipientPhone, updatedAt: claim.updatedAt };

@@ -5,11 +5,22 @@ import type { CommsLogHistory } from '../../comms-log/comms-log-history.writer.j
 import { MessageDirection, MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import { MessageEventType } from '../../comms-log/message-event-type.enum.js';
 import { conflict, ErrorCode, notFound, TockError } from '../../common/tock-error.js';
-import { newId } from '../../db/id.util.js';
-import type { WorkspaceActor } from '../../graphql/actor.js';
+import type { WorkspaceActor } from '../../common/actor.js';
 import type { IdempotencyService } from '../../idempotency/idempotency.service.js';
-import { WorkspaceAuditEntry } from '../../workspaces/workspace-audit-entry.entity.js';
 import type { DeliveryService } from './delivery.service.js';
+
+/** A line in the workspace's audit trail (W1), written in the caller's transaction; workspaces/ keeps the trail. */
+export interface AuditNote {
+  workspaceId: string;
+  setting: string;
+  oldValue: string | null;
+  newValue: string | null;
+  actorApiKeyId: string | null;
+  actorLabel: string;
+  createdAt: Date;
+}
+
+export type RecordAudit = (manager: EntityManager, note: AuditNote) => Promise<void>;
 
 // Kinds whose text was fixed when recorded; the others are rendered afresh when due.
 const FIXED_BODY_KINDS = new Set([MessageKind.DAY_OF_UPDATE, MessageKind.KEYWORD_REPLY]);
@@ -23,6 +34,7 @@ export class MessageResendService {
     private readonly delivery: DeliveryService,
     private readonly idempotency: IdempotencyService,
     private readonly history: CommsLogHistory,
+    private readonly recordAudit: RecordAudit,
   ) {}
 
   async resend(actor: WorkspaceActor, entryId: string, idempotencyKey: string, now = new Date()): Promise<CommsLogEntry> {
@@ -79,8 +91,7 @@ export class MessageResendService {
   }
 
   private async audit(manager: EntityManager, actor: WorkspaceActor, original: CommsLogEntry, resent: CommsLogEntry, now: Date): Promise<void> {
-    await manager.insert(WorkspaceAuditEntry, {
-      id: newId(),
+    await this.recordAudit(manager, {
       workspaceId: actor.workspaceId,
       setting: 'resendMessage',
       oldValue: `message ${original.id} (${original.status}${original.errorCode ? ` ${original.errorCode}` : ''})`,

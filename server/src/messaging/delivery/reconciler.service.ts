@@ -1,17 +1,17 @@
 import { LessThanOrEqual, Not, type DataSource } from 'typeorm';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
-import { Booking } from '../../studies/booking.entity.js';
-import { reminderIntent } from '../../studies/booking-messages.js';
-import { BookingStatus, SessionStatus } from '../../studies/session-status.enum.js';
-import { StudySession } from '../../studies/study-session.entity.js';
 import type { DeliveryService } from './delivery.service.js';
 import type { MessageScheduler } from './message-intent.js';
 
-/** How far ahead the reconciler makes sure reminders exist. */
-export const RECONCILE_HORIZON_MS = 24 * 60 * 60_000;
 /** A QUEUED entry this far past due has lost its job (a crash between commit and job insert). */
 export const LOST_JOB_GRACE_MS = 2 * 60_000;
+
+/** A domain's own repair, run with the reconciler's (S4: studies/ re-records missing reminders). */
+export interface ReminderRepair {
+  /** How many texts it recorded. */
+  ensureReminders(now: Date): Promise<number>;
+}
 
 export interface ReconcileReport {
   remindersRecorded: number;
@@ -28,10 +28,11 @@ export class ReconcilerService {
     private readonly scheduler: MessageScheduler,
     /** L6: a SENDING entry untouched this long belongs to a worker that died mid-send (SEND_INTERRUPTED_AFTER_MS). */
     private readonly interruptedAfterMs: number,
+    private readonly reminders: ReminderRepair,
   ) {}
 
   async run(now = new Date()): Promise<ReconcileReport> {
-    const remindersRecorded = await this.ensureReminders(now);
+    const remindersRecorded = await this.reminders.ensureReminders(now);
     const jobsRescheduled = await this.requeueLost(new Date(now.getTime() - LOST_JOB_GRACE_MS), now);
     const interrupted = await this.delivery.markInterrupted(new Date(now.getTime() - this.interruptedAfterMs), now);
     return { remindersRecorded, jobsRescheduled, interrupted };
@@ -51,23 +52,5 @@ export class ReconcilerService {
     });
     for (const entry of lost) await this.scheduler.scheduleSend(String(entry.id), now);
     return lost.length;
-  }
-
-  // S4: every booked session starting within the horizon has its reminder.
-  private async ensureReminders(now: Date): Promise<number> {
-    const earliest = new Date(now.getTime() + 15 * 60_000);
-    const latest = new Date(now.getTime() + RECONCILE_HORIZON_MS);
-    const bookings = await this.dataSource
-      .getRepository(Booking)
-      .createQueryBuilder('booking')
-      .innerJoinAndSelect('booking.session', 'session')
-      .where('booking.status = :booked AND session.status = :scheduled', { booked: BookingStatus.BOOKED, scheduled: SessionStatus.SCHEDULED })
-      .andWhere('session.startsAt > :earliest AND session.startsAt <= :latest', { earliest, latest })
-      .getMany();
-    if (bookings.length === 0) return 0;
-    const intents = bookings.map((booking) => reminderIntent(booking, booking.session as StudySession));
-    const created = await this.dataSource.transaction((manager) => this.delivery.record(manager, intents, now));
-    await this.delivery.schedule(created);
-    return created.length;
   }
 }

@@ -1,4 +1,4 @@
-import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { allowedCountries, destinationVerdict } from '../../abuse/destination-policy.js';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
@@ -9,8 +9,11 @@ import { Employee } from '../../employees/employee.entity.js';
 import { ScheduleWeek } from '../../employees/schedule-week.entity.js';
 import { Shift } from '../../employees/shift.entity.js';
 import { TimeOffRequest, TimeOffStatus } from '../../employees/time-off-request.entity.js';
+import { Language } from '../../common/language.js';
 import { parseClock } from '../../common/quiet-hours.util.js';
+import { lockForUpdate } from '../../db/lock-for-update.util.js';
 import type { SendFacts } from '../../send-policy/decide-send.js';
+import { stillValid, type TextSubject } from '../../send-policy/still-valid.js';
 import { Booking } from '../../studies/booking.entity.js';
 import { Participant } from '../../studies/participant.entity.js';
 import { manageUrl } from '../../studies/public-links.js';
@@ -77,8 +80,6 @@ interface CompiledQuery {
 // Stands for the entry id while the query is built.
 const ENTRY_ID = '\u0000entry-id';
 
-const sameInstant = (a: Date | null | undefined, b: Date | null | undefined) => !!a && !!b && a.getTime() === b.getTime();
-
 // Jobs carry ids only; this reloads everything when the message is due, so a
 // reminder decided at 9:45 uses the consent of 9:45 (architecture guide). One
 // query reads the entry with its workspace, the subject its kind is about, the
@@ -92,6 +93,24 @@ export class SendFactsLoader {
     private readonly dataSource: DataSource,
     private readonly settings: LoaderSettings,
   ) {}
+
+  /** S5 exact: locks a booking's row until the caller's transaction ends, so its texts can be counted and claimed as one step. */
+  async lockBooking(manager: EntityManager, bookingId: string): Promise<void> {
+    await lockForUpdate(manager.createQueryBuilder(Booking, 'booking').select('booking.id').where('booking.id = :id', { id: bookingId })).getOne();
+  }
+
+  /** K2: the workspaces that send from `ourNumber` (with `orDefault`, also those without a number of their own). */
+  async workspacesSendingFrom(manager: EntityManager, ourNumber: string, orDefault: boolean): Promise<string[]> {
+    const query = manager.createQueryBuilder(Workspace, 'w').select('w.id', 'id').where('w.senderNumber = :ourNumber', { ourNumber });
+    if (orDefault) query.orWhere('w.senderNumber IS NULL');
+    return (await query.getRawMany<{ id: string }>()).map((w) => w.id);
+  }
+
+  /** T2: a workspace's language (English for one that is gone). */
+  async workspaceLanguage(manager: EntityManager, workspaceId: string): Promise<Language> {
+    const workspace = await manager.findOne(Workspace, { select: { id: true, language: true }, where: { id: workspaceId } });
+    return workspace?.language ?? Language.EN;
+  }
 
   /** The entry and its facts as they are now; null when there is no such entry. */
   async load(entryId: string): Promise<LoadedMessage | null> {
@@ -143,7 +162,7 @@ export class SendFactsLoader {
     const facts: SendFacts = {
       ...base,
       audience: 'PARTICIPANT',
-      stillValid: participant.phone === entry.recipientPhone,
+      stillValid: stillValid({ about: 'number', textedNumber: entry.recipientPhone, currentNumber: participant.phone }),
       consented: participant.smsConsent,
       phone: participant.phone,
       destinationAllowed: destinationAllowed(participant.phone),
@@ -157,14 +176,21 @@ export class SendFactsLoader {
     const session = required(this.read(row, StudySession, 'session', SESSION), 'StudySession', entry.sessionId);
     const participant = required(this.read(row, Participant, 'participant', PARTICIPANT), 'Participant', entry.participantId);
     const study = required(this.read(row, Study, 'study', STUDY), 'Study', entry.studyId);
-    const booked = booking.status === BookingStatus.BOOKED && session.status === SessionStatus.SCHEDULED;
-    // S6: a text about a time must still be about the session's time.
-    const stillValid =
-      entry.kind === MessageKind.CANCELLATION ? true : booked && (entry.subjectStartsAt == null || sameInstant(entry.subjectStartsAt, session.startsAt));
+    // S6: a text about a time must still be about the session's time; a cancellation always holds.
+    const subject: TextSubject =
+      entry.kind === MessageKind.CANCELLATION
+        ? { about: 'nothing' }
+        : {
+            about: 'booking',
+            booked: booking.status === BookingStatus.BOOKED,
+            sessionScheduled: session.status === SessionStatus.SCHEDULED,
+            sessionStart: session.startsAt,
+            describedStart: entry.subjectStartsAt ?? null,
+          };
     const facts: SendFacts = {
       ...base,
       audience: 'PARTICIPANT',
-      stillValid,
+      stillValid: stillValid(subject),
       studySmsEnabled: study.smsRemindersEnabled,
       consented: participant.smsConsent,
       phone: participant.phone,
@@ -181,34 +207,34 @@ export class SendFactsLoader {
 
   private employeeMessage(entry: CommsLogEntry, row: Raw, base: BaseFacts, from: string | null, ws: WorkspaceFacts, destinationAllowed: (phone: string | null, lineType?: string | null) => boolean): LoadedMessage {
     const employee = required(this.read(row, Employee, 'employee', EMPLOYEE), 'Employee', entry.employeeId);
-    let stillValid: boolean;
+    let subject: TextSubject;
     let weekAlertsOn: boolean | null = null;
     let template: TemplateInput;
     if (entry.kind === MessageKind.SHIFT_ALERT) {
       const shift = this.read(row, Shift, 'shift', SHIFT);
       const week = this.read(row, ScheduleWeek, 'week', WEEK);
-      stillValid = !!shift && !!week?.publishedAt && (entry.subjectStartsAt == null || sameInstant(entry.subjectStartsAt, shift.startsAt));
+      subject = { about: 'shift', shiftStart: shift?.startsAt ?? null, weekPublished: !!week?.publishedAt, describedStart: entry.subjectStartsAt ?? null };
       weekAlertsOn = week?.sendSmsAlert ?? false;
       template = { kind: MessageKind.SHIFT_ALERT, startsAt: shift?.startsAt ?? new Date(0), endsAt: shift?.endsAt ?? new Date(0) };
     } else if (entry.kind === MessageKind.SCHEDULE_PUBLISHED) {
       const week = required(this.read(row, ScheduleWeek, 'week', WEEK), 'ScheduleWeek', entry.scheduleWeekId);
       const shiftCount = Number(row.weekShiftCount ?? 0);
-      stillValid = !!week.publishedAt && shiftCount > 0;
+      subject = { about: 'week', weekPublished: !!week.publishedAt, shiftCount };
       template = { kind: MessageKind.SCHEDULE_PUBLISHED, weekStart: week.weekStart, shiftCount };
     } else if (entry.kind === MessageKind.OPT_IN_CONFIRMATION) {
       // K9: for the number that was opted in; a number changed since has its own confirmation.
-      stillValid = employee.phone === entry.recipientPhone;
+      subject = { about: 'number', textedNumber: entry.recipientPhone, currentNumber: employee.phone };
       template = { kind: MessageKind.OPT_IN_CONFIRMATION, program: 'SHIFTS' };
     } else {
       const request = required(this.read(row, TimeOffRequest, 'timeOff', TIME_OFF), 'TimeOffRequest', entry.timeOffRequestId);
-      stillValid = request.status !== TimeOffStatus.PENDING;
+      subject = { about: 'timeOff', decided: request.status !== TimeOffStatus.PENDING };
       template = { kind: MessageKind.TIME_OFF_RESPONSE, startsOn: request.startsOn, endsOn: request.endsOn, approved: request.status === TimeOffStatus.APPROVED };
     }
     const reader = { timeZone: employee.timeZone ?? ws.timeZone, language: employee.language ?? ws.language };
     const facts: SendFacts = {
       ...base,
       audience: 'EMPLOYEE',
-      stillValid,
+      stillValid: stillValid(subject),
       consented: employee.smsOptIn,
       phone: employee.phone,
       destinationAllowed: destinationAllowed(employee.phone, employee.carrierLineType),

@@ -4,20 +4,17 @@ import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import type { CommsEvents } from '../../comms-log/comms-events.js';
 import { MessageDirection, MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
-import { ConsentSource } from '../../consent/consent.enums.js';
 import { newId } from '../../db/id.util.js';
 import { retryOnDeadlock } from '../../db/retry-on-deadlock.util.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
 import { Language } from '../../common/language.js';
-import type { Employee } from '../../employees/employee.entity.js';
 import { IdempotencyRecord } from '../../idempotency/idempotency-record.entity.js';
-import type { Participant } from '../../studies/participant.entity.js';
-import { Workspace } from '../../workspaces/workspace.entity.js';
 import type { DeliveryService } from '../delivery/delivery.service.js';
+import type { SendFactsLoader } from '../delivery/send-facts.loader.js';
 import { renderMessage, type Brand, type KeywordReply } from '../templates/message-templates.js';
 import { InboundPart } from './inbound-part.entity.js';
 import { parseKeyword, suggestsOptOut, type Keyword } from './keyword.js';
-import type { NumberConsentService, NumberSubjects } from './number-consent.service.js';
+import type { NumberConsent, NumberHolder, NumberHolders } from './number-consent.port.js';
 
 /** An inbound text as Tock reads it: whole (parts joined), numbers in E.164. */
 export interface InboundText {
@@ -69,7 +66,9 @@ export class InboundMessageService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly delivery: DeliveryService,
-    private readonly numberConsent: NumberConsentService,
+    private readonly numberConsent: NumberConsent,
+    /** The one declared read of the workspaces: which send from a number, and in which language. */
+    private readonly workspaces: Pick<SendFactsLoader, 'workspacesSendingFrom' | 'workspaceLanguage'>,
     private readonly events: CommsEvents,
     private readonly settings: InboundSettings,
   ) {}
@@ -163,20 +162,19 @@ export class InboundMessageService {
     }
   }
 
-  private async applyKeyword(manager: EntityManager, phone: string, keyword: Keyword | null, now: Date): Promise<NumberSubjects> {
-    const change = { source: ConsentSource.KEYWORD, keyword: keyword?.keyword ?? null, actorLabel: 'handset' };
+  private async applyKeyword(manager: EntityManager, phone: string, keyword: Keyword | null, now: Date): Promise<NumberHolders> {
     switch (keyword?.action) {
       case 'OPT_OUT':
-        return this.numberConsent.optOut(manager, phone, change, now);
+        return this.numberConsent.keywordOptOut(manager, phone, keyword.keyword, now);
       case 'OPT_IN':
-        return this.numberConsent.optIn(manager, phone, change, now);
+        return this.numberConsent.keywordOptIn(manager, phone, keyword.keyword, now);
       default:
         return this.numberConsent.subjects(manager, phone);
     }
   }
 
   // L1/K6: one INBOUND entry in each workspace that knows the number, and none elsewhere.
-  private async logInbound(manager: EntityManager, inbound: InboundText, subjects: NumberSubjects, now: Date): Promise<CommsLogEntry[]> {
+  private async logInbound(manager: EntityManager, inbound: InboundText, subjects: NumberHolders, now: Date): Promise<CommsLogEntry[]> {
     const logged: CommsLogEntry[] = [];
     for (const [workspaceId, own] of byWorkspace(subjects)) {
       const entry = manager.create(CommsLogEntry, {
@@ -206,7 +204,7 @@ export class InboundMessageService {
     inbound: InboundText,
     reply: KeywordReply,
     keywordLanguage: Language | null,
-    subjects: NumberSubjects,
+    subjects: NumberHolders,
     now: Date,
   ): Promise<CommsLogEntry[]> {
     const attribution = await this.replyWorkspace(manager, inbound.to, subjects);
@@ -227,7 +225,7 @@ export class InboundMessageService {
           senderPhone: inbound.to,
           body: renderMessage({ kind: MessageKind.KEYWORD_REPLY, reply }, this.settings.brand, {
             timeZone: 'UTC',
-            language: replyLanguage(keywordLanguage, subjects, attribution.subject, await workspaceLanguage(manager, attribution.workspaceId)),
+            language: replyLanguage(keywordLanguage, subjects, attribution.subject, await this.workspaces.workspaceLanguage(manager, attribution.workspaceId)),
           }),
         },
       ],
@@ -245,17 +243,15 @@ export class InboundMessageService {
   private async replyWorkspace(
     manager: EntityManager,
     ourNumber: string,
-    subjects: NumberSubjects,
+    subjects: NumberHolders,
   ): Promise<{ workspaceId: string; subject: Subject | null } | null> {
-    const ownersQuery = manager.createQueryBuilder(Workspace, 'w').select('w.id', 'id').where('w.senderNumber = :ourNumber', { ourNumber });
     // Workspaces without a number of their own send from the default sender.
-    if (this.settings.defaultSender === ourNumber) ownersQuery.orWhere('w.senderNumber IS NULL');
-    const owners = await ownersQuery.getRawMany<{ id: string }>();
-    const ownerIds = new Set(owners.map((o) => o.id));
+    const owners = await this.workspaces.workspacesSendingFrom(manager, ourNumber, this.settings.defaultSender === ourNumber);
+    const ownerIds = new Set(owners);
     const oldestFirst = allSubjects(subjects).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
     const known = oldestFirst.find((s) => ownerIds.has(s.workspaceId));
     if (known) return { workspaceId: known.workspaceId, subject: known };
-    if (owners.length === 1) return { workspaceId: owners[0].id, subject: null };
+    if (owners.length === 1) return { workspaceId: owners[0], subject: null };
     const oldest = oldestFirst[0];
     return oldest ? { workspaceId: oldest.workspaceId, subject: oldest } : null;
   }
@@ -264,15 +260,10 @@ export class InboundMessageService {
 // T2: a Spanish keyword is answered in Spanish; any other in the language of
 // the person the reply is attributed to, and for one who has none (an employee
 // without a language of their own) in their workspace's, as their texts are.
-function replyLanguage(keywordLanguage: Language | null, subjects: NumberSubjects, subject: Subject | null, workspaceLanguage: Language): Language {
+function replyLanguage(keywordLanguage: Language | null, subjects: NumberHolders, subject: Subject | null, workspaceLanguage: Language): Language {
   if ((keywordLanguage && keywordLanguage !== Language.EN) || !subject) return keywordLanguage ?? Language.EN;
   const person = subject.kind === 'participant' ? subjects.participants.find((p) => p.id === subject.id) : subjects.employees.find((e) => e.id === subject.id);
   return person?.language ?? workspaceLanguage;
-}
-
-async function workspaceLanguage(manager: EntityManager, workspaceId: string): Promise<Language> {
-  const workspace = await manager.findOne(Workspace, { select: { id: true, language: true }, where: { id: workspaceId } });
-  return workspace?.language ?? Language.EN;
 }
 
 /**
@@ -304,12 +295,12 @@ async function claimReplySlot(manager: EntityManager, reply: KeywordReply, phone
   return row?.id === id;
 }
 
-function allSubjects(subjects: NumberSubjects): Subject[] {
-  const subject = (kind: Subject['kind']) => (s: Participant | Employee): Subject => ({ kind, id: s.id, workspaceId: s.workspaceId, createdAt: s.createdAt });
+function allSubjects(subjects: NumberHolders): Subject[] {
+  const subject = (kind: Subject['kind']) => (s: NumberHolder): Subject => ({ kind, id: s.id, workspaceId: s.workspaceId, createdAt: s.createdAt });
   return [...subjects.participants.map(subject('participant')), ...subjects.employees.map(subject('employee'))];
 }
 
-function byWorkspace(subjects: NumberSubjects): Map<string, Subject[]> {
+function byWorkspace(subjects: NumberHolders): Map<string, Subject[]> {
   const map = new Map<string, Subject[]>();
   for (const subject of allSubjects(subjects)) map.set(subject.workspaceId, [...(map.get(subject.workspaceId) ?? []), subject]);
   return map;

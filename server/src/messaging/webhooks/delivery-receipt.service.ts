@@ -1,9 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { ConsentSource } from '../../consent/consent.enums.js';
 import { MessageStatus } from '../../comms-log/comms-log.enums.js';
 import type { DeliveryService } from '../delivery/delivery.service.js';
+import type { NumberConsent } from '../keywords/number-consent.port.js';
 import { receiptMeansDirectUnavailable } from '../providers/vonage-codes.js';
-import type { NumberConsentService } from '../keywords/number-consent.service.js';
 import type { DeliveryReceipt } from './delivery-receipt.js';
 
 /** What a receipt did: moved an entry, named no entry Tock knows, or said nothing final yet. */
@@ -16,7 +15,7 @@ export class DeliveryReceiptService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly delivery: DeliveryService,
-    private readonly numberConsent: NumberConsentService,
+    private readonly numberConsent: Pick<NumberConsent, 'carrierOptOut'>,
   ) {}
 
   async apply(receipt: DeliveryReceipt): Promise<ReceiptOutcome> {
@@ -28,9 +27,7 @@ export class DeliveryReceiptService {
     // must not undo a START texted since.
     if (receipt.carrierOptOut && settled) {
       const phone = entry.recipientPhone ?? receipt.recipient;
-      await this.dataSource.transaction((manager) =>
-        this.numberConsent.optOut(manager, phone, { source: ConsentSource.CARRIER, keyword: null, actorLabel: 'carrier' }, receipt.update.at),
-      );
+      await this.dataSource.transaction((manager) => this.numberConsent.carrierOptOut(manager, phone, receipt.update.at));
     }
     if (settled && receipt.update.outcome === MessageStatus.FAILED && receiptMeansDirectUnavailable(receipt.update.providerCode ?? receipt.update.errorCode)) {
       await this.delivery.fallBackToGateway(entry);

@@ -1,15 +1,20 @@
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
-import type { App } from '../../app.js';
+import type { Config } from '../../config/config.js';
 import { bindRequestContext } from '../../observability/http-logging.js';
 import { log } from '../../observability/logger.js';
-import { InboundMessageService } from '../keywords/inbound-message.service.js';
-import { NumberConsentService } from '../keywords/number-consent.service.js';
+import type { InboundMessageService } from '../keywords/inbound-message.service.js';
 import { parseDeliveryReceipt } from './delivery-receipt.js';
-import { DeliveryReceiptService } from './delivery-receipt.service.js';
+import type { DeliveryReceiptService } from './delivery-receipt.service.js';
 import { parseInboundSms } from './inbound-sms.js';
 import { checkWebhookRequest, type SignatureMethod, type WebhookAuthPolicy } from './vonage-signature.js';
-import { vonageNumberToE164 } from './vonage-number.util.js';
 import { webhookParams, type WebhookParams } from './webhook-params.js';
+
+/** What the webhooks use: the two services they hand texts and receipts to, and the signature settings. */
+export interface VonageWebhookDeps {
+  config: Pick<Config, 'env'> & { vonage: Pick<Config['vonage'], 'signatureSecret'> };
+  inbound: Pick<InboundMessageService, 'receive'>;
+  receipts: Pick<DeliveryReceiptService, 'apply'>;
+}
 
 export interface VonageWebhookOptions {
   /** The hash method chosen for the account in the Vonage dashboard. */
@@ -24,21 +29,15 @@ type Handler = (params: WebhookParams, res: Response) => Promise<void>;
  * Vonage retries anything but a 2xx, so a malformed request gets a 4xx and an
  * internal failure a 5xx, and both change nothing.
  */
-export function vonageWebhookRoutes(app: App, options: VonageWebhookOptions = {}): Router {
+export function vonageWebhookRoutes({ config, inbound, receipts }: VonageWebhookDeps, options: VonageWebhookOptions = {}): Router {
   const policy: WebhookAuthPolicy = {
-    secret: app.config.vonage.signatureSecret,
+    secret: config.vonage.signatureSecret,
     method: options.signatureMethod ?? 'sha256',
-    production: app.config.env === 'production',
+    production: config.env === 'production',
   };
   if (!policy.secret && policy.production) {
     log.warn('VONAGE_SIGNATURE_SECRET is not set: every Vonage webhook is refused with 401 until it is (A3).');
   }
-  const numberConsent = new NumberConsentService(app.services.optOuts, app.services.consent);
-  const inbound = new InboundMessageService(app.dataSource, app.services.delivery, numberConsent, app.services.events, {
-    brand: { name: app.config.brandName, supportContact: app.config.supportContact },
-    defaultSender: vonageNumberToE164(app.config.vonage.from),
-  });
-  const receipts = new DeliveryReceiptService(app.dataSource, app.services.delivery, numberConsent);
 
   const verified = (handler: Handler) => async (req: Request, res: Response) => {
     const params = webhookParams(req);

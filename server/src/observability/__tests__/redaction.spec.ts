@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDataSource } from '../../db/data-source.js';
+import { createDataSource } from '../../app/data-source.js';
 import { QueryCounter } from '../../db/query-counter.js';
 import { captureLogs } from '../../../test/log-capture.js';
 import { log } from '../logger.js';

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { Language } from '../../common/language.js';
 import { Field, InputType, Int } from 'type-graphql';
-import { Role } from '../role.enum.js';
+import { Role } from '../../common/role.enum.js';
 
 @InputType()
 export class CreateWorkspaceInput {

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Role } from '../role.enum.js';
+import { Role } from '../../common/role.enum.js';
 import { ApiKey } from '../api-key.entity.js';
 import { Workspace } from '../workspace.entity.js';
 

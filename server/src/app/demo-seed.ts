@@ -1,11 +1,11 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { App } from '../app.js';
+import type { App } from './create-app.js';
 import { SessionStatus } from '../studies/session-status.enum.js';
 import { inviteUrl } from '../studies/public-links.js';
 import { StudySession } from '../studies/study-session.entity.js';
 import { Study } from '../studies/study.entity.js';
-import { Workspace } from './workspace.entity.js';
+import { Workspace } from '../workspaces/workspace.entity.js';
 
 const DEMO_SENDER = '+13306619491';
 const DEMO_STUDY = 'Demo study';

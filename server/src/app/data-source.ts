@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import type { Config } from '../config/config.js';
 import { ConsentRecordGuard } from '../consent/consent-record.guard.js';
 import { entities } from './entities.js';
-import { mysqlMigrations } from './migrations/mysql/index.js';
-import { sqliteMigrations } from './migrations/sqlite/index.js';
-import { QueryCounter } from './query-counter.js';
+import { mysqlMigrations } from '../db/migrations/mysql/index.js';
+import { sqliteMigrations } from '../db/migrations/sqlite/index.js';
+import { QueryCounter } from '../db/query-counter.js';
 
 export interface TockDataSource {
   dataSource: DataSource;

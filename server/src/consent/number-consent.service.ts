@@ -1,12 +1,12 @@
 import { In, type EntityManager } from 'typeorm';
-import { ConsentRecord } from '../../consent/consent-record.entity.js';
-import { ConsentAction, ConsentSource, ConsentSubjectType } from '../../consent/consent.enums.js';
-import type { ConsentChange, ConsentService } from '../../consent/consent.service.js';
-import type { OptOutRegistry } from '../../consent/opt-out-registry.service.js';
-import { lockForUpdate } from '../../db/lock-for-update.util.js';
-import { Employee } from '../../employees/employee.entity.js';
-import { turnOnWeekAlerts } from '../../employees/week-alerts.util.js';
-import { Participant } from '../../studies/participant.entity.js';
+import { ConsentRecord } from './consent-record.entity.js';
+import { ConsentAction, ConsentSource, ConsentSubjectType } from './consent.enums.js';
+import type { ConsentChange, ConsentService } from './consent.service.js';
+import type { OptOutRegistry } from './opt-out-registry.service.js';
+import { lockForUpdate } from '../db/lock-for-update.util.js';
+import { Employee } from '../employees/employee.entity.js';
+import { turnOnWeekAlerts } from '../employees/week-alerts.util.js';
+import { Participant } from '../studies/participant.entity.js';
 
 // K3: the revocations a START undoes.
 const OPT_OUT_SOURCES = new Set([ConsentSource.KEYWORD, ConsentSource.CARRIER]);
@@ -32,6 +32,21 @@ export class NumberConsentService {
     private readonly optOuts: OptOutRegistry,
     private readonly consent: ConsentService,
   ) {}
+
+  /** K2/K7: a handset texted an opt-out keyword. */
+  keywordOptOut(manager: EntityManager, phone: string, keyword: string | null, now = new Date()): Promise<NumberSubjects> {
+    return this.optOut(manager, phone, { source: ConsentSource.KEYWORD, keyword, actorLabel: 'handset' }, now);
+  }
+
+  /** K3: a handset texted an opt-in keyword. */
+  keywordOptIn(manager: EntityManager, phone: string, keyword: string | null, now = new Date()): Promise<NumberSubjects> {
+    return this.optIn(manager, phone, { source: ConsentSource.KEYWORD, keyword, actorLabel: 'handset' }, now);
+  }
+
+  /** K7: the carrier says the number has opted out (a delivery receipt). */
+  carrierOptOut(manager: EntityManager, phone: string, now = new Date()): Promise<NumberSubjects> {
+    return this.optOut(manager, phone, { source: ConsentSource.CARRIER, keyword: null, actorLabel: 'carrier' }, now);
+  }
 
   /** Oldest first; locked against concurrent consent changes when `lock` (MySQL/MariaDB). */
   async subjects(manager: EntityManager, phone: string, lock = false): Promise<NumberSubjects> {

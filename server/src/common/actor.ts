@@ -1,4 +1,4 @@
-import { Role } from '../workspaces/role.enum.js';
+import { Role } from './role.enum.js';
 
 /** Who is calling: nobody, the platform operator, or an API key of one workspace. */
 export type Actor =
@@ -7,3 +7,9 @@ export type Actor =
   | { kind: 'apiKey'; workspaceId: string; role: Role; apiKeyId: string; label: string };
 
 export type WorkspaceActor = Extract<Actor, { kind: 'apiKey' }>;
+
+/** Where a request came from, for consent records and audit entries. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}

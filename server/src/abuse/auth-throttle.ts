@@ -1,7 +1,7 @@
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { LimiterStore } from './limiter-store.js';
 
-export interface AuthThrottleSettings {
+interface AuthThrottleSettings {
   /** Failed authentications per IP per minute before the IP is refused. */
   failuresPerMinute: number;
   blockSeconds: number;

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import proxyAddr from 'proxy-addr';
 
-export type ClientIp = (request: IncomingMessage) => string | null;
+type ClientIp = (request: IncomingMessage) => string | null;
 
 // A8: X-Forwarded-For counts only when the connection comes from a configured
 // trusted proxy; otherwise anyone could claim any address and dodge the limits.

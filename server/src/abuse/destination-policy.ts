@@ -6,9 +6,9 @@ export const REFUSED_NUMBER_TYPES: readonly NonNullable<NumberType>[] = ['PREMIU
 // A7: Number Insight's network_type values that say the same as the types above.
 const REFUSED_LINE_TYPES = new Set(['landline_premium', 'landline_tollfree', 'pager']);
 
-export type DestinationVerdict = { allowed: true; country: string } | { allowed: false; why: 'COUNTRY' | 'NUMBER_TYPE' | 'INVALID'; country: string | null; numberType?: string };
+type DestinationVerdict = { allowed: true; country: string } | { allowed: false; why: 'COUNTRY' | 'NUMBER_TYPE' | 'INVALID'; country: string | null; numberType?: string };
 
-export interface DestinationRules {
+interface DestinationRules {
   /** ISO 3166 alpha-2 codes; a number outside them is refused. */
   allowedCountries: readonly string[];
   /** The carrier look-up's line type, when one was done. */

@@ -2,7 +2,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { LimiterStore } from './limiter-store.js';
 
 /** A8: is this count of new numbers in the hour past the workspace's budget? Pure. */
-export function breakerTrips(newNumbersThisHour: number, budgetPerHour: number): boolean {
+function breakerTrips(newNumbersThisHour: number, budgetPerHour: number): boolean {
   return newNumbersThisHour > budgetPerHour;
 }
 

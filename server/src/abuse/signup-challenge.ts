@@ -5,9 +5,9 @@ import type { Redis } from 'ioredis';
 import { badInput } from '../common/tock-error.js';
 
 /** How long a challenge may be solved and submitted. */
-export const CHALLENGE_TTL_SECONDS = 600;
+const CHALLENGE_TTL_SECONDS = 600;
 
-export interface ChallengeSettings {
+interface ChallengeSettings {
   enabled: boolean;
   /** Signs challenges (keys are derived from it); every API process needs the same one. Random per process when unset. */
   secret?: string;

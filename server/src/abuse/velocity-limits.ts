@@ -4,20 +4,20 @@ import type { LimiterStore } from './limiter-store.js';
 
 const HOUR = 3600;
 
-export interface SignupLimits {
+interface SignupLimits {
   perIp: number;
   perPhone: number;
   perPrefix: number;
   perInvite: number;
 }
 
-export interface VelocitySettings {
+interface VelocitySettings {
   signup: SignupLimits;
   managePerIp: number;
 }
 
 /** Who is asking for a text on a public path. */
-export interface PublicAttempt {
+interface PublicAttempt {
   ip: string | null;
   /** E.164, when the attempt names a number. */
   phone?: string | null;
@@ -26,7 +26,7 @@ export interface PublicAttempt {
 }
 
 // A8: the block of 10,000 numbers a pumping run walks through (+1415555 of +14155550100).
-export function numberPrefix(phone: string): string {
+function numberPrefix(phone: string): string {
   return phone.slice(0, Math.max(4, phone.length - 4));
 }
 

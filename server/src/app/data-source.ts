@@ -8,7 +8,7 @@ import { mysqlMigrations } from '../db/migrations/mysql/index.js';
 import { sqliteMigrations } from '../db/migrations/sqlite/index.js';
 import { QueryCounter } from '../db/query-counter.js';
 
-export interface TockDataSource {
+interface TockDataSource {
   dataSource: DataSource;
   queryCounter: QueryCounter;
 }

@@ -13,7 +13,7 @@ const HOUR_MS = 3_600_000;
 // Session starts, in hours from the next whole hour: tomorrow morning-ish, afternoon, and the day after.
 const DEMO_SESSION_OFFSETS_HOURS = [24, 28, 48];
 
-export interface DemoSeed {
+interface DemoSeed {
   adminKey: string;
   /** The demo study's public signup page. */
   signupUrl: string | null;

@@ -30,7 +30,7 @@ function healthDeps(app: App): HealthDeps {
 }
 
 /** The narrow pieces of the app that the HTTP and WebSocket servers use. */
-export function httpDeps(app: App): HttpDeps {
+function httpDeps(app: App): HttpDeps {
   const { config, metrics, services } = app;
   return {
     config,

@@ -93,7 +93,7 @@ export interface Services {
 }
 
 /** What the services are built on besides configuration and the database. */
-export interface Infrastructure {
+interface Infrastructure {
   agenda: Agenda;
   scheduler: MessageScheduler;
   providers: DeliveryProviders;

@@ -5,7 +5,7 @@ export interface BusEvent {
   remote?: boolean;
 }
 
-export type BusListener<T> = (event: T) => void;
+type BusListener<T> = (event: T) => void;
 
 /** An in-process announcement bus (the live feed and consent changes); Redis relays it across processes. */
 export class EventBus<T extends BusEvent> {

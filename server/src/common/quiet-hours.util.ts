@@ -17,10 +17,6 @@ export function parseClock(value: string): number | null {
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
 }
 
-export function formatClock(minute: number): string {
-  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-}
-
 /**
  * T3: null when `now` is outside the quiet window in the zone, else the next
  * allowed minute: the window's end on the local clock, on the same or the next

@@ -42,13 +42,3 @@ export function formatDay(isoDate: string, language: Language): string {
 export function startOfDayIn(isoDate: string, zone: string): Date {
   return DateTime.fromISO(isoDate, { zone }).startOf('day').toJSDate();
 }
-
-/** T1: the calendar day (YYYY-MM-DD) an instant falls on in the zone. */
-export function dayIn(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toISODate()!;
-}
-
-/** T1: the Monday (YYYY-MM-DD) of the week an instant falls in, in the zone. */
-export function mondayOf(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).startOf('week').toISODate()!;
-}

@@ -4,7 +4,7 @@ import { CommsLogEvent } from './comms-log-event.entity.js';
 import type { HistoryEvent } from './history-event-of.util.js';
 
 /** A row for an entry whose workspace the caller holds. */
-export interface KnownEntryEvent extends HistoryEvent {
+interface KnownEntryEvent extends HistoryEvent {
   entryId: string;
   workspaceId: string;
 }

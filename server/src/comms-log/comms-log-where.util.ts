@@ -25,7 +25,7 @@ export interface MatchedPeople {
 // intersects two of them and sorts, which costs seconds at a million rows.
 const INDEXED_EQUALITIES = ['recipientPhone', 'participantId', 'employeeId', 'bookingId', 'sessionId', 'studyId', 'skipReason', 'kind', 'status'] as const;
 
-export interface CommsLogWhere extends SqlWhere {
+interface CommsLogWhere extends SqlWhere {
   /** The columns of the index the page should read, or null to let the database choose. */
   indexColumns: string[] | null;
 }

@@ -13,10 +13,10 @@ import type { CommsLogFilter } from './dtos/comms-log.filter.js';
 import type { CommsOverview } from './dtos/comms-overview.types.js';
 
 /** C2: rows one CSV export may carry; more asks for a narrower filter. */
-export const COMMS_LOG_EXPORT_LIMIT = 100_000;
+const COMMS_LOG_EXPORT_LIMIT = 100_000;
 
 /** C2: people one name or email search may match; a broader search asks for more letters. */
-export const PEOPLE_SEARCH_LIMIT = 500;
+const PEOPLE_SEARCH_LIMIT = 500;
 
 // The id is auto-increment, so id order is logging order.
 const NEWEST_FIRST: SortKey = { property: 'id', direction: 'DESC', kind: 'number' };

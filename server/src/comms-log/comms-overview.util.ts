@@ -7,9 +7,9 @@ const HOUR_MS = 60 * MINUTE_MS;
 const TOP_SKIP_REASONS = 5;
 
 /** Bin widths the overview offers: a burst shows in minutes, a week in hours. */
-export const OVERVIEW_BIN_MINUTES = [1, 5, 15, 60] as const;
+const OVERVIEW_BIN_MINUTES = [1, 5, 15, 60] as const;
 /** Bars one chart may carry. */
-export const MAX_OVERVIEW_BINS = 288;
+const MAX_OVERVIEW_BINS = 288;
 
 /** One GROUP BY row: how many outbound entries logged in a bin have a status (and skip reason). */
 export interface OverviewRow {

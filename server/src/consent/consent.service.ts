@@ -28,7 +28,7 @@ export interface ConsentChange {
 }
 
 /** What every record of a set-based change shares; the rows give workspace, subject and phone. */
-export type SharedConsentFields = Omit<ConsentChange, 'workspaceId' | 'subjectId' | 'phone'>;
+type SharedConsentFields = Omit<ConsentChange, 'workspaceId' | 'subjectId' | 'phone'>;
 
 // Columns that recordForEach fills, in the order of its select list.
 const SET_BASED_COLUMNS = [

@@ -20,7 +20,7 @@ const DISCLOSURES: Record<Language, Record<string, (brand: string) => string>> =
 };
 
 /** The version shown today, per language. */
-export const CURRENT_DISCLOSURE_VERSIONS: Record<Language, string> = { [Language.EN]: '2026-02', [Language.ES]: '2026-12-es' };
+const CURRENT_DISCLOSURE_VERSIONS: Record<Language, string> = { [Language.EN]: '2026-02', [Language.ES]: '2026-12-es' };
 export const CURRENT_DISCLOSURE_VERSION = CURRENT_DISCLOSURE_VERSIONS[Language.EN];
 
 export interface Disclosure {

@@ -12,13 +12,13 @@ import { Participant } from '../studies/participant.entity.js';
 const OPT_OUT_SOURCES = new Set([ConsentSource.KEYWORD, ConsentSource.CARRIER]);
 
 /** Everyone with one phone number, across every workspace. */
-export interface NumberSubjects {
+interface NumberSubjects {
   participants: Participant[];
   employees: Employee[];
 }
 
 /** Who changed a number's consent, for its records. */
-export interface NumberConsentChange {
+interface NumberConsentChange {
   source: ConsentSource;
   keyword: string | null;
   actorLabel: string;

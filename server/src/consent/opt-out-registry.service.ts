@@ -2,7 +2,7 @@ import { type DataSource, type EntityManager, type ObjectLiteral } from 'typeorm
 import type { ConsentSource } from './consent.enums.js';
 import { OptOut } from './opt-out.entity.js';
 
-export interface OptOutState {
+interface OptOutState {
   optedOut: boolean;
   /** When the current opt-out began; null when the number is not opted out. */
   since: Date | null;

@@ -12,14 +12,14 @@ export type ImportedEmployee = Pick<
   'id' | 'workspaceId' | 'name' | 'email' | 'phone' | 'smsOptIn' | 'timeZone' | 'language' | 'carrierName' | 'carrierGatewayDomain' | 'carrierLookupStatus' | 'carrierLookedUpAt'
 >;
 
-export interface ImportConsentChange {
+interface ImportConsentChange {
   employeeId: string;
   phone: string | null;
   action: ConsentAction;
   attestation: string | null;
 }
 
-export interface ImportPlan {
+interface ImportPlan {
   results: EmployeeImportRowResult[];
   /** Full rows to insert or update, one statement per chunk. */
   writes: ImportedEmployee[];
@@ -32,7 +32,7 @@ export interface ImportPlan {
   lookups: string[];
 }
 
-export interface ImportContext {
+interface ImportContext {
   workspaceId: string;
   /** The call's statement, for rows that opt in without their own. */
   attestation: string | null;

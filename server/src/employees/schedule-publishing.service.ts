@@ -12,9 +12,9 @@ import { ScheduleWeek } from './schedule-week.entity.js';
 import { Shift } from './shift.entity.js';
 
 /** How far past the lead time the shift-alert job looks ahead, so each run records a little in advance. */
-export const SHIFT_ALERT_HORIZON_MS = 60 * 60_000;
+const SHIFT_ALERT_HORIZON_MS = 60 * 60_000;
 
-export interface PublishResult {
+interface PublishResult {
   weeksPublished: number;
   messagesQueued: number;
   /** C3: employees with shifts left untexted because their shifts had not changed. */
@@ -22,7 +22,7 @@ export interface PublishResult {
 }
 
 /** C3: what a publish of this week would text, counted before anything is sent. */
-export interface PublishPreview {
+interface PublishPreview {
   weekStart: string;
   weeks: number;
   changed: number;

@@ -25,7 +25,7 @@ import type { Actor, RequestMeta, WorkspaceActor } from '../common/actor.js';
 import type { Loaders } from './loaders.js';
 
 /** The services resolvers call: each resolver authorises and calls one of them. */
-export interface ResolverServices {
+interface ResolverServices {
   abuse: Pick<AbuseServices, 'breaker'>;
   apiKeys: ApiKeyService;
   bulkSmsOptIn: BulkSmsOptInService;
@@ -50,7 +50,7 @@ export interface ResolverServices {
 }
 
 /** Plain settings some fields read (no I/O). */
-export interface ResolverSettings {
+interface ResolverSettings {
   publicUrl: string;
   defaultPhoneCountry: string;
   delivery: WorkspaceDeliverySetup;

@@ -14,7 +14,7 @@ export class PageArgs implements Page {
 }
 
 @ObjectType()
-export class PageInfo {
+class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }

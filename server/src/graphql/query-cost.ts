@@ -18,7 +18,7 @@ const ASSUMED_LIST_SIZE = 10;
 // already), an object is one row, a connection's children count `first` times
 // (its edges and nodes lists are that page, not another multiplier), and a
 // plain list counts ASSUMED_LIST_SIZE times.
-export const rowEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+const rowEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (isLeafType(getNamedType(field.type))) return 0;
   if (type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) return childComplexity;
   if (typeof args.first === 'number') return 1 + childComplexity * args.first;
@@ -26,7 +26,7 @@ export const rowEstimator: ComplexityEstimator = ({ type, field, args, childComp
   return 1 + childComplexity;
 };
 
-export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string): number {
+function queryCost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string): number {
   return getComplexity({ schema, query: document, variables, operationName, estimators: [rowEstimator] });
 }
 

@@ -12,14 +12,14 @@ import type { KeyRevocations } from '../workspaces/key-revocations.js';
 import { MAX_SOCKET_MESSAGE_BYTES, MessageRate, SocketsPerAddress } from './socket-limits.js';
 
 /** A socket may hold this many subscriptions at once. */
-export const MAX_SUBSCRIPTIONS_PER_SOCKET = 10;
+const MAX_SUBSCRIPTIONS_PER_SOCKET = 10;
 /** A socket that has not authenticated within this time is closed (4408). */
-export const CONNECTION_INIT_TIMEOUT_MS = 5_000;
+const CONNECTION_INIT_TIMEOUT_MS = 5_000;
 /** Close codes: the key was revoked (A9); the socket sent too many messages (A10). */
 export const CLOSE_KEY_REVOKED = 4403;
 export const CLOSE_TOO_MANY_MESSAGES = 4429;
 
-export interface SocketRules {
+interface SocketRules {
   /** The same validation rules HTTP applies (graphql-armor: depth, aliases, tokens, directives). */
   validationRules: readonly ValidationRule[];
   maxCost: number;

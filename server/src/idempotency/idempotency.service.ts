@@ -5,7 +5,7 @@ import { newId } from '../db/id.util.js';
 import { isUniqueViolation } from '../db/unique-violation.util.js';
 import { IdempotencyRecord } from './idempotency-record.entity.js';
 
-export interface IdempotentCall<T> {
+interface IdempotentCall<T> {
   /** Whose keys these are: a workspace id, "platform", or a public token's scope. */
   scope: string;
   operation: string;

@@ -1,6 +1,6 @@
 import { Agenda, type AgendaBackend } from 'agenda';
 
-export interface AgendaFactoryOptions {
+interface AgendaFactoryOptions {
   /** How often the worker looks for due jobs, in ms. */
   processEvery: number;
   /** Names the worker in each job's lastModifiedBy. */

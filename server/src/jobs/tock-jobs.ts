@@ -15,7 +15,7 @@ import {
 import { shiftAlertsJob, SHIFT_ALERTS_EVERY, SHIFT_ALERTS_JOB } from './definitions/shift-alerts.job.js';
 
 /** What the job handlers call: one service each, plus the settings send jobs run by. */
-export interface TockJobDeps {
+interface TockJobDeps {
   config: SendMessageSettings;
   metrics: TockMetrics;
   delivery: SendMessageDelivery;

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** What every log line written on behalf of one request or one job carries (O1). */
-export interface LogContext {
+interface LogContext {
   requestId?: string;
   job?: string;
   jobId?: string;

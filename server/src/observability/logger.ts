@@ -3,11 +3,10 @@ import pretty from 'pino-pretty';
 import { currentLogContext } from './log-context.js';
 import { maskPhonesIn, maskPhonesInText, SECRET_PATHS, serializeError } from './redact.js';
 
-export type { Logger };
 export type LogLevel = LevelWithSilent;
-export type LogFormat = 'json' | 'pretty';
+type LogFormat = 'json' | 'pretty';
 
-export interface LoggingOptions {
+interface LoggingOptions {
   level: LogLevel;
   /** json: one JSON object a line (production); pretty: one readable line (development). */
   format: LogFormat;
@@ -18,7 +17,7 @@ export interface LoggingOptions {
 const INFO = pino.levels.values.info;
 
 /** O1: a pino logger with request/job context on every line, masked phones and redacted secrets. */
-export function createLogger(options: LoggingOptions): Logger {
+function createLogger(options: LoggingOptions): Logger {
   // Below info (debug, trace) an operator is chasing one problem and sees numbers in full.
   const maskPhones = options.level === 'silent' || pino.levels.values[options.level] >= INFO;
   const target = options.destination ?? 1;

@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One text's state change, as the comms log announces it (plain fields: no domain types here). */
-export interface TextChange {
+interface TextChange {
   kind: string;
   status: string;
   skipReason: string | null;
@@ -12,7 +12,7 @@ export interface TextChange {
 
 /** A job store's counts for one job name (Agenda's getJobsOverview shape). */
 const QUEUE_STATES = ['running', 'scheduled', 'queued', 'failed', 'repeating', 'paused'] as const;
-export type QueueCounts = { name: string } & Partial<Record<(typeof QUEUE_STATES)[number], number>>;
+type QueueCounts = { name: string } & Partial<Record<(typeof QUEUE_STATES)[number], number>>;
 // Provider calls and GraphQL operations: milliseconds to tens of seconds.
 const FAST_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 // Lateness of jobs and reminders: under a poll interval is normal, minutes is an incident.

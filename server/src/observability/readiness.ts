@@ -5,14 +5,14 @@ export interface DependencyCheck {
   check(): Promise<unknown>;
 }
 
-export interface DependencyStatus {
+interface DependencyStatus {
   ok: boolean;
   target: string;
   ms: number;
   error?: string;
 }
 
-export interface Readiness {
+interface Readiness {
   ready: boolean;
   status: 'ready' | 'unavailable' | 'draining';
   failed: string[];
@@ -21,7 +21,7 @@ export interface Readiness {
 
 // O3: about 2 s per dependency, checked at once, so a hung store answers 503
 // in time for a load balancer's probe instead of holding it open.
-export const READINESS_TIMEOUT_MS = 2_000;
+const READINESS_TIMEOUT_MS = 2_000;
 
 export async function checkReadiness(checks: DependencyCheck[], draining: boolean, timeoutMs = READINESS_TIMEOUT_MS): Promise<Readiness> {
   const results = await Promise.all(checks.map(async (dependency) => [dependency.name, await timed(dependency, timeoutMs)] as const));

@@ -4,7 +4,7 @@ import { SkipReason } from './skip-reason.js';
 /** S5: texts per participant per booked event; the 7th and later are held back. */
 export const EVENT_TEXT_CAP = 6;
 
-export type Audience = 'PARTICIPANT' | 'EMPLOYEE' | 'KEYWORD_REPLY';
+type Audience = 'PARTICIPANT' | 'EMPLOYEE' | 'KEYWORD_REPLY';
 
 /** Everything the decision needs, loaded fresh when the message is due. No I/O happens past this point. */
 export interface SendFacts {
@@ -37,7 +37,7 @@ export interface SendFacts {
   quietHours?: (QuietHours & { timeZone: string }) | null;
 }
 
-export type SendDecision = { action: 'send' } | { action: 'skip'; reason: SkipReason } | { action: 'hold'; until: Date; why: string };
+type SendDecision = { action: 'send' } | { action: 'skip'; reason: SkipReason } | { action: 'hold'; until: Date; why: string };
 
 type Rule = (facts: SendFacts) => SkipReason | null;
 

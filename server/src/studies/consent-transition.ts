@@ -2,13 +2,13 @@ import type { ConsentChange } from '../consent/consent.service.js';
 import { ConsentAction, ConsentSubjectType } from '../consent/consent.enums.js';
 import type { Participant } from './participant.entity.js';
 
-export interface ParticipantSmsState {
+interface ParticipantSmsState {
   phone: string | null;
   smsConsent: boolean;
 }
 
 /** Where a participant's consent change came from; disclosure fields go on GRANTED records only. */
-export type ConsentContext = Omit<ConsentChange, 'workspaceId' | 'subjectType' | 'subjectId' | 'phone' | 'action'>;
+type ConsentContext = Omit<ConsentChange, 'workspaceId' | 'subjectType' | 'subjectId' | 'phone' | 'action'>;
 
 // Consent follows the number: a consented participant whose phone changes, or
 // who withdraws, gets a REVOKED record for the old number; a grant is recorded

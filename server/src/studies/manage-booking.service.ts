@@ -16,7 +16,7 @@ import { consentTransition } from './consent-transition.js';
 import { Participant } from './participant.entity.js';
 import { BookingStatus, type SessionStatus } from './session-status.enum.js';
 
-export interface ManagedBookingView {
+interface ManagedBookingView {
   id: string;
   studyName: string;
   startsAt: Date;

@@ -15,13 +15,13 @@ import { ConsentAction } from '../consent/consent.enums.js';
 import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
 import type { OptInConfirmations } from '../messaging/delivery/opt-in-confirmations.service.js';
 
-export interface ParticipantQuery {
+interface ParticipantQuery {
   search?: string | null;
   hasPhone?: boolean | null;
   smsConsent?: boolean | null;
 }
 
-export interface ManualConsentChange {
+interface ManualConsentChange {
   participantId: string;
   granted: boolean;
   phone?: string | null;

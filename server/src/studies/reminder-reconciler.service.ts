@@ -6,7 +6,7 @@ import { BookingStatus, SessionStatus } from './session-status.enum.js';
 import type { StudySession } from './study-session.entity.js';
 
 /** How far ahead the reconciler makes sure reminders exist. */
-export const RECONCILE_HORIZON_MS = 24 * 60 * 60_000;
+const RECONCILE_HORIZON_MS = 24 * 60 * 60_000;
 
 // S4: every booked session starting within the horizon has its reminder. A
 // crash between a booking's commit and its reminder's record leaves one

@@ -17,7 +17,7 @@ import { BookingStatus, SessionStatus } from './session-status.enum.js';
 import { StudySession } from './study-session.entity.js';
 import { Study } from './study.entity.js';
 
-export interface SessionChangeResult {
+interface SessionChangeResult {
   session: StudySession;
   /** Texts recorded for the booked participants (each still passes the send policy when due). */
   messagesQueued: number;

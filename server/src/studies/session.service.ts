@@ -7,14 +7,14 @@ import { SessionStatus } from './session-status.enum.js';
 import type { StudyService } from './study.service.js';
 import { StudySession } from './study-session.entity.js';
 
-export interface NewSession {
+interface NewSession {
   studyId: string;
   startsAt: Date;
   durationMinutes: number;
   location?: string | null;
 }
 
-export interface SessionQuery {
+interface SessionQuery {
   studyId?: string | null;
   from?: Date | null;
   to?: Date | null;

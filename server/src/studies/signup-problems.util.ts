@@ -2,10 +2,10 @@ import { isEmail } from 'class-validator';
 import { Language } from '../common/language.js';
 import type { FieldProblem } from '../common/tock-error.js';
 
-export const SIGNUP_NAME_MAX = 160;
-export const SIGNUP_EMAIL_MAX = 254;
+const SIGNUP_NAME_MAX = 160;
+const SIGNUP_EMAIL_MAX = 254;
 
-export interface SignupFields {
+interface SignupFields {
   name: string;
   email: string;
   sessionId: string;

@@ -31,7 +31,7 @@ import { BookingStatus, SessionStatus } from './session-status.enum.js';
 import { StudySession } from './study-session.entity.js';
 import { Study } from './study.entity.js';
 
-export interface SignupSettings {
+interface SignupSettings {
   brandName: string;
   publicUrl: string;
   defaultPhoneCountry: string;
@@ -40,7 +40,7 @@ export interface SignupSettings {
 }
 
 /** A7/A8: the abuse defences a public signup passes. */
-export interface SignupGuards {
+interface SignupGuards {
   limits: VelocityLimits;
   challenge: SignupChallenge;
   breaker: PumpingBreaker;
@@ -48,7 +48,7 @@ export interface SignupGuards {
   tripBreaker(manager: EntityManager, workspaceId: string, now: Date): Promise<void>;
 }
 
-export interface InviteView {
+interface InviteView {
   studyName: string;
   /** T1: the zone the study's sessions are in. */
   timeZone: string;
@@ -58,7 +58,7 @@ export interface InviteView {
   challengeRequired: boolean;
 }
 
-export interface SignUpRequest {
+interface SignUpRequest {
   inviteToken: string;
   sessionId: string;
   name: string;
@@ -74,7 +74,7 @@ export interface SignUpRequest {
   challenge?: string | null;
 }
 
-export interface SignUpResult {
+interface SignUpResult {
   booking: Booking;
   manageUrl: string;
 }

@@ -8,7 +8,7 @@ import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { newSecretToken } from './secret-token.util.js';
 import { Study } from './study.entity.js';
 
-export interface NewStudy {
+interface NewStudy {
   name: string;
   smsRemindersEnabled?: boolean | null;
   timeZone?: string | null;

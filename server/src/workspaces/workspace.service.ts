@@ -17,7 +17,7 @@ import { WorkspaceAuditEntry } from './workspace-audit-entry.entity.js';
 import { WorkspaceAlertKind, type WorkspaceAlert } from './workspace-alerts.js';
 import { Workspace } from './workspace.entity.js';
 
-export interface WorkspaceSettingsChange {
+interface WorkspaceSettingsChange {
   name?: string | null;
   senderNumber?: string | null;
   shiftAlertLeadMinutes?: number | null;
@@ -32,12 +32,12 @@ export interface WorkspaceSettingsChange {
   quietHoursEnd?: string | null;
 }
 
-export interface NewWorkspaceLocale {
+interface NewWorkspaceLocale {
   timeZone?: string | null;
   language?: Language | null;
 }
 
-export interface NewWorkspace extends NewWorkspaceLocale {
+interface NewWorkspace extends NewWorkspaceLocale {
   name: string;
   senderNumber?: string | null;
 }
@@ -45,7 +45,7 @@ export interface NewWorkspace extends NewWorkspaceLocale {
 /** Who changed a setting: an API key, or Tock itself (the pumping breaker). */
 type ChangeActor = Pick<WorkspaceActor, 'workspaceId' | 'label'> & { apiKeyId: string | null };
 
-export interface CreatedWorkspace {
+interface CreatedWorkspace {
   workspace: Workspace;
   adminKey: IssuedApiKey;
 }

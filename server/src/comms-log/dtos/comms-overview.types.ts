@@ -23,7 +23,7 @@ export class CommsBinCounts extends CommsCounts {
 }
 
 @ObjectType()
-export class SkipReasonCount {
+class SkipReasonCount {
   @Field(() => SkipReason) reason!: SkipReason;
   @Field(() => Int) count!: number;
 }

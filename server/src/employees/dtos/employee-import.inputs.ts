@@ -2,7 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsOptional, Length } from 'class-validator'
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** How many rows one upsertEmployees call takes. */
-export const MAX_IMPORT_ROWS = 1000;
+const MAX_IMPORT_ROWS = 1000;
 
 // Row fields are checked row by row by the import plan (one bad phone fails
 // its row, not the call), so only GraphQL types constrain them here.

@@ -3,7 +3,7 @@ export const OPT_IN_CONFIRMATIONS_JOB = 'opt-in-confirmations';
 export const OPT_IN_CONFIRMATIONS_EVERY = '5 seconds';
 
 // K9: below every send job (Agenda's 'normal'), so a worker with both due takes the reminder first.
-export const OPT_IN_CONFIRMATIONS_PRIORITY = 'lowest';
+const OPT_IN_CONFIRMATIONS_PRIORITY = 'lowest';
 
 export function optInConfirmationsJob(optInConfirmations: { drain(): Promise<unknown> }) {
   return {

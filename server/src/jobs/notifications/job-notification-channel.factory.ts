@@ -3,7 +3,7 @@ import { InProcessJobNotificationChannel } from './in-process-job-notification.c
 import { RedisJobNotificationChannel } from './redis-job-notification.channel.js';
 
 /** The channel Tock's SQL job store announces saved jobs on, unless a test names its own. */
-export const JOB_NOTIFICATION_CHANNEL = 'tock:job-notifications';
+const JOB_NOTIFICATION_CHANNEL = 'tock:job-notifications';
 
 /**
  * With REDIS_URL, saved jobs wake workers in every process through Redis

@@ -26,7 +26,7 @@ export enum JobQueueState {
 }
 
 /** A job due this long ago and not started is late (a poll or two of slack). */
-export const OVERDUE_AFTER_MS = 60_000;
+const OVERDUE_AFTER_MS = 60_000;
 
 // Pure, after Agenda's computeJobState: where a job stands at `now`; null for
 // one that finished. Running wins; then a failed last run (retrying when a
@@ -41,7 +41,7 @@ export function queueStateOf(job: QueueJob, now: Date, dueSoonMs: number): JobQu
   return dueIn <= dueSoonMs ? JobQueueState.DUE_SOON : JobQueueState.SCHEDULED;
 }
 
-export interface JobStateCounts {
+interface JobStateCounts {
   name: string;
   running: number;
   retrying: number;
@@ -60,7 +60,7 @@ const COUNT_KEY: Record<JobQueueState, keyof Omit<JobStateCounts, 'name'>> = {
   [JobQueueState.FAILED]: 'failed',
 };
 
-export interface QueueSummary<J extends QueueJob> {
+interface QueueSummary<J extends QueueJob> {
   counts: JobStateCounts[];
   /** Jobs still to run (running first, then by due time), at most `limit`. */
   next: { job: J; state: JobQueueState }[];

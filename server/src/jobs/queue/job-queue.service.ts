@@ -15,7 +15,7 @@ const JOB_NAMES = [SEND_MESSAGE_JOB, CARRIER_LOOKUP_JOB, SHIFT_ALERTS_JOB, RECON
 const SYSTEM_JOBS = new Set([SHIFT_ALERTS_JOB, RECONCILE_JOB, OPT_IN_CONFIRMATIONS_JOB]);
 const ID_CHUNK = 1000;
 
-export interface JobQueueOptions {
+interface JobQueueOptions {
   /** Pending jobs read at most; past it the view says it is partial. */
   window: number;
   dueSoonMs: number;
@@ -23,7 +23,7 @@ export interface JobQueueOptions {
   listLimit: number;
 }
 
-export const JOB_QUEUE_DEFAULTS: JobQueueOptions = { window: 5000, dueSoonMs: 15 * 60_000, failedWithinMs: 24 * 60 * 60_000, listLimit: 100 };
+const JOB_QUEUE_DEFAULTS: JobQueueOptions = { window: 5000, dueSoonMs: 15 * 60_000, failedWithinMs: 24 * 60 * 60_000, listLimit: 100 };
 
 // C2/A2: the job store is shared by every workspace, so the view keeps the
 // jobs of this workspace's texts and people, and the system's recurring jobs

@@ -5,7 +5,7 @@ import { JobQueueState } from './job-queue-state.util.js';
 registerEnumType(JobQueueState, { name: 'JobQueueState' });
 
 @ObjectType({ description: 'How many jobs of one name stand in each state' })
-export class JobQueueCount {
+class JobQueueCount {
   @Field(() => String) name!: string;
   @Field(() => Int) running!: number;
   @Field(() => Int, { description: 'Last run failed; the next attempt is scheduled' }) retrying!: number;

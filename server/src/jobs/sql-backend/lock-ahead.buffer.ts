@@ -4,10 +4,10 @@ import type { JobParameters } from 'agenda';
 const MAX_BATCH = 50;
 
 /** Unlocks jobs that were locked ahead but never handed out; `lockedAt` is the lock they were given. */
-export type ReleaseLocks = (ids: string[], lockedAt: Date) => Promise<void>;
+type ReleaseLocks = (ids: string[], lockedAt: Date) => Promise<void>;
 
 /** When and under which "lockable" test a batch was locked; a later ask must be at least as wide. */
-export interface LockTerms {
+interface LockTerms {
   lockedAt: Date;
   nextScanAt: Date;
   lockDeadline: Date;

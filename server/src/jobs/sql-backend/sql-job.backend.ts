@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { SqlJobLogger, type SqlJobLoggerOptions } from '../run-log/sql-job.logger.js';
 import { SqlJobRepository } from './sql-job.repository.js';
 
-export interface SqlJobBackendOptions {
+interface SqlJobBackendOptions {
   /** Wakes workers when a job is saved (in-process, or Redis pub/sub across processes); without one they poll. */
   notificationChannel?: NotificationChannel;
   /** Run history in the application database (agenda_job_log); Agenda writes it when created with `logging: true`. */

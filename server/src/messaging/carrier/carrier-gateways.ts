@@ -6,7 +6,7 @@
 // Verizon Wireless", "New Cingular Wireless PCS, LLC" for AT&T), so each
 // carrier is matched by a case-insensitive pattern; the first match wins.
 
-export interface CarrierGateway {
+interface CarrierGateway {
   domain: string;
   shutDown: boolean;
 }

@@ -2,7 +2,7 @@ import { Auth } from '@vonage/auth';
 import { NumberInsights } from '@vonage/number-insights';
 import type { CarrierInfo, CarrierLookup } from '../providers/sms-provider.js';
 
-export const NUMBER_INSIGHT_TIMEOUT_MS = 10_000;
+const NUMBER_INSIGHT_TIMEOUT_MS = 10_000;
 
 /** E7: a carrier look-up that found nothing usable. `retryable` when trying later may help. */
 export class CarrierLookupError extends Error {
@@ -16,7 +16,7 @@ export class CarrierLookupError extends Error {
   }
 }
 
-export interface NumberInsightLookupOptions {
+interface NumberInsightLookupOptions {
   apiKey: string;
   apiSecret: string;
   /** VONAGE_API_HOST: the stand-in in tests and local runs. */

@@ -22,7 +22,7 @@ import { DATABASE_ERROR_CODE, SHUTTING_DOWN, TransientSendError } from './retry-
 import { COUNTED_STATUSES, type LoadedMessage, type SendFactsLoader } from './send-facts.loader.js';
 
 /** E8: email-to-SMS through a carrier's gateway. */
-export interface EmailGateway {
+interface EmailGateway {
   sendVia(gatewayDomain: string, sms: OutgoingSms): Promise<SendResult>;
 }
 
@@ -45,7 +45,7 @@ const LANDING_PATIENCE_MS = 2 * 60_000;
 /** The error code of an entry left SENDING by a worker that died mid-send (L6). */
 export const INTERRUPTED = 'INTERRUPTED';
 
-export type DeliveryOutcome = 'sent' | 'skipped' | 'held' | 'failed' | 'not-queued';
+type DeliveryOutcome = 'sent' | 'skipped' | 'held' | 'failed' | 'not-queued';
 
 export interface ReceiptUpdate {
   providerMessageId: string;

@@ -10,7 +10,7 @@ import type { IdempotencyService } from '../../idempotency/idempotency.service.j
 import type { DeliveryService } from './delivery.service.js';
 
 /** A line in the workspace's audit trail (W1), written in the caller's transaction; workspaces/ keeps the trail. */
-export interface AuditNote {
+interface AuditNote {
   workspaceId: string;
   setting: string;
   oldValue: string | null;
@@ -20,7 +20,7 @@ export interface AuditNote {
   createdAt: Date;
 }
 
-export type RecordAudit = (manager: EntityManager, note: AuditNote) => Promise<void>;
+type RecordAudit = (manager: EntityManager, note: AuditNote) => Promise<void>;
 
 // Kinds whose text was fixed when recorded; the others are rendered afresh when due.
 const FIXED_BODY_KINDS = new Set([MessageKind.DAY_OF_UPDATE, MessageKind.KEYWORD_REPLY]);

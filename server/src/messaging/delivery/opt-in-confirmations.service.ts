@@ -7,18 +7,18 @@ import type { MessageIntent } from './message-intent.js';
 import { TransientSendError } from './retry-backoff.js';
 
 /** Confirmations sent per look at the queue; between batches the lane checks for time-critical texts again. */
-export const OPT_IN_BATCH = 25;
+const OPT_IN_BATCH = 25;
 /** K9: the lane stands aside while a time-critical text falls due this soon (or came due this recently). */
-export const TIME_CRITICAL_AHEAD_MS = 2_000;
-export const TIME_CRITICAL_BEHIND_MS = 60_000;
+const TIME_CRITICAL_AHEAD_MS = 2_000;
+const TIME_CRITICAL_BEHIND_MS = 60_000;
 /** How long one run of the lane may send before it hands the worker back. */
-export const OPT_IN_RUN_BUDGET_MS = 4_000;
+const OPT_IN_RUN_BUDGET_MS = 4_000;
 
 // Every kind a person waits for; opt-in confirmations give way to all of them.
 const TIME_CRITICAL_KINDS = Object.values(MessageKind).filter((k) => k !== MessageKind.OPT_IN_CONFIRMATION && k !== MessageKind.INBOUND);
 
 /** Who was opted in: an employee or a participant, and the number it was for. */
-export interface OptedInSubject {
+interface OptedInSubject {
   workspaceId: string;
   employeeId?: string | null;
   participantId?: string | null;

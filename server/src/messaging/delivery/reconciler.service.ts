@@ -5,15 +5,15 @@ import type { DeliveryService } from './delivery.service.js';
 import type { MessageScheduler } from './message-intent.js';
 
 /** A QUEUED entry this far past due has lost its job (a crash between commit and job insert). */
-export const LOST_JOB_GRACE_MS = 2 * 60_000;
+const LOST_JOB_GRACE_MS = 2 * 60_000;
 
 /** A domain's own repair, run with the reconciler's (S4: studies/ re-records missing reminders). */
-export interface ReminderRepair {
+interface ReminderRepair {
   /** How many texts it recorded. */
   ensureReminders(now: Date): Promise<number>;
 }
 
-export interface ReconcileReport {
+interface ReconcileReport {
   remindersRecorded: number;
   jobsRescheduled: number;
   interrupted: number;

@@ -15,7 +15,7 @@ export class TransientSendError extends Error {
   }
 }
 
-export interface RetryPolicy {
+interface RetryPolicy {
   baseDelayMs: number;
   maxDelayMs: number;
   maxRetries: number;

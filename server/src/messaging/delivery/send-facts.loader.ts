@@ -56,7 +56,7 @@ export interface LoadedMessage {
   reader: Reader;
 }
 
-export interface LoaderSettings {
+interface LoaderSettings {
   /** W3: some channel can carry a text. */
   hasChannel: boolean;
   defaultSender: string | null;

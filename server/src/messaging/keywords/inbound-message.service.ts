@@ -17,7 +17,7 @@ import { parseKeyword, suggestsOptOut, type Keyword } from './keyword.js';
 import type { NumberConsent, NumberHolder, NumberHolders } from './number-consent.port.js';
 
 /** An inbound text as Tock reads it: whole (parts joined), numbers in E.164. */
-export interface InboundText {
+interface InboundText {
   messageId: string;
   /** The handset that wrote. */
   from: string;
@@ -29,9 +29,9 @@ export interface InboundText {
 }
 
 /** What became of an inbound webhook. */
-export type InboundOutcome = 'processed' | 'duplicate' | 'awaiting-parts';
+type InboundOutcome = 'processed' | 'duplicate' | 'awaiting-parts';
 
-export interface InboundSettings {
+interface InboundSettings {
   brand: Brand;
   /** The sender used by workspaces without a number of their own (VONAGE_FROM). */
   defaultSender: string | null;
@@ -39,9 +39,9 @@ export interface InboundSettings {
 
 const KEYWORD_REPLIES: Record<Keyword['action'], KeywordReply> = { OPT_OUT: 'OPTED_OUT', OPT_IN: 'OPTED_IN', HELP: 'HELP' };
 // K8: an auto-reply loop guard: one confirmation of each keyword per number per 10 minutes.
-export const CONFIRMATION_WINDOW_MS = 10 * 60_000;
+const CONFIRMATION_WINDOW_MS = 10 * 60_000;
 // K8: the clarifying "reply STOP to opt out" goes to a number at most once in 30 days.
-export const CLARIFICATION_WINDOW_MS = 30 * 24 * 60 * 60_000;
+const CLARIFICATION_WINDOW_MS = 30 * 24 * 60 * 60_000;
 // The guards' rows, in the idempotency table: (scope, reply kind, hash of the number).
 const REPLY_GUARD_SCOPE = 'keyword-reply-guard';
 // Processed inbound message ids, in the idempotency table.

@@ -1,7 +1,7 @@
 import { Language } from '../../common/language.js';
 
 /** What an inbound text asks for (K1). */
-export type KeywordAction = 'OPT_OUT' | 'OPT_IN' | 'HELP';
+type KeywordAction = 'OPT_OUT' | 'OPT_IN' | 'HELP';
 
 export interface Keyword {
   action: KeywordAction;
@@ -12,7 +12,7 @@ export interface Keyword {
 }
 
 /** K1/T2: the keyword lists, as data: one list per action and language. */
-export const KEYWORD_LISTS: readonly { action: KeywordAction; language: Language; words: readonly string[] }[] = [
+const KEYWORD_LISTS: readonly { action: KeywordAction; language: Language; words: readonly string[] }[] = [
   { action: 'OPT_OUT', language: Language.EN, words: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'OPT OUT'] },
   { action: 'OPT_IN', language: Language.EN, words: ['START', 'UNSTOP', 'YES'] },
   { action: 'HELP', language: Language.EN, words: ['HELP', 'INFO'] },
@@ -29,7 +29,7 @@ export const KEYWORD_LISTS: readonly { action: KeywordAction; language: Language
  * once with how to opt out. CANCEL, END and QUIT are left out: "cancel my
  * shift" or "quit early" is about the shift, not the texts.
  */
-export const OPT_OUT_HINTS: readonly string[] = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'OPTOUT', 'OPT OUT', 'REVOKE'];
+const OPT_OUT_HINTS: readonly string[] = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'OPTOUT', 'OPT OUT', 'REVOKE'];
 
 const BY_KEYWORD = new Map<string, { action: KeywordAction; language: Language }>(
   KEYWORD_LISTS.flatMap(({ action, language, words }) => words.map((word) => [word, { action, language }] as const)),
@@ -45,7 +45,7 @@ const EDGES = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu;
 const INNER_PUNCTUATION = /[\p{P}\p{S}]+/gu;
 
 /** K8: the text as keywords are matched: NFKC, invisible characters removed, joiners as spaces, upper case, single-spaced. */
-export function normaliseInboundText(text: string): string {
+function normaliseInboundText(text: string): string {
   return text.normalize('NFKC').replace(INVISIBLE, '').replace(WORD_JOINERS, ' ').replace(/\s+/gu, ' ').trim().toUpperCase();
 }
 

@@ -5,7 +5,7 @@ import { MessageChannel } from '../../comms-log/comms-log.enums.js';
 import { isShutDownGatewayDomain } from '../carrier/carrier-gateways.js';
 import type { OutgoingSms, SendResult } from './sms-provider.js';
 
-export interface EmailGatewayOptions {
+interface EmailGatewayOptions {
   /** SMTP_URL, e.g. smtp://user:pass@mail.example.com:587 */
   smtpUrl: string;
   /** The envelope and header sender, e.g. "Tock <sms@example.com>". */

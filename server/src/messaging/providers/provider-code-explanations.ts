@@ -1,9 +1,9 @@
 import { RECEIPT_ERROR_TEXT, SUBMISSION_STATUS_TEXT } from './vonage-codes.js';
 
 /** Where a code came from: Vonage's answer to the send, its delivery receipt, or Tock itself. */
-export type CodeStage = 'SUBMISSION' | 'RECEIPT';
+type CodeStage = 'SUBMISSION' | 'RECEIPT';
 
-export interface CodeExplanation {
+interface CodeExplanation {
   code: string;
   /** "Vonage send status", "Vonage delivery receipt" or "Tock". */
   source: string;

@@ -3,7 +3,7 @@ import { MessageChannel } from '../../comms-log/comms-log.enums.js';
 import { log } from '../../observability/logger.js';
 import type { OutgoingSms, SendResult, SmsProvider } from './sms-provider.js';
 
-export interface SandboxSentSms extends OutgoingSms {
+interface SandboxSentSms extends OutgoingSms {
   providerMessageId: string;
   sentAt: Date;
 }

@@ -78,7 +78,7 @@ export const RECEIPT_ERROR_TEXT: Readonly<Record<string, string>> = {
   '99': 'General error',
 };
 
-export type SubmissionOutcome = 'sent' | 'retry' | 'failed' | 'failed-direct-unavailable';
+type SubmissionOutcome = 'sent' | 'retry' | 'failed' | 'failed-direct-unavailable';
 
 export function submissionStatusOutcome(status: string): SubmissionOutcome {
   if (status === '0') return 'sent';
@@ -97,7 +97,7 @@ export function receiptMeansCarrierOptOut(errCode: string | number | null | unde
 }
 
 /** L3: what a delivery receipt does to a log entry. PENDING leaves it as it is. */
-export type ReceiptOutcome =
+type ReceiptOutcome =
   | { status: 'DELIVERED' }
   | { status: 'FAILED'; errorCode: string; reason: string }
   | { status: 'PENDING' };

@@ -6,9 +6,9 @@ import type { OutgoingSms, SendResult, SmsProvider } from './sms-provider.js';
 import { SUBMISSION_STATUS_TEXT, submissionStatusOutcome, THROTTLE_RETRY_AFTER_MS } from './vonage-codes.js';
 
 /** How long one POST /sms/json may take before it is abandoned and retried later. */
-export const VONAGE_SEND_TIMEOUT_MS = 10_000;
+const VONAGE_SEND_TIMEOUT_MS = 10_000;
 
-export interface VonageSmsProviderOptions {
+interface VonageSmsProviderOptions {
   apiKey: string;
   apiSecret: string;
   /** VONAGE_REST_HOST: the stand-in in tests and local runs. */

@@ -16,7 +16,7 @@ if count == 1 then redis.call('PEXPIRE', key, windowMs * 2) end
 return {count, (window + 1) * windowMs - nowMs}
 `;
 
-export interface RedisRateLimiterOptions {
+interface RedisRateLimiterOptions {
   /** Requests allowed per window. */
   limit: number;
   /** Default one second: Vonage's limit is per second. */

@@ -6,7 +6,7 @@ import { receiptMeansDirectUnavailable } from '../providers/vonage-codes.js';
 import type { DeliveryReceipt } from './delivery-receipt.js';
 
 /** What a receipt did: moved an entry, named no entry Tock knows, or said nothing final yet. */
-export type ReceiptOutcome = 'applied' | 'unknown' | 'pending';
+type ReceiptOutcome = 'applied' | 'unknown' | 'pending';
 
 // L3/K7: a receipt settles the entry it names; one that says the handset opted
 // out at the carrier also opts the number out everywhere, with no reply. E8: one

@@ -2,14 +2,14 @@ import type { WebhookParams } from './webhook-params.js';
 import { vonageNumberToE164 } from './vonage-number.util.js';
 
 /** One part of a long text that arrives in several webhooks. */
-export interface InboundPartInfo {
+interface InboundPartInfo {
   ref: string;
   total: number;
   part: number;
 }
 
 /** An inbound SMS webhook, checked and normalised. */
-export interface InboundSms {
+interface InboundSms {
   messageId: string;
   /** The handset that wrote, E.164. */
   from: string;

@@ -6,7 +6,7 @@ export type SignatureMethod = 'md5hash' | 'md5' | 'sha1' | 'sha256' | 'sha512';
 /** A3: a signed request older (or further in the future) than this is a replay. */
 export const REPLAY_WINDOW_MS = 5 * 60 * 1000;
 
-export type SignatureCheck = { ok: true } | { ok: false; reason: string };
+type SignatureCheck = { ok: true } | { ok: false; reason: string };
 
 // Vonage's signed-request scheme: every parameter but `sig`, sorted by name, as
 // "&name=value", with "&" and "=" inside values replaced by "_". md5hash hashes

@@ -16,7 +16,7 @@ export interface VonageWebhookDeps {
   receipts: Pick<DeliveryReceiptService, 'apply'>;
 }
 
-export interface VonageWebhookOptions {
+interface VonageWebhookOptions {
   /** The hash method chosen for the account in the Vonage dashboard. */
   signatureMethod?: SignatureMethod;
 }

@@ -3,14 +3,14 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Booking } from '../booking.entity.js';
 
 @ObjectType({ description: 'S3: the consent disclosure the signup page shows, with its version' })
-export class InviteDisclosure {
+class InviteDisclosure {
   @Field(() => String) version!: string;
   @Field(() => Language) language!: Language;
   @Field(() => String) text!: string;
 }
 
 @ObjectType({ description: 'A session open for booking, as the public signup page sees it' })
-export class InviteSession {
+class InviteSession {
   @Field(() => ID) id!: string;
   @Field(() => Date) startsAt!: Date;
   @Field(() => Int) durationMinutes!: number;

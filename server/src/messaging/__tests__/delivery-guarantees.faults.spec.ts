@@ -22,6 +22,7 @@ import { dayOfUpdateIntent } from '../../studies/booking-messages.js';
 import { Booking } from '../../studies/booking.entity.js';
 import { StudySession } from '../../studies/study-session.entity.js';
 import { INTERRUPTED } from '../delivery/delivery.service.js';
+import type { MessageIntent } from '../delivery/message-intent.js';
 
 // The fault suite (L6, S5, O4): real worker processes (`server` with
 // TOCK_ROLE=worker) on one MariaDB test database, the Vonage stand-in and a
@@ -150,11 +151,18 @@ describe('the fault suite: delivery guarantees with real worker processes (Maria
     });
   }
 
+  // Recorded in one transaction, then scheduled once it committed, as every caller of the delivery service does.
+  async function recordAndSchedule(intents: MessageIntent[]): Promise<CommsLogEntry[]> {
+    const created = await app!.dataSource.transaction((manager) => app!.services.delivery.record(manager, intents));
+    await app!.services.delivery.schedule(created);
+    return created;
+  }
+
   // A burst of texts, recorded and scheduled at once as any fan-out does (keyword-reply
   // texts: a fixed body and a bare number, so nothing but the fault decides their fate).
   async function burst(tag: string, area: number, count: number): Promise<string[]> {
     const now = new Date();
-    const created = await app!.services.delivery.enqueue(
+    const created = await recordAndSchedule(
       Array.from({ length: count }, (_, i) => ({
         workspaceId,
         kind: MessageKind.KEYWORD_REPLY,
@@ -438,7 +446,7 @@ describe('the fault suite: delivery guarantees with real worker processes (Maria
     const session = await app!.dataSource.getRepository(StudySession).findOneByOrFail({ id: createSession.id });
     const due = new Date(Date.now() + 1500);
     const intents = Array.from({ length: 6 }, (_, k) => bookings.map((booking) => dayOfUpdateIntent(booking, session, `Race update ${k + 1}`, `race-${k}`, due))).flat();
-    const created = await app!.services.delivery.enqueue(intents);
+    const created = await recordAndSchedule(intents);
     const ids = created.map((entry) => String(entry.id));
     await settle(ids, 60_000);
 

@@ -156,13 +156,6 @@ export class DeliveryService {
     await Promise.all(Array.from({ length: Math.min(SCHEDULE_CONCURRENCY, entries.length) }, scheduleNext));
   }
 
-  /** Record and schedule in one go, for callers with no transaction of their own. */
-  async enqueue(intents: MessageIntent[]): Promise<CommsLogEntry[]> {
-    const created = await this.dataSource.transaction((manager) => this.record(manager, intents));
-    await this.schedule(created);
-    return created;
-  }
-
   /**
    * The send job. Decides on the facts of now; a skip is logged with its reason.
    * A send waits for the provider's rate limit first, then claims the entry

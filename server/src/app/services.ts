@@ -1,3 +1,4 @@
+import type { ResolverServices } from '../graphql/context.js';
 import type { Agenda } from 'agenda';
 import type { DataSource } from 'typeorm';
 import { createAbuseServices, type AbuseServices } from '../abuse/abuse-services.js';
@@ -52,44 +53,25 @@ import { WorkspaceAlerts } from '../workspaces/workspace-alerts.js';
 import { WorkspaceService } from '../workspaces/workspace.service.js';
 
 /** Every domain service of one process, built once by `createServices`. */
-export interface Services {
+export interface Services extends Omit<ResolverServices, 'abuse'> {
+  /** Resolvers see only the breaker; the root needs the store, limits and challenge too. */
   abuse: AbuseServices;
-  apiKeys: ApiKeyService;
-  bulkSmsOptIn: BulkSmsOptInService;
   carrierLookups: CarrierLookupService;
-  commsLog: CommsLogService;
   consent: ConsentService;
-  consentAudit: ConsentAuditService;
   /** L4: live consent changes (subscriptions, the Redis relay). */
   consentEvents: ConsentEvents;
   delivery: DeliveryService;
   deliveryReceipts: DeliveryReceiptService;
-  employeeImport: EmployeeImportService;
-  employees: EmployeeService;
   /** L4: live log entries (subscriptions, metrics, the Redis relay). */
   events: CommsEvents;
   idempotency: IdempotencyService;
   inbound: InboundMessageService;
-  jobQueue: JobQueueService;
   jobRuns: JobRunHistoryService;
   keyRevocations: KeyRevocations;
-  manageBooking: ManageBookingService;
-  messagePreview: MessagePreview;
   numberConsent: NumberConsentService;
   optInConfirmations: OptInConfirmations;
-  optOuts: OptOutRegistry;
-  participants: ParticipantService;
   reconciler: ReconcilerService;
-  resend: MessageResendService;
-  schedulePublishing: SchedulePublishingService;
-  schedules: ScheduleService;
-  sessionChanges: SessionChangesService;
-  sessions: SessionService;
-  signup: SignupService;
-  studies: StudyService;
-  timeOff: TimeOffService;
   workspaceAlerts: WorkspaceAlerts;
-  workspaces: WorkspaceService;
 }
 
 /** What the services are built on besides configuration and the database. */

@@ -25,7 +25,7 @@ import type { Actor, RequestMeta, WorkspaceActor } from '../common/actor.js';
 import type { Loaders } from './loaders.js';
 
 /** The services resolvers call: each resolver authorises and calls one of them. */
-interface ResolverServices {
+export interface ResolverServices {
   abuse: Pick<AbuseServices, 'breaker'>;
   apiKeys: ApiKeyService;
   bulkSmsOptIn: BulkSmsOptInService;

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { In, MoreThanOrEqual } from 'typeorm';
+import { In, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlClient, PLATFORM_TOKEN, SUITE_ABUSE_LIMITS, type GraphQLClient } from '../../../test/harness.js';
 import { SENDER, SIGNATURE_SECRET } from '../../../test/sending.js';
@@ -93,6 +93,8 @@ describe('the fault suite: delivery guarantees with real worker processes (Maria
     HOME: process.env.HOME ?? '/tmp',
     NODE_ENV: 'test',
     TOCK_ROLE: 'worker',
+    // Each job's lines, for what explainStuck prints when an entry is stuck.
+    LOG_LEVEL: 'debug',
     HOST: '127.0.0.1',
     PORT: '0',
     DATABASE_URL: `mariadb://${workerUser}:${workerPassword}@127.0.0.1:3306/${database}`,
@@ -233,16 +235,22 @@ describe('the fault suite: delivery guarantees with real worker processes (Maria
     try {
       await expect.poll(() => unsettled(ids), { timeout: timeoutMs, interval: 100 }).toBe(0);
     } catch (error) {
-      // What is stuck, and what the workers said, to find out why.
-      const stuck = await entries().find({ where: { id: In(ids), status: In([MessageStatus.QUEUED, MessageStatus.SENDING]) } });
-      for (const entry of stuck) {
-        const [jobs] = await admin.query(`SELECT nextRunAt, lockedAt, lastRunAt, lastFinishedAt, failCount, failReason FROM \`${database}\`.agenda_jobs WHERE data LIKE ?`, [`%"${entry.id}"%`]);
-        console.error(`stuck entry ${entry.id}: ${entry.status} attempts ${entry.attempts} ${entry.errorCode ?? ''} updated ${entry.updatedAt.toISOString()}; jobs ${JSON.stringify(jobs)}`);
-      }
-      for (const worker of alive()) console.error(`--- ${worker.name} (last output)\n${worker.output.slice(-3000)}`);
+      await explainStuck(ids, { status: In([MessageStatus.QUEUED, MessageStatus.SENDING]) });
       throw error;
     }
     return Date.now() - from;
+  }
+
+  // What is stuck, what the stand-in saw of it and what the workers said about it, to find out why.
+  async function explainStuck(ids: string[], where: FindOptionsWhere<CommsLogEntry>): Promise<void> {
+    const stuck = await entries().find({ where: { id: In(ids), ...where } });
+    for (const entry of stuck) {
+      const id = String(entry.id);
+      const [jobs] = await admin.query(`SELECT nextRunAt, lockedAt, lastRunAt, lastFinishedAt, failCount, failReason FROM \`${database}\`.agenda_jobs WHERE data LIKE ?`, [`%"${id}"%`]);
+      const seen = standIn.smsRequests.filter((r) => r.clientRef === id).map((r) => `${r.at.toISOString()} ${r.answer}${r.callerGone ? ' (caller gone)' : ''}`);
+      const said = workers.flatMap((w) => w.output.split('\n').filter((line) => line.includes(`"entryId":"${id}"`)).map((line) => `${w.name}: ${line.slice(0, 400)}`));
+      console.error(`stuck entry ${id}: ${entry.status} attempts ${entry.attempts} ${entry.errorCode ?? ''} updated ${entry.updatedAt.toISOString()}; jobs ${JSON.stringify(jobs)}; stand-in saw ${JSON.stringify(seen)}\n${said.join('\n')}`);
+    }
   }
 
   beforeAll(async () => {
@@ -355,7 +363,13 @@ describe('the fault suite: delivery guarantees with real worker processes (Maria
     // The survivors' sends claimed after the kill are all written by now; what is
     // still SENDING from before the kill is what the dead worker had claimed: its
     // provider calls in flight.
-    await expect.poll(() => entries().countBy({ id: In(ids), status: MessageStatus.SENDING, updatedAt: MoreThanOrEqual(new Date(killedAt)) }), { timeout: 5000, interval: 50 }).toBe(0);
+    const claimedSinceKill = { status: MessageStatus.SENDING, updatedAt: MoreThanOrEqual(new Date(killedAt)) };
+    try {
+      await expect.poll(() => entries().countBy({ id: In(ids), ...claimedSinceKill }), { timeout: 5000, interval: 50 }).toBe(0);
+    } catch (error) {
+      await explainStuck(ids, claimedSinceKill);
+      throw error;
+    }
     const orphans = await entries().countBy({ id: In(ids), status: MessageStatus.SENDING });
     const callerGone = standIn.smsRequests.filter((r) => r.callerGone && r.clientRef && ids.includes(r.clientRef)).length;
     const receipts = await deliverReceipts(ids);

@@ -1,4 +1,4 @@
-import { In, IsNull, LessThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, IsNull, LessThan, type DataSource, type EntityManager, type FindOptionsWhere, type QueryRunner } from 'typeorm';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageChannel, MessageDirection, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import type { CommsEvents } from '../../comms-log/comms-events.js';
@@ -9,6 +9,7 @@ import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
 import { log } from '../../observability/logger.js';
 import { FixedUpdateStatement } from '../../db/fixed-update.statement.js';
 import { lockForUpdate } from '../../db/lock-for-update.util.js';
+import { onOwnConnection } from '../../db/own-connection.util.js';
 import { isTransientDbError } from '../../db/transient-db-error.util.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
 import { formatDateTime } from '../../common/time-zone.util.js';
@@ -229,7 +230,8 @@ export class DeliveryService {
     try {
       claimed = await this.claim(entry, loaded.facts.audience === 'PARTICIPANT' ? entry.eventKey : null, claim);
     } catch (error) {
-      // The claim may have landed before the connection went: give it back, so a retry can claim it.
+      // The claim may have landed before the connection went (claim() answers once
+      // the server is done with it): give it back, so a retry can claim it.
       if (isTransientDbError(error)) await this.landing(() => this.releaseClaim(entry.id, claimedAt)).catch(() => undefined);
       throw error;
     }
@@ -310,25 +312,34 @@ export class DeliveryService {
   // The booking's row is locked while its texts are counted (READ COMMITTED, so
   // the count sees every claim committed before the lock was granted), so two
   // workers can never both claim the 6th. Other texts: one conditional UPDATE.
-  private async claim(entry: CommsLogEntry, eventKey: string | null, claim: Partial<CommsLogEntry>): Promise<'claimed' | 'capped' | 'lost'> {
-    if (!eventKey) return (await this.transition(entry, MessageStatus.QUEUED, claim, {}, { publish: false })) ? 'claimed' : 'lost';
-    const mysql = this.dataSource.options.type !== 'better-sqlite3';
-    const work = async (manager: EntityManager) => {
+  // On a connection of its own, so a lost connection is reported only once the
+  // claim has landed or not (L6).
+  private claim(entry: CommsLogEntry, eventKey: string | null, claim: Partial<CommsLogEntry>): Promise<'claimed' | 'capped' | 'lost'> {
+    return onOwnConnection(this.dataSource, async (runner) => {
+      if (!eventKey) return (await this.transition(entry, MessageStatus.QUEUED, claim, {}, { publish: false, runner })) ? 'claimed' : 'lost';
+      const done = await this.claimCounted(entry, eventKey, claim, runner);
+      if (done.outcome === 'capped') this.events.publish({ type: 'updated', entry: Object.assign(entry, done.patch) });
+      return done.outcome;
+    });
+  }
+
+  private async claimCounted(entry: CommsLogEntry, eventKey: string, claim: Partial<CommsLogEntry>, runner: QueryRunner) {
+    await runner.startTransaction(this.dataSource.options.type === 'better-sqlite3' ? undefined : 'READ COMMITTED');
+    try {
+      const { manager } = runner;
       await this.facts.lockBooking(manager, eventKey);
       const counted = await manager.count(CommsLogEntry, { where: { eventKey, status: In(COUNTED_STATUSES) } });
-      if (counted >= EVENT_TEXT_CAP) {
-        const capped = { status: MessageStatus.SKIPPED, skipReason: SkipReason.EVENT_CAP_REACHED, recipientPhone: claim.recipientPhone, updatedAt: claim.updatedAt };
-        const { affected } = await manager.update(CommsLogEntry, { id: entry.id, status: MessageStatus.QUEUED }, capped);
-        if (affected) await this.recordHistory(entry.id, MessageStatus.QUEUED, capped, entry.attempts, manager);
-        return affected ? ({ outcome: 'capped', patch: capped } as const) : ({ outcome: 'lost' } as const);
-      }
-      const { affected } = await manager.update(CommsLogEntry, { id: entry.id, status: MessageStatus.QUEUED }, claim);
-      if (affected) await this.recordHistory(entry.id, MessageStatus.QUEUED, claim, entry.attempts, manager);
-      return affected ? ({ outcome: 'claimed' } as const) : ({ outcome: 'lost' } as const);
-    };
-    const done = mysql ? await this.dataSource.transaction('READ COMMITTED', work) : await this.dataSource.transaction(work);
-    if (done.outcome === 'capped') this.events.publish({ type: 'updated', entry: Object.assign(entry, done.patch) });
-    return done.outcome;
+      const capped = { status: MessageStatus.SKIPPED, skipReason: SkipReason.EVENT_CAP_REACHED, recipientPhone: claim.recipientPhone, updatedAt: claim.updatedAt };
+      const patch = counted >= EVENT_TEXT_CAP ? capped : claim;
+      const { affected } = await manager.update(CommsLogEntry, { id: entry.id, status: MessageStatus.QUEUED }, patch);
+      if (affected) await this.recordHistory(entry.id, MessageStatus.QUEUED, patch, entry.attempts, manager);
+      await runner.commitTransaction();
+      if (!affected) return { outcome: 'lost' } as const;
+      return patch === capped ? ({ outcome: 'capped', patch: capped } as const) : ({ outcome: 'claimed' } as const);
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    }
   }
 
   // Only our own claim is given back: the one stamped with our claim time.
@@ -487,7 +498,7 @@ export class DeliveryService {
     from: MessageStatus,
     patch: Partial<CommsLogEntry>,
     also: Partial<CommsLogEntry> = {},
-    options: { publish?: boolean; event?: HistoryEvent } = {},
+    options: { publish?: boolean; event?: HistoryEvent; runner?: QueryRunner } = {},
   ): Promise<boolean> {
     const id = typeof entry === 'string' ? entry : entry.id;
     const attemptsBefore = typeof entry === 'string' ? null : entry.attempts;
@@ -499,7 +510,7 @@ export class DeliveryService {
       update = new FixedUpdateStatement(this.dataSource, CommsLogEntry, columns, ['id', 'status', ...matched]);
       this.transitions.set(shape, update);
     }
-    if ((await update.run(patch, { ...also, id, status: from })) === 0) return false;
+    if ((await update.run(patch, { ...also, id, status: from }, options.runner)) === 0) return false;
     await this.recordHistory(id, from, patch, attemptsBefore, undefined, options);
     if (options.publish === false) return true;
     const current = typeof entry === 'string' ? await this.dataSource.getRepository(CommsLogEntry).findOneBy({ id }) : Object.assign(entry, patch);

@@ -24,6 +24,8 @@ const WARM_UP_SECONDS = 3;
 const SLICE_SECONDS = 2;
 // A folder to write the Tock process's CPU profile to (node --cpu-prof), e.g. /tmp/tock-prof.
 const CPU_PROFILE_DIR = process.env.TOCK_BENCH_API_CPU_PROFILE || undefined;
+// Only the queries whose name holds this, e.g. "comms" (for a profile of one).
+const ONLY_QUERY = process.env.TOCK_BENCH_API_QUERY || '';
 const PLATFORM_TOKEN = `bench-platform-token-${randomBytes(8).toString('hex')}`;
 
 export const API_TARGET_RATIO = 0.8;
@@ -115,7 +117,7 @@ async function run(tock: Target, baseline: Target, query: string, token: string)
 
 async function throughput(tock: BenchProcess, baseline: BenchProcess, adminKey: string): Promise<ApiReport['queries']> {
   const queries = [];
-  for (const [name, query] of Object.entries(API_QUERIES)) {
+  for (const [name, query] of Object.entries(API_QUERIES).filter(([name]) => name.includes(ONLY_QUERY))) {
     const [ours, theirs] = await Promise.all([post(tock.url, query, adminKey), post(baseline.url, query, adminKey)]);
     if (ours.json.errors || JSON.stringify(ours.json.data) !== JSON.stringify(theirs.json.data)) {
       throw new Error(`${name}: Tock and the baseline answer differently:\n${ours.text.slice(0, 600)}\n${theirs.text.slice(0, 600)}`);

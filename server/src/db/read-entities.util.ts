@@ -1,4 +1,4 @@
-import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 
 type Column = EntityMetadata['columns'][number];
 interface ColumnPlan {
@@ -72,8 +72,55 @@ export async function readEntities<T extends ObjectLiteral>(qb: SelectQueryBuild
   const narrowed = properties?.every((property) => metadata.findColumnWithPropertyName(property)) ? properties : undefined;
   const plan = planFor(metadata, alias, narrowed);
   if (narrowed) qb.select(plan.properties.map((property) => `${alias}.${property}`));
-  const rows = await qb.getRawMany<Record<string, unknown>>();
-  return hydrate<T>(qb.connection, metadata, plan, rows);
+  return hydrate<T>(qb.connection, metadata, plan, await rawRows(qb));
+}
+
+// A plain select's statement depends on its shape (table, alias, columns,
+// where texts, order, limit, index hint), not on its values: written once per
+// shape and bound to each call's values, it skips TypeORM's statement building
+// (and the result-cache key it builds even with no cache), a page's largest
+// TypeORM cost. Shapes come from a handful of filters; a bound keeps odd ones out.
+const statements = new Map<string, string>();
+const MAX_SHAPES = 500;
+
+function shapeOf(qb: SelectQueryBuilder<ObjectLiteral>): string | null {
+  const map = qb.expressionMap;
+  if (map.queryType !== 'select' || map.skip !== undefined || map.take !== undefined || map.subQuery || map.commonTableExpressions.length) return null;
+  if (map.wheres.some((where) => typeof where.condition !== 'string') || map.havings.some((having) => typeof having.condition !== 'string')) return null;
+  return JSON.stringify([
+    map.mainAlias!.metadata.tableName,
+    map.mainAlias!.name,
+    map.selects,
+    map.wheres,
+    map.havings,
+    map.orderBys,
+    map.groupBys,
+    map.limit,
+    map.offset,
+    map.useIndex,
+    map.withDeleted,
+    map.selectDistinct,
+    map.selectDistinctOn,
+    map.maxExecutionTime,
+    map.lockMode,
+    map.onLocked,
+    map.comment,
+    map.extraAppendedAndWhereCondition,
+  ]);
+}
+
+async function rawRows(qb: SelectQueryBuilder<ObjectLiteral>): Promise<Record<string, unknown>[]> {
+  const shape = shapeOf(qb);
+  if (shape === null) return qb.getRawMany();
+  let statement = statements.get(shape);
+  if (statement === undefined) {
+    statement = qb.getQuery();
+    if (statements.size < MAX_SHAPES) statements.set(shape, statement);
+  }
+  const [sql, values] = qb.connection.driver.escapeQueryWithParameters(statement, qb.getParameters());
+  const runner = (qb as unknown as { queryRunner?: QueryRunner }).queryRunner;
+  // A builder made on a transaction's runner reads on it.
+  return runner ? runner.query(sql, values) : qb.connection.query(sql, values);
 }
 
 function hydrate<T>(ds: DataSource, metadata: EntityMetadata, plan: ColumnPlan, rows: Record<string, unknown>[]): T[] {

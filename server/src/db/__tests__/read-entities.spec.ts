@@ -49,6 +49,24 @@ describe.each<TestDatabase>(['mariadb', 'sqlite'])('plain rows read as entities 
     expect(await readEntities(page(), ['id', 'participant'])).toEqual(full);
   });
 
+  it('a statement written once per shape reads what the query builder reads, for other values and other shapes', async () => {
+    const repo = server.app.dataSource.getRepository(CommsLogEntry);
+    const shapes = [
+      (id: string) => repo.createQueryBuilder('e').where('e.workspaceId = :id', { id }).orderBy('e.id', 'DESC').limit(1),
+      (id: string) => repo.createQueryBuilder('e').where('e.workspaceId = :id', { id }).andWhere('e.status IN (:...statuses)', { statuses: ['FAILED', 'SKIPPED'] }).orderBy('e.id', 'ASC'),
+      (id: string) => repo.createQueryBuilder('e').where('e.workspaceId = :id AND e.status = :status', { id, status: 'SKIPPED' }),
+    ];
+    for (const shape of shapes) {
+      // Twice each: the second read binds the written statement to the values.
+      for (const workspaceId of [ws.id, ws.id, 'another-workspace']) {
+        expect(await readEntities(shape(workspaceId))).toEqual(await shape(workspaceId).getMany());
+      }
+    }
+    const inList = (statuses: string[]) => repo.createQueryBuilder('e').where('e.workspaceId = :id AND e.status IN (:...statuses)', { id: ws.id, statuses });
+    expect((await readEntities(inList(['FAILED']))).map((e) => e.status)).toEqual(['FAILED']);
+    expect((await readEntities(inList(['FAILED', 'SKIPPED', 'SENT']))).map((e) => e.status).sort()).toEqual(['FAILED', 'SKIPPED']);
+  });
+
   it('A2: a batch by ids reads the same entities as findBy, and only inside the workspace', async () => {
     const employees = server.app.dataSource.getRepository(Employee);
     const expected = await employees.findBy({ workspaceId: ws.id });

@@ -1,4 +1,4 @@
-import { In, IsNull, LessThan, type DataSource, type EntityManager, type FindOptionsWhere, type QueryRunner } from 'typeorm';
+import { In, IsNull, LessThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageChannel, MessageDirection, MessageStatus } from '../../comms-log/comms-log.enums.js';
 import type { CommsEvents } from '../../comms-log/comms-events.js';
@@ -9,7 +9,6 @@ import { logEntryDefaults } from '../../comms-log/log-entry-defaults.util.js';
 import { log } from '../../observability/logger.js';
 import { FixedUpdateStatement } from '../../db/fixed-update.statement.js';
 import { lockForUpdate } from '../../db/lock-for-update.util.js';
-import { onOwnConnection } from '../../db/own-connection.util.js';
 import { isTransientDbError } from '../../db/transient-db-error.util.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
 import { formatDateTime } from '../../common/time-zone.util.js';
@@ -230,9 +229,8 @@ export class DeliveryService {
     try {
       claimed = await this.claim(entry, loaded.facts.audience === 'PARTICIPANT' ? entry.eventKey : null, claim);
     } catch (error) {
-      // The claim may have landed before the connection went (claim() answers once
-      // the server is done with it): give it back, so a retry can claim it.
-      if (isTransientDbError(error)) await this.landing(() => this.releaseClaim(entry.id, claimedAt)).catch(() => undefined);
+      // The claim may have landed, or may land yet: fence it off, so a retry can claim the entry.
+      if (isTransientDbError(error)) await this.landing(() => this.fenceClaim(entry, claimedAt)).catch(() => undefined);
       throw error;
     }
     if (claimed === 'capped') return 'skipped';
@@ -312,34 +310,43 @@ export class DeliveryService {
   // The booking's row is locked while its texts are counted (READ COMMITTED, so
   // the count sees every claim committed before the lock was granted), so two
   // workers can never both claim the 6th. Other texts: one conditional UPDATE.
-  // On a connection of its own, so a lost connection is reported only once the
-  // claim has landed or not (L6).
-  private claim(entry: CommsLogEntry, eventKey: string | null, claim: Partial<CommsLogEntry>): Promise<'claimed' | 'capped' | 'lost'> {
-    return onOwnConnection(this.dataSource, async (runner) => {
-      if (!eventKey) return (await this.transition(entry, MessageStatus.QUEUED, claim, {}, { publish: false, runner })) ? 'claimed' : 'lost';
-      const done = await this.claimCounted(entry, eventKey, claim, runner);
-      if (done.outcome === 'capped') this.events.publish({ type: 'updated', entry: Object.assign(entry, done.patch) });
-      return done.outcome;
-    });
-  }
-
-  private async claimCounted(entry: CommsLogEntry, eventKey: string, claim: Partial<CommsLogEntry>, runner: QueryRunner) {
-    await runner.startTransaction(this.dataSource.options.type === 'better-sqlite3' ? undefined : 'READ COMMITTED');
-    try {
-      const { manager } = runner;
+  // A claim holds only while the entry is QUEUED at the attempt count it was
+  // read with; fenceClaim relies on that.
+  private async claim(entry: CommsLogEntry, eventKey: string | null, claim: Partial<CommsLogEntry>): Promise<'claimed' | 'capped' | 'lost'> {
+    const unclaimed = { attempts: entry.attempts };
+    if (!eventKey) return (await this.transition(entry, MessageStatus.QUEUED, claim, unclaimed, { publish: false })) ? 'claimed' : 'lost';
+    const mysql = this.dataSource.options.type !== 'better-sqlite3';
+    const work = async (manager: EntityManager) => {
       await this.facts.lockBooking(manager, eventKey);
       const counted = await manager.count(CommsLogEntry, { where: { eventKey, status: In(COUNTED_STATUSES) } });
-      const capped = { status: MessageStatus.SKIPPED, skipReason: SkipReason.EVENT_CAP_REACHED, recipientPhone: claim.recipientPhone, updatedAt: claim.updatedAt };
-      const patch = counted >= EVENT_TEXT_CAP ? capped : claim;
-      const { affected } = await manager.update(CommsLogEntry, { id: entry.id, status: MessageStatus.QUEUED }, patch);
-      if (affected) await this.recordHistory(entry.id, MessageStatus.QUEUED, patch, entry.attempts, manager);
-      await runner.commitTransaction();
-      if (!affected) return { outcome: 'lost' } as const;
-      return patch === capped ? ({ outcome: 'capped', patch: capped } as const) : ({ outcome: 'claimed' } as const);
-    } catch (error) {
-      await runner.rollbackTransaction().catch(() => undefined);
-      throw error;
-    }
+      if (counted >= EVENT_TEXT_CAP) {
+        const capped = { status: MessageStatus.SKIPPED, skipReason: SkipReason.EVENT_CAP_REACHED, recipientPhone: claim.recipientPhone, updatedAt: claim.updatedAt };
+        const { affected } = await manager.update(CommsLogEntry, { id: entry.id, status: MessageStatus.QUEUED, ...unclaimed }, capped);
+        if (affected) await this.recordHistory(entry.id, MessageStatus.QUEUED, capped, entry.attempts, manager);
+        return affected ? ({ outcome: 'capped', patch: capped } as const) : ({ outcome: 'lost' } as const);
+      }
+      const { affected } = await manager.update(CommsLogEntry, { id: entry.id, status: MessageStatus.QUEUED, ...unclaimed }, claim);
+      if (affected) await this.recordHistory(entry.id, MessageStatus.QUEUED, claim, entry.attempts, manager);
+      return affected ? ({ outcome: 'claimed' } as const) : ({ outcome: 'lost' } as const);
+    };
+    const done = mysql ? await this.dataSource.transaction('READ COMMITTED', work) : await this.dataSource.transaction(work);
+    if (done.outcome === 'capped') this.events.publish({ type: 'updated', entry: Object.assign(entry, done.patch) });
+    return done.outcome;
+  }
+
+  /**
+   * L6: after a claim failed on a lost connection, it may have landed, or may
+   * land yet: a KILL closes the client's socket at once, while the server may
+   * run the statement later (seen in the fault suite's KILL storm, a claim
+   * landing after it had been given back). Our claim is given back if it
+   * landed; otherwise the attempt count it needs is used up, so it never can.
+   */
+  private async fenceClaim(entry: CommsLogEntry, claimedAt: Date): Promise<void> {
+    if (await this.releaseClaim(entry.id, claimedAt)) return;
+    const usedUp = { attempts: entry.attempts + 1, updatedAt: new Date() };
+    if (await this.transition(entry.id, MessageStatus.QUEUED, usedUp, { attempts: entry.attempts }, { publish: false })) return;
+    // Neither: it landed between the two, or the entry has moved on.
+    await this.releaseClaim(entry.id, claimedAt);
   }
 
   // Only our own claim is given back: the one stamped with our claim time.
@@ -498,10 +505,12 @@ export class DeliveryService {
     from: MessageStatus,
     patch: Partial<CommsLogEntry>,
     also: Partial<CommsLogEntry> = {},
-    options: { publish?: boolean; event?: HistoryEvent; runner?: QueryRunner } = {},
+    options: { publish?: boolean; event?: HistoryEvent } = {},
   ): Promise<boolean> {
-    const id = typeof entry === 'string' ? entry : entry.id;
-    const attemptsBefore = typeof entry === 'string' ? null : entry.attempts;
+    // An id may come as the number the driver reads for the int column, though typed a string.
+    const loaded = typeof entry === 'object' ? entry : null;
+    const id = loaded ? loaded.id : (entry as string);
+    const attemptsBefore = loaded ? loaded.attempts : null;
     const columns = Object.keys(patch) as (keyof CommsLogEntry & string)[];
     const matched = Object.keys(also) as (keyof CommsLogEntry & string)[];
     const shape = `${columns.join()}|${matched.join()}`;
@@ -510,10 +519,10 @@ export class DeliveryService {
       update = new FixedUpdateStatement(this.dataSource, CommsLogEntry, columns, ['id', 'status', ...matched]);
       this.transitions.set(shape, update);
     }
-    if ((await update.run(patch, { ...also, id, status: from }, options.runner)) === 0) return false;
+    if ((await update.run(patch, { ...also, id, status: from })) === 0) return false;
     await this.recordHistory(id, from, patch, attemptsBefore, undefined, options);
     if (options.publish === false) return true;
-    const current = typeof entry === 'string' ? await this.dataSource.getRepository(CommsLogEntry).findOneBy({ id }) : Object.assign(entry, patch);
+    const current = loaded ? Object.assign(loaded, patch) : await this.dataSource.getRepository(CommsLogEntry).findOneBy({ id: id as string });
     if (current) this.events.publish({ type: 'updated', entry: current });
     return true;
   }

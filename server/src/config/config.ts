@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SENDER_RATES_PATTERN } from '../messaging/rate-limit/sender-throughput.js';
 
 // One validated, typed view of the environment. Every bad value is reported at
 // once, by name, before anything starts.
@@ -35,6 +36,13 @@ const envSchema = z.object({
   VONAGE_API_HOST: optionalUrl(['http://', 'https://']),
   // L5: Vonage's default throughput is 30 requests per second per API key.
   VONAGE_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
+  // L7: what the key's cap counts, the spacing's safety margin, and per-sender throughput.
+  VONAGE_RATE_UNIT: z.enum(['request', 'segment']).default('request'),
+  VONAGE_RATE_HEADROOM_MS: z.coerce.number().int().min(0).max(1000).default(100),
+  VONAGE_SENDER_RATES: z
+    .string()
+    .regex(SENDER_RATES_PATTERN, 'must be kind=rate or +number=rate pairs, comma-separated (kinds: long, tollfree, short)')
+    .optional(),
   SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
   // E8: the address carriers see email-to-SMS mail from (a domain with SPF/DKIM for the SMTP relay).
   SMTP_FROM: z.string().trim().regex(/^(.+<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an address like sms@example.com or "Tock <sms@example.com>"').optional(),
@@ -111,6 +119,12 @@ export interface Config {
     restHost?: string;
     apiHost?: string;
     rateLimitPerSecond: number;
+    /** L7: whether the key's cap counts API requests or message segments. */
+    rateUnit: 'request' | 'segment';
+    /** L7: each second's spacing is stretched by this much, against timing jitter. */
+    rateHeadroomMs: number;
+    /** L7: VONAGE_SENDER_RATES as given (parsed by the rate limiter). */
+    senderRates?: string;
   };
   smtpUrl?: string;
   /** E8: the sender of email-to-SMS mail; required with SMTP_URL in production. */
@@ -211,6 +225,9 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       restHost: e.VONAGE_REST_HOST,
       apiHost: e.VONAGE_API_HOST,
       rateLimitPerSecond: e.VONAGE_RATE_LIMIT_PER_SECOND,
+      rateUnit: e.VONAGE_RATE_UNIT,
+      rateHeadroomMs: e.VONAGE_RATE_HEADROOM_MS,
+      senderRates: e.VONAGE_SENDER_RATES,
     },
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,

@@ -2,6 +2,7 @@ import { Auth } from '@vonage/auth';
 import { SMS, type SMSMessages } from '@vonage/sms';
 import { MessageChannel } from '../../comms-log/comms-log.enums.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { countSmsSegments } from '../templates/sms-segments.util.js';
 import type { OutgoingSms, SendResult, SmsProvider } from './sms-provider.js';
 import { SUBMISSION_STATUS_TEXT, submissionStatusOutcome, THROTTLE_RETRY_AFTER_MS } from './vonage-codes.js';
 
@@ -14,7 +15,7 @@ interface VonageSmsProviderOptions {
   /** VONAGE_REST_HOST: the stand-in in tests and local runs. */
   restHost?: string;
   timeoutMs?: number;
-  /** L5: awaited before every request. */
+  /** L7: awaited before every request, with the text's sender and segments. */
   rateLimiter?: RateLimiter;
 }
 
@@ -34,9 +35,9 @@ export class VonageSmsProvider implements SmsProvider {
     });
   }
 
-  async awaitTurn(_sms: OutgoingSms): Promise<Extract<SendResult, { outcome: 'retry' }> | null> {
+  async awaitTurn(sms: OutgoingSms): Promise<Extract<SendResult, { outcome: 'retry' }> | null> {
     try {
-      await this.options.rateLimiter?.acquire();
+      await this.options.rateLimiter?.acquire({ sender: sms.from, segments: countSmsSegments(sms.text).segments });
       return null;
     } catch (error) {
       // The shared limiter (Redis) is out of reach: hold the text rather than risk the key's limit.

@@ -1,6 +1,14 @@
-/** L5: waits until one more request to the provider fits its rate limit. */
+/** What one request to the provider costs against its limits. */
+export interface RateCost {
+  /** The sender number (E.164) or alphanumeric sender id, for the per-sender throughput. */
+  sender?: string | null;
+  /** SMS segments in the text; 1 when not given. */
+  segments?: number;
+}
+
+/** L7: waits until one more request to the provider fits every limit it is under. */
 export interface RateLimiter {
-  acquire(): Promise<void>;
+  acquire(cost?: RateCost): Promise<void>;
 }
 
 /** Time as the limiters see it; tests pass a virtual clock. */

@@ -1,48 +1,55 @@
 import type { Redis } from 'ioredis';
-import type { RateLimiter } from './rate-limiter.js';
+import type { RateCost, RateLimiter } from './rate-limiter.js';
+import { rateSteps, type RatePlan } from './rate-plan.js';
 
-// L5, several processes sharing one Vonage key: a fixed window counted in Redis.
-// The window is numbered from Redis's own clock (TIME), so workers on machines
-// whose clocks disagree still count into the same window. Over the limit, a
-// caller waits for the next window and tries again.
-const TAKE_SLOT = `
+// L7, several processes sharing one Vonage key: GCRA in one atomic script, on
+// Redis's own clock (TIME), so workers whose clocks disagree still agree on the
+// slots. KEYS[1] holds when the key is next free, KEYS[2] when the sender is.
+// A busy sender answers "not reserved, try in n ms" without touching the key;
+// otherwise the request takes the key's next slot (and the sender's) and is
+// told how long to wait for it.
+const RESERVE = `
 local t = redis.call('TIME')
-local nowMs = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local windowMs = tonumber(ARGV[1])
-local window = math.floor(nowMs / windowMs)
-local key = KEYS[1] .. ':' .. window
-local count = redis.call('INCR', key)
-if count == 1 then redis.call('PEXPIRE', key, windowMs * 2) end
-return {count, (window + 1) * windowMs - nowMs}
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local keyStep = tonumber(ARGV[1])
+local senderStep = tonumber(ARGV[2])
+if senderStep > 0 then
+  local senderFree = tonumber(redis.call('GET', KEYS[2]) or '0')
+  if senderFree > now then return {0, tostring(senderFree - now)} end
+end
+local start = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
+redis.call('SET', KEYS[1], tostring(start + keyStep), 'PX', math.ceil(start + keyStep - now) + 1000)
+if senderStep > 0 then
+  redis.call('SET', KEYS[2], tostring(start + senderStep), 'PX', math.ceil(start + senderStep - now) + 1000)
+end
+return {1, tostring(start - now)}
 `;
 
 interface RedisRateLimiterOptions {
-  /** Requests allowed per window. */
-  limit: number;
-  /** Default one second: Vonage's limit is per second. */
-  windowMs?: number;
   /** Limiters with the same key share one budget (e.g. one per Vonage API key). */
   key: string;
+  plan: RatePlan;
 }
 
 export class RedisRateLimiter implements RateLimiter {
-  private readonly windowMs: number;
   private readonly key: string;
 
   constructor(
     private readonly redis: Redis,
     private readonly options: RedisRateLimiterOptions,
   ) {
-    if (!(options.limit >= 1)) throw new Error('A rate limit needs a limit of at least 1');
-    this.windowMs = options.windowMs ?? 1000;
+    if (!(options.plan.perSecond > 0)) throw new Error('A rate limit needs a positive rate');
     this.key = `tock:rate-limit:${options.key}`;
   }
 
-  async acquire(): Promise<void> {
+  async acquire(cost: RateCost = {}): Promise<void> {
+    const steps = rateSteps(this.options.plan, cost);
+    const senderKey = `${this.key}:sender:${steps.senderMs === null ? '-' : cost.sender}`;
     for (;;) {
-      const [count, msToNextWindow] = (await this.redis.eval(TAKE_SLOT, 1, this.key, this.windowMs)) as [number, number];
-      if (count <= this.options.limit) return;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(1, msToNextWindow)));
+      const [reserved, wait] = (await this.redis.eval(RESERVE, 2, this.key, senderKey, steps.keyMs, steps.senderMs ?? 0)) as [number, string];
+      const waitMs = Number(wait);
+      if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+      if (reserved === 1) return;
     }
   }
 }

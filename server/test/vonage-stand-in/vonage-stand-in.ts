@@ -309,6 +309,8 @@ export async function startVonageStandIn(options: StandInOptions = {}): Promise<
 
   let smsInFlight = 0;
   async function handleSms(req: IncomingMessage, res: ServerResponse) {
+    // L7: the rate window counts arrivals, before the body is read.
+    const arrivedAt = performance.now();
     smsInFlight += 1;
     let callerGone = false;
     res.once('close', () => {
@@ -343,15 +345,15 @@ export async function startVonageStandIn(options: StandInOptions = {}): Promise<
 
     const parts = splitIntoParts(params.text);
     if (rateLimit) {
-      const arrived = performance.now();
       const windowMs = rateLimit.windowMs ?? 1000;
-      while (recent.length && recent[0].at <= arrived - windowMs) recent.shift();
+      // Bodies finish reading out of order: drop by time, not by position.
+      for (let i = recent.length - 1; i >= 0; i--) if (recent[i].at <= arrivedAt - windowMs) recent.splice(i, 1);
       const cost = (entry: { parts: number }) => (rateLimit!.unit === 'segment' ? entry.parts : 1);
       const used = recent.reduce((sum, entry) => sum + cost(entry), 0);
       if (used + cost({ parts }) > rateLimit.perSecond) return refuse('1');
-      recent.push({ at: arrived, parts });
+      recent.push({ at: arrivedAt, parts });
     }
-    accepted.push({ at: performance.now(), parts });
+    accepted.push({ at: arrivedAt, parts });
     const messageIds = Array.from({ length: parts }, () => randomUUID());
     const network = carriers.get(to)?.networkCode ?? options.defaultNetworkCode ?? '310004';
     const answered = messageIds.map((id) => {
@@ -574,11 +576,12 @@ export async function startVonageStandIn(options: StandInOptions = {}): Promise<
     },
     busiestWindow(windowMs = 1000, unit = 'request') {
       const weight = (entry: { parts: number }) => (unit === 'segment' ? entry.parts : 1);
+      const sorted = [...accepted].sort((a, b) => a.at - b.at);
       let most = 0;
       let inWindow = 0;
-      for (let i = 0, j = 0; j < accepted.length; j++) {
-        inWindow += weight(accepted[j]);
-        while (accepted[j].at - accepted[i].at >= windowMs) inWindow -= weight(accepted[i++]);
+      for (let i = 0, j = 0; j < sorted.length; j++) {
+        inWindow += weight(sorted[j]);
+        while (sorted[j].at - sorted[i].at >= windowMs) inWindow -= weight(sorted[i++]);
         most = Math.max(most, inWindow);
       }
       return most;

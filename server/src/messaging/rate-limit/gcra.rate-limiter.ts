@@ -1,11 +1,12 @@
 import { systemClock, type LimiterClock, type RateCost, type RateLimiter } from './rate-limiter.js';
-import { rateSteps, type RatePlan } from './rate-plan.js';
+import { lateSlotMs, rateSteps, type RatePlan } from './rate-plan.js';
 
 // L7, one process: GCRA kept in memory. Each request reserves the key's next
 // slot (so callers go in the order they asked, evenly spaced) and, when its
 // sender has a throughput of its own, that sender's next slot too. A sender
 // still busy is waited for without holding the key, so one slow long code
-// never delays texts from other numbers.
+// never delays texts from other numbers. Waking too late for a slot, it
+// reserves again (rate-plan.ts).
 export class GcraRateLimiter implements RateLimiter {
   private keyFreeAt = -Infinity;
   private readonly senderFreeAt = new Map<string, number>();
@@ -31,7 +32,7 @@ export class GcraRateLimiter implements RateLimiter {
       this.keyFreeAt = start + steps.keyMs;
       if (sender !== null) this.senderFreeAt.set(sender, start + steps.senderMs!);
       if (start > now) await this.clock.sleep(start - now);
-      return;
+      if (this.clock.now() - start <= lateSlotMs(this.plan)) return;
     }
   }
 }

@@ -6,7 +6,10 @@ import type { RateCost } from './rate-limiter.js';
  * previous one (GCRA with no burst), so no rolling second carries more than the
  * cap. The step is stretched by `headroomMs` per second: a request reaches the
  * provider a little earlier or later than its reserved time (timers, sockets),
- * and the headroom keeps that jitter from packing one more into a second.
+ * and the headroom keeps that jitter from packing one more into a second. A
+ * caller that wakes more than half the headroom after its slot (a stalled event
+ * loop) gives the slot up and reserves again, so late requests never bunch up
+ * behind punctual ones; the other half covers the way to the provider.
  */
 export interface RatePlan {
   /** Units per second allowed on the key (Vonage: 30 per API key by default). */
@@ -32,3 +35,6 @@ export function rateSteps(plan: RatePlan, cost: RateCost = {}): RateSteps {
   const senderRate = cost.sender ? plan.senderRate(cost.sender) : null;
   return { keyMs: (second * keyUnits) / plan.perSecond, senderMs: senderRate ? (second * segments) / senderRate : null };
 }
+
+/** L7: a caller that woke this late for its slot reserves a fresh one (never, without headroom). */
+export const lateSlotMs = (plan: RatePlan) => (plan.headroomMs > 0 ? plan.headroomMs / 2 : Infinity);

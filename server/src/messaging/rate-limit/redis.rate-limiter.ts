@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { RateCost, RateLimiter } from './rate-limiter.js';
-import { rateSteps, type RatePlan } from './rate-plan.js';
+import { lateSlotMs, rateSteps, type RatePlan } from './rate-plan.js';
 
 // L7, several processes sharing one Vonage key: GCRA in one atomic script, on
 // Redis's own clock (TIME), so workers whose clocks disagree still agree on the
@@ -46,10 +46,13 @@ export class RedisRateLimiter implements RateLimiter {
     const steps = rateSteps(this.options.plan, cost);
     const senderKey = `${this.key}:sender:${steps.senderMs === null ? '-' : cost.sender}`;
     for (;;) {
+      // The slot is on Redis's clock; here it is no earlier than asked + wait.
+      const asked = performance.now();
       const [reserved, wait] = (await this.redis.eval(RESERVE, 2, this.key, senderKey, steps.keyMs, steps.senderMs ?? 0)) as [number, string];
       const waitMs = Number(wait);
       if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
-      if (reserved === 1) return;
+      // Woken too late (a stalled event loop): sending now could bunch up with later slots.
+      if (reserved === 1 && performance.now() - (asked + waitMs) <= lateSlotMs(this.options.plan)) return;
     }
   }
 }

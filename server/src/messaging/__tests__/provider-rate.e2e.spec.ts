@@ -1,24 +1,26 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../app.js';
-import { MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
-import { loadConfig, type Env } from '../../config/config.js';
+import { MessageKind } from '../../comms-log/comms-log.enums.js';
+import type { Env } from '../../config/config.js';
 import { newId } from '../../db/id.util.js';
 import { createTestWorkspace, PLATFORM_TOKEN, startTestServer, type TestServer, type TestWorkspace } from '../../../test/harness.js';
-import { entriesOf, SENDER } from '../../../test/sending.js';
+import { SENDER } from '../../../test/sending.js';
 import { startVonageStandIn, type VonageStandIn } from '../../../test/vonage-stand-in/vonage-stand-in.js';
 
 const REDIS_URL = process.env.TOCK_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CAP = 30;
+const REPO_ROOT = new URL('../../../../', import.meta.url).pathname;
 const TEXTS = Number(process.env.TOCK_TEST_RATE_TEXTS ?? 120);
 
 // L7 at the provider: a burst far above the cap, sent by two workers that share
 // the limiter through Redis, against a stand-in that throttles (status 1) any
-// request past the cap in a rolling second.
+// request past the cap in a rolling second. The workers are real processes, so
+// the stand-in here hears them as Vonage would, not through their event loop.
 describe('provider rate across workers (MariaDB, Redis)', () => {
   let standIn: VonageStandIn;
   let server: TestServer;
-  let second: App;
+  const workers: ChildProcess[] = [];
   let ws: TestWorkspace;
   // Its own API key: its own rate-limit key on the shared Redis.
   const apiKey = `rate-${randomUUID()}`;
@@ -34,15 +36,42 @@ describe('provider rate across workers (MariaDB, Redis)', () => {
 
   beforeAll(async () => {
     standIn = await startVonageStandIn({ apiKey, apiSecret: 'rate-secret', rateLimit: { perSecond: CAP } });
-    server = await startTestServer({ env: env() });
+    // This process only records the texts; two worker processes send them.
+    server = await startTestServer({ env: env(), worker: false });
     ws = await createTestWorkspace(server, 'Rate Co', { smsEnabled: true });
-    second = await createApp(
-      loadConfig({ NODE_ENV: 'test', DATABASE_URL: server.databaseUrl, PLATFORM_TOKEN, DEMO_SEED: 'false', DATA_DIR: '/tmp', JOBS_PROCESS_EVERY_MS: '100', TOCK_ROLE: 'worker', ...env() }),
-    );
-    await second.startWorker();
-  });
+    for (let i = 0; i < 2; i++) {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          NODE_ENV: 'test',
+          DATABASE_URL: server.databaseUrl,
+          PLATFORM_TOKEN,
+          DEMO_SEED: 'false',
+          DATA_DIR: '/tmp',
+          JOBS_PROCESS_EVERY_MS: '100',
+          TOCK_ROLE: 'worker',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          ...env(),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      workers.push(child);
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Tock is running') && resolve());
+        child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+      });
+    }
+  }, 60_000);
   afterAll(async () => {
-    await second?.close();
+    for (const child of workers) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
     await server?.stop();
     await standIn?.stop();
   });
@@ -81,9 +110,11 @@ describe('provider rate across workers (MariaDB, Redis)', () => {
       intents.push({ workspaceId: ws.id, kind: MessageKind.TIME_OFF_RESPONSE, employeeId, timeOffRequestId: requestId, sendAt: new Date(), idempotencyKey: `rate-${randomBytes(6).toString('hex')}` });
     }
     await server.app.services.delivery.enqueue(intents);
-    await expect
-      .poll(async () => (await entriesOf(server, ws.id, [MessageKind.TIME_OFF_RESPONSE])).filter((e) => e.status === MessageStatus.SENT).length, { timeout: TEXTS * 500, interval: 250 })
-      .toBe(TEXTS);
+    const sent = async () => {
+      const [row] = await db.query<{ n: string }[]>("SELECT COUNT(*) AS n FROM comms_log_entries WHERE workspaceId = ? AND kind = 'TIME_OFF_RESPONSE' AND status = 'SENT'", [ws.id]);
+      return Number(row.n);
+    };
+    await expect.poll(sent, { timeout: TEXTS * 500, interval: 250 }).toBe(TEXTS);
     expect(standIn.smsRequests.filter((r) => r.answer === '1')).toHaveLength(0);
     expect(standIn.busiestWindow(1000)).toBeLessThanOrEqual(CAP);
     // Each text reached the provider once.

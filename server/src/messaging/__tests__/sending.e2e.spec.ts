@@ -47,7 +47,8 @@ describe('sending through the Vonage stand-in (MariaDB)', () => {
     const texts = textsTo(sending.standIn, phone);
     expect(texts.map((t) => t.text)).toEqual([confirmation.body, reminder.body]);
     expect(texts.every((t) => `+${t.from.replace(/^\+/, '')}` === SENDER)).toBe(true);
-    expect(reminder.body).toContain('15 minutes');
+    expect(reminder.body).toContain('starts at ');
+    expect(reminder.body).not.toContain('15 minutes');
     expect(reminder.body).toContain(booking.manageUrl);
     expect(reminder).toMatchObject({ channel: 'SMS', encoding: 'GSM-7', segments: 2, senderPhone: SENDER, recipientPhone: phone });
   });

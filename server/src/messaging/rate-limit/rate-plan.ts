@@ -5,11 +5,11 @@ import type { RateCost } from './rate-limiter.js';
  * Every limiter reserves each request a start time at least one step after the
  * previous one (GCRA with no burst), so no rolling second carries more than the
  * cap. The step is stretched by `headroomMs` per second: a request reaches the
- * provider a little earlier or later than its reserved time (timers, sockets),
- * and the headroom keeps that jitter from packing one more into a second. A
- * caller that wakes more than half the headroom after its slot (a stalled event
- * loop) gives the slot up and reserves again, so late requests never bunch up
- * behind punctual ones; the other half covers the way to the provider.
+ * provider a little earlier or later than its reserved time (timers, sockets,
+ * a stalled event loop), so just before the request goes, a sliding log of
+ * the key's actual send moments over the last 1000 + `headroomMs` ms must have
+ * room for it: spacing makes the stream smooth, the log makes it exact, and
+ * the headroom covers the way from here to the provider.
  */
 export interface RatePlan {
   /** Units per second allowed on the key (Vonage: 30 per API key by default). */
@@ -31,10 +31,12 @@ export interface RateSteps {
 export function rateSteps(plan: RatePlan, cost: RateCost = {}): RateSteps {
   const segments = Math.max(1, Math.floor(cost.segments ?? 1));
   const second = 1000 + plan.headroomMs;
-  const keyUnits = plan.unit === 'segment' ? segments : 1;
   const senderRate = cost.sender ? plan.senderRate(cost.sender) : null;
-  return { keyMs: (second * keyUnits) / plan.perSecond, senderMs: senderRate ? (second * segments) / senderRate : null };
+  return { keyMs: (second * keyUnits(plan, cost)) / plan.perSecond, senderMs: senderRate ? (second * segments) / senderRate : null };
 }
 
-/** L7: a caller that woke this late for its slot reserves a fresh one (never, without headroom). */
-export const lateSlotMs = (plan: RatePlan) => (plan.headroomMs > 0 ? plan.headroomMs / 2 : Infinity);
+/** L7: the sliding log's window. */
+export const logWindowMs = (plan: RatePlan) => 1000 + plan.headroomMs;
+
+/** L7: how much of the key's per-second cap one request uses. */
+export const keyUnits = (plan: RatePlan, cost: RateCost = {}) => (plan.unit === 'segment' ? Math.max(1, Math.floor(cost.segments ?? 1)) : 1);

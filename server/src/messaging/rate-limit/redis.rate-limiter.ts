@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { RateCost, RateLimiter } from './rate-limiter.js';
-import { lateSlotMs, rateSteps, type RatePlan } from './rate-plan.js';
+import { keyUnits, logWindowMs, rateSteps, type RatePlan } from './rate-plan.js';
 
 // L7, several processes sharing one Vonage key: GCRA in one atomic script, on
 // Redis's own clock (TIME), so workers whose clocks disagree still agree on the
@@ -25,6 +25,26 @@ end
 return {1, tostring(start - now)}
 `;
 
+// The sliding log, checked just before the request goes: KEYS[1] is a sorted
+// set of send moments (one member per unit). With room, the send is logged
+// and 0 returned; otherwise how long until the oldest that is in the way ages out.
+const LOG_SEND = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local windowMs = tonumber(ARGV[1])
+local cap = tonumber(ARGV[2])
+local units = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - windowMs)
+local count = redis.call('ZCARD', KEYS[1])
+if count + units <= cap then
+  for i = 1, units do redis.call('ZADD', KEYS[1], now, t[1] .. t[2] .. ':' .. ARGV[4] .. ':' .. i) end
+  redis.call('PEXPIRE', KEYS[1], math.ceil(windowMs) + 1000)
+  return '0'
+end
+local blocking = redis.call('ZRANGE', KEYS[1], count + units - cap - 1, count + units - cap - 1, 'WITHSCORES')
+return tostring(tonumber(blocking[2]) + windowMs - now)
+`;
+
 interface RedisRateLimiterOptions {
   /** Limiters with the same key share one budget (e.g. one per Vonage API key). */
   key: string;
@@ -33,6 +53,7 @@ interface RedisRateLimiterOptions {
 
 export class RedisRateLimiter implements RateLimiter {
   private readonly key: string;
+  private calls = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -46,13 +67,18 @@ export class RedisRateLimiter implements RateLimiter {
     const steps = rateSteps(this.options.plan, cost);
     const senderKey = `${this.key}:sender:${steps.senderMs === null ? '-' : cost.sender}`;
     for (;;) {
-      // The slot is on Redis's clock; here it is no earlier than asked + wait.
-      const asked = performance.now();
       const [reserved, wait] = (await this.redis.eval(RESERVE, 2, this.key, senderKey, steps.keyMs, steps.senderMs ?? 0)) as [number, string];
-      const waitMs = Number(wait);
-      if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
-      // Woken too late (a stalled event loop): sending now could bunch up with later slots.
-      if (reserved === 1 && performance.now() - (asked + waitMs) <= lateSlotMs(this.options.plan)) return;
+      await sleep(Number(wait));
+      if (reserved === 1) break;
+    }
+    const { plan } = this.options;
+    const caller = `${process.pid}:${++this.calls}`;
+    for (;;) {
+      const wait = Number(await this.redis.eval(LOG_SEND, 1, `${this.key}:log`, logWindowMs(plan), plan.perSecond, keyUnits(plan, cost), caller));
+      if (wait <= 0) return;
+      await sleep(wait);
     }
   }
 }
+
+const sleep = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());

@@ -153,6 +153,7 @@ export async function createApp(config: Config): Promise<App> {
     schedulePublishing: services.schedulePublishing,
     reconciler: services.reconciler,
     optInConfirmations: services.optInConfirmations,
+    sendPlanner: services.sendPlanner,
   });
   await jobStoreReady;
   return app;

@@ -33,9 +33,12 @@ import { MessageResendService } from '../messaging/delivery/message-resend.servi
 import { OptInConfirmations } from '../messaging/delivery/opt-in-confirmations.service.js';
 import { ReconcilerService } from '../messaging/delivery/reconciler.service.js';
 import { SendFactsLoader } from '../messaging/delivery/send-facts.loader.js';
+import { SendPlannerService } from '../messaging/delivery/send-planner.service.js';
 import { InboundMessageService } from '../messaging/keywords/inbound-message.service.js';
 import type { DeliveryProviders } from '../messaging/providers/create-delivery-providers.js';
 import { measuredProvider, measuredSend } from '../messaging/providers/provider-metrics.js';
+import { ratePlan } from '../messaging/rate-limit/create-rate-limiter.js';
+import { rateSteps } from '../messaging/rate-limit/rate-plan.js';
 import { DeliveryReceiptService } from '../messaging/webhooks/delivery-receipt.service.js';
 import { vonageNumberToE164 } from '../messaging/webhooks/vonage-number.util.js';
 import { log } from '../observability/logger.js';
@@ -71,6 +74,8 @@ export interface Services extends Omit<ResolverServices, 'abuse'> {
   numberConsent: NumberConsentService;
   optInConfirmations: OptInConfirmations;
   reconciler: ReconcilerService;
+  /** L8: pulls forward bursts the rate cannot carry by their due times. */
+  sendPlanner: SendPlannerService;
   workspaceAlerts: WorkspaceAlerts;
 }
 
@@ -81,6 +86,9 @@ interface Infrastructure {
   providers: DeliveryProviders;
   metrics: TockMetrics;
 }
+
+// L8: plans assume a tenth less than the cap, so an early start is early enough.
+const PLAN_STEP_MARGIN = 1.1;
 
 export function createServices(config: Config, dataSource: DataSource, { agenda, scheduler, providers, metrics }: Infrastructure): Services {
   const keyRevocations = new KeyRevocations();
@@ -134,6 +142,11 @@ export function createServices(config: Config, dataSource: DataSource, { agenda,
     resend: new MessageResendService(dataSource, delivery, idempotency, history, (manager, note) => workspaces.recordAudit(manager, note)),
     messagePreview: new MessagePreview(facts, brand),
     reconciler: new ReconcilerService(dataSource, delivery, scheduler, config.sendInterruptedAfterMs, new ReminderReconciler(dataSource, delivery)),
+    sendPlanner: new SendPlannerService(dataSource, scheduler, {
+      horizonMs: config.sendPlanHorizonMs,
+      // L8: the key's step, with room for the pipeline not quite reaching the cap.
+      stepMs: rateSteps(ratePlan(config)).keyMs * PLAN_STEP_MARGIN,
+    }),
     numberConsent,
     inbound: new InboundMessageService(dataSource, delivery, numberConsent, facts, events, {
       brand,

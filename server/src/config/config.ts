@@ -72,6 +72,8 @@ const envSchema = z.object({
   JOBS_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   SEND_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   SEND_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  // L8: how far ahead bursts of due texts are planned and pulled forward.
+  SEND_PLAN_HORIZON_MS: z.coerce.number().int().min(60_000).max(24 * 3_600_000).default(30 * 60_000),
   SEND_MAX_RETRIES: z.coerce.number().int().min(0).max(100).default(12),
   // A8: X-Forwarded-For is honoured only from these proxies (proxy-addr syntax: loopback, 10.0.0.0/8, …).
   TRUSTED_PROXIES: z.string().default('loopback'),
@@ -171,6 +173,8 @@ export interface Config {
     /** A new workspace's pumping-breaker budget per hour. */
     pumpingBudgetPerHour: number;
   };
+  /** L8: how far ahead the send planner looks for bursts. */
+  sendPlanHorizonMs: number;
 }
 
 export class ConfigError extends Error {
@@ -262,5 +266,6 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       redisPrefix: e.ABUSE_REDIS_PREFIX,
       pumpingBudgetPerHour: e.PUMPING_BUDGET_PER_HOUR,
     },
+    sendPlanHorizonMs: e.SEND_PLAN_HORIZON_MS,
   };
 }

@@ -4,6 +4,7 @@ import { log } from '../observability/logger.js';
 import { observedJob, trackDueTimes } from './observed-job.js';
 import { carrierLookupJob, CARRIER_LOOKUP_JOB, type CarrierLookupJobData } from './definitions/carrier-lookup.job.js';
 import { optInConfirmationsJob, OPT_IN_CONFIRMATIONS_EVERY, OPT_IN_CONFIRMATIONS_JOB } from './definitions/opt-in-confirmations.job.js';
+import { planSendsJob, PLAN_SENDS_EVERY, PLAN_SENDS_JOB } from './definitions/plan-sends.job.js';
 import { reconcileJob, RECONCILE_EVERY, RECONCILE_JOB } from './definitions/reconcile.job.js';
 import {
   sendMessageJob,
@@ -23,6 +24,7 @@ interface TockJobDeps {
   schedulePublishing: Parameters<typeof shiftAlertsJob>[0];
   reconciler: Parameters<typeof reconcileJob>[0];
   optInConfirmations: Parameters<typeof optInConfirmationsJob>[0];
+  sendPlanner: Parameters<typeof planSendsJob>[0];
 }
 
 /** Defines every Tock job on the Agenda; any process may then schedule them. */
@@ -38,6 +40,7 @@ export function defineTockJobs(agenda: Agenda, deps: TockJobDeps): void {
     shiftAlertsJob(deps.schedulePublishing),
     reconcileJob(deps.reconciler),
     optInConfirmationsJob(deps.optInConfirmations),
+    planSendsJob(deps.sendPlanner),
   ]) {
     agenda.define(definition.name, observedJob(definition.name, definition.handler as never, observe), definition.options);
   }
@@ -50,6 +53,7 @@ export async function startWorker(agenda: Agenda): Promise<void> {
   await agenda.every(SHIFT_ALERTS_EVERY, SHIFT_ALERTS_JOB);
   await agenda.every(RECONCILE_EVERY, RECONCILE_JOB);
   await agenda.every(OPT_IN_CONFIRMATIONS_EVERY, OPT_IN_CONFIRMATIONS_JOB);
+  await agenda.every(PLAN_SENDS_EVERY, PLAN_SENDS_JOB);
 }
 
 /** E7: the carriers of an import's new numbers, in one job (ids only). */

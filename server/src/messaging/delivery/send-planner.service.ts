@@ -1,0 +1,56 @@
+import { Between, type DataSource } from 'typeorm';
+import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
+import { MessageStatus } from '../../comms-log/comms-log.enums.js';
+import type { MessageScheduler } from './message-intent.js';
+import { planEarlyStarts } from './send-plan.js';
+
+// Moves per planner run saved at once.
+const MOVE_CONCURRENCY = 8;
+
+export interface SendPlannerSettings {
+  /** How far ahead due texts are planned; a burst longer than this to send is not fully pulled forward. */
+  horizonMs: number;
+  /** The provider's time per text (the key's step, with a margin for the pipeline). */
+  stepMs: number;
+}
+
+/**
+ * L8: looks at the texts due within the horizon and pulls forward the jobs of
+ * those the rate could not carry by their due times (send-plan.ts). The entry's
+ * scheduledFor stays its due time; only its job runs earlier. Texts sent early
+ * still say when their session starts (the reminder names the start time).
+ */
+export class SendPlannerService {
+  // Where this process last put each job, so a run moves only what changed.
+  private readonly placed = new Map<string, number>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scheduler: MessageScheduler,
+    private readonly settings: SendPlannerSettings,
+  ) {}
+
+  /** Returns how many jobs were moved earlier. */
+  async run(now = new Date()): Promise<number> {
+    const due = await this.dataSource.getRepository(CommsLogEntry).find({
+      select: { id: true, scheduledFor: true },
+      where: { status: MessageStatus.QUEUED, scheduledFor: Between(now, new Date(now.getTime() + this.settings.horizonMs)) },
+    });
+    const starts = planEarlyStarts(
+      due.map((entry) => ({ id: String(entry.id), dueAt: entry.scheduledFor!.getTime() })),
+      this.settings.stepMs,
+      now.getTime(),
+    );
+    const moves = [...starts].filter(([id, at]) => this.placed.get(id) !== at);
+    let next = 0;
+    const move = async () => {
+      for (let m = moves[next++]; m; m = moves[next++]) {
+        await this.scheduler.scheduleSend(m[0], new Date(m[1]));
+        this.placed.set(m[0], m[1]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(MOVE_CONCURRENCY, moves.length) }, move));
+    for (const id of this.placed.keys()) if (!starts.has(id)) this.placed.delete(id);
+    return moves.length;
+  }
+}

@@ -42,10 +42,19 @@ function printSending(report: SendingReport): void {
   console.log(`| Pipeline / no-op | ${report.ratio.toFixed(2)}x | >= 0.6x |`);
   console.log(`| SDK-only / no-op (the ceiling for any pipeline here) | ${(report.providerOnlyPerSecond / report.noopPerSecond).toFixed(2)}x | |`);
   console.log(`| Pipeline / SDK-only (Tock's own work) | ${(report.sendsPerSecond / report.providerOnlyPerSecond).toFixed(2)}x | |`);
-  console.log(`| ${report.reminders.toLocaleString('en-US')} reminders due in one minute: lateness p50 | ${fixed(report.latenessMs.p50)} ms | |`);
-  console.log(`| … p99 | ${fixed(report.latenessMs.p99)} ms | <= ${report.processEveryMs} ms (polling interval) |`);
-  console.log(`| … max | ${fixed(report.latenessMs.max)} ms | |`);
   console.log(`| Peak RSS of the process (API, worker and stand-in) | ${report.peakRssMb} MB | |`);
+  console.log(
+    `\nL8: ${report.reminders.toLocaleString('en-US')} reminders due within ${report.dueWindowMs / 1000} s at a cap of ${report.burstCap}/s ` +
+      `(time ${report.timeScale}x faster than 10,000 in one minute at 30/s: same texts, same burst/window ratio)`,
+  );
+  console.log(`| Lateness (sent - due, early = 0) | EDF plan, measured | Plain due-time schedule, simulated at the cap | Target |`);
+  console.log(`|---|---|---|---|`);
+  console.log(`| p50 | ${fixed(report.latenessMs.p50)} ms | ${fixed(report.plainLatenessMs.p50)} ms | |`);
+  console.log(`| p99 | ${fixed(report.latenessMs.p99)} ms | ${fixed(report.plainLatenessMs.p99)} ms | <= 1000 ms |`);
+  console.log(`| max | ${fixed(report.latenessMs.max)} ms | ${fixed(report.plainLatenessMs.max)} ms | |`);
+  console.log(`| First text before the first due time | ${fixed(report.firstLeadMs)} ms | 0 ms | about the burst's need, ${fixed(report.neededLeadMs)} ms |`);
+  console.log(`| Skipped TOO_LATE | ${report.tooLate} | | 0 |`);
+  console.log(`| Planner run (pulling the jobs forward) | ${fixed(report.planMs)} ms | | |`);
 }
 
 function printHistory(report: HistoryReport): void {
@@ -168,7 +177,7 @@ if (!only || only === 'import') {
 if (!only || only === 'sending') {
   const report = await runSendingBench();
   printSending(report);
-  failed ||= report.sendsPerSecond < 300 || report.ratio < 0.6 || report.latenessMs.p99 > report.processEveryMs;
+  failed ||= report.sendsPerSecond < 300 || report.ratio < 0.6 || report.latenessMs.p99 > 1000 || report.tooLate > 0;
 }
 if (!only || only === 'timeline') {
   printTimelineWrites(await runTimelineWritesBench());

@@ -3,12 +3,16 @@ import { randomBytes } from 'node:crypto';
 import type { Agenda } from 'agenda';
 import mysql from 'mysql2/promise';
 import { createApp, type App } from '../src/app/create-app.js';
+import type { CommsLogEntry } from '../src/comms-log/comms-log-entry.entity.js';
 import { MessageKind, MessageStatus } from '../src/comms-log/comms-log.enums.js';
 import { loadConfig, type Config } from '../src/config/config.js';
 import { newId } from '../src/db/id.util.js';
 import { createAgenda } from '../src/jobs/agenda.factory.js';
 import { createJobBackend } from '../src/jobs/job-backend.js';
 import type { MessageIntent } from '../src/messaging/delivery/message-intent.js';
+import { plainLateness } from '../src/messaging/delivery/send-plan.js';
+import { ratePlan } from '../src/messaging/rate-limit/create-rate-limiter.js';
+import { rateSteps } from '../src/messaging/rate-limit/rate-plan.js';
 import { Booking } from '../src/studies/booking.entity.js';
 import { REMINDER_LEAD_MS, reminderIntent } from '../src/studies/booking-messages.js';
 import { StudySession } from '../src/studies/study-session.entity.js';
@@ -24,6 +28,14 @@ const SENDS = Number(process.env.TOCK_BENCH_SENDS ?? 3000);
 const REMINDERS = Number(process.env.TOCK_BENCH_REMINDERS ?? 10_000);
 const PROCESS_EVERY_MS = Number(process.env.TOCK_BENCH_PROCESS_EVERY_MS ?? 1000);
 const CONCURRENCY = Number(process.env.TOCK_BENCH_CONCURRENCY ?? 20);
+// L8: the 10,000-reminder burst at Vonage's 30/s would take 6 minutes of wall
+// time. Time runs TIME_SCALE times faster instead: the cap is 30 x TIME_SCALE
+// per second and the sessions start within 60 / TIME_SCALE seconds, so the
+// burst is the same number of texts, the same multiple of the due window
+// (about 5.5x) and the same plan, only shorter.
+const TIME_SCALE = Number(process.env.TOCK_BENCH_TIME_SCALE ?? 5);
+const BURST_CAP = 30 * TIME_SCALE;
+const DUE_WINDOW_MS = 60_000 / TIME_SCALE;
 
 export interface SendingReport {
   sends: number;
@@ -34,7 +46,18 @@ export interface SendingReport {
   ratio: number;
   reminders: number;
   processEveryMs: number;
+  timeScale: number;
+  burstCap: number;
+  dueWindowMs: number;
+  /** L8, measured: sent time minus due time, early texts counting 0. */
   latenessMs: { p50: number; p99: number; max: number };
+  /** The plain due-time schedule at the same cap (simulated, at exactly the cap). */
+  plainLatenessMs: { p50: number; p99: number; max: number };
+  /** How long before the first due time the first text went, and how long the burst needs at the cap. */
+  firstLeadMs: number;
+  neededLeadMs: number;
+  tooLate: number;
+  planMs: number;
   /** The bench process's peak resident memory so far (API, worker and stand-in share it). */
   peakRssMb: number;
 }
@@ -53,6 +76,22 @@ function completions(agenda: Agenda, event: `complete:${string}`, count: number)
       }
     };
     agenda.on(event, onComplete);
+  });
+}
+
+/** Resolves when `count` entries matching `match` have been sent or skipped. */
+function settledCount(app: App, count: number, match: (kind: string) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const unsubscribe = app.services.events.subscribe(({ type, entry }) => {
+      if (type === 'updated' && (entry.status === MessageStatus.SENT || entry.status === MessageStatus.SKIPPED) && match(entry.kind)) {
+        seen += 1;
+        if (seen === count) {
+          unsubscribe();
+          resolve();
+        }
+      }
+    });
   });
 }
 
@@ -99,8 +138,8 @@ async function seedTexts(db: mysql.Connection, workspaceId: string): Promise<{ e
 }
 
 // REMINDERS bookings, each of its own participant (S5 caps texts per booking)
-// and its own session, the sessions starting evenly over one minute.
-export async function seedBookings(db: mysql.Connection, workspaceId: string, firstStart: number, count = REMINDERS) {
+// and its own session, the sessions starting evenly over `spreadMs`.
+export async function seedBookings(db: mysql.Connection, workspaceId: string, firstStart: number, count = REMINDERS, spreadMs = 60_000) {
   const studyId = newId();
   await db.query('INSERT INTO studies (id, workspaceId, name, smsRemindersEnabled, inviteToken) VALUES (?, ?, ?, 1, ?)', [studyId, workspaceId, 'Bench study', randomBytes(16).toString('hex')]);
   const booked: { booking: Booking; session: StudySession }[] = [];
@@ -109,7 +148,7 @@ export async function seedBookings(db: mysql.Connection, workspaceId: string, fi
     const participants: unknown[][] = [];
     const bookings: unknown[][] = [];
     for (let i = start; i < Math.min(start + 2000, count); i++) {
-      const startsAt = new Date(firstStart + Math.floor((i / count) * 60_000));
+      const startsAt = new Date(firstStart + Math.floor((i / count) * spreadMs));
       const session = Object.assign(new StudySession(), { id: newId(), workspaceId, studyId, startsAt });
       const booking = Object.assign(new Booking(), { id: newId(), workspaceId, sessionId: session.id, participantId: newId(), manageToken: randomBytes(16).toString('hex') });
       sessions.push([session.id, workspaceId, studyId, startsAt, 30, 'SCHEDULED']);
@@ -141,7 +180,7 @@ export async function runSendingBench(log: (line: string) => void = console.log)
   let db: mysql.Connection | null = null;
   try {
     standIn = await startVonageStandIn({ apiKey: 'bench', apiSecret: 'bench-secret' });
-    const config = loadConfig({
+    const env = {
       NODE_ENV: 'test',
       DATABASE_URL: `${MYSQL_URL.replace(/^mysql:/, 'mariadb:')}/${name}`,
       DEMO_SEED: 'false',
@@ -154,7 +193,8 @@ export async function runSendingBench(log: (line: string) => void = console.log)
       VONAGE_API_HOST: standIn.url,
       // The stand-in answers at once; lift the provider rate limit out of the way.
       VONAGE_RATE_LIMIT_PER_SECOND: '1000',
-    });
+    };
+    const config = loadConfig(env);
     app = await createApp(config);
     db = await mysql.createConnection(`${MYSQL_URL}/${name}`);
     const { workspace } = await app.dataSource.transaction((m) => app!.services.workspaces.create(m, 'Bench', '+13306619491'));
@@ -196,19 +236,50 @@ export async function runSendingBench(log: (line: string) => void = console.log)
     const sendMs = performance.now() - started;
     log(`  Tock send pipeline: ${SENDS} texts in ${Math.round(sendMs)} ms (${standIn.messages.length - SENDS} reached the stand-in)`);
 
-    // 3. REMINDERS reminders, all due within one minute starting 30 s from now.
-    const dueFrom = Date.now() + 30_000;
-    const booked = await seedBookings(db, workspace.id, dueFrom + REMINDER_LEAD_MS);
-    // The product's own reminder intents (S4: 15 minutes before each session),
-    // so the reconciler, running every minute, finds them already recorded.
+    // 3. L8: REMINDERS reminders due within DUE_WINDOW_MS, on a worker capped at
+    // BURST_CAP per second: far more than the cap carries in the window.
+    await app.close();
+    app = null;
+    const burstConfig = loadConfig({ ...env, VONAGE_RATE_LIMIT_PER_SECOND: String(BURST_CAP) });
+    app = await createApp(burstConfig);
+    const keyStepMs = rateSteps(ratePlan(burstConfig)).keyMs;
+    const neededLeadMs = REMINDERS * keyStepMs;
+    // Recorded well ahead of the burst's need: a plan can only start them early if they exist.
+    const dueFrom = Date.now() + neededLeadMs * 1.1 + 60_000;
+    const booked = await seedBookings(db, workspace.id, dueFrom + REMINDER_LEAD_MS, REMINDERS, DUE_WINDOW_MS);
+    // The product's own reminder intents (S4: 15 minutes before each session).
     const intents: MessageIntent[] = booked.map(({ booking, session }) => reminderIntent(booking, session));
     const scheduling = performance.now();
-    await recordAndSchedule(app, intents);
-    log(`  recorded and scheduled ${REMINDERS} reminders in ${Math.round(performance.now() - scheduling)} ms`);
-    if (Date.now() > dueFrom) throw new Error('Scheduling the reminders took longer than the 30 s head start');
-    await sentCount(app, REMINDERS, (kind) => kind === MessageKind.REMINDER);
-    const [rows] = await db.query("SELECT TIMESTAMPDIFF(MICROSECOND, scheduledFor, sentAt) / 1000 AS lateMs FROM comms_log_entries WHERE kind = 'REMINDER' AND status = 'SENT'");
-    const lateness = (rows as { lateMs: string }[]).map((r) => Number(r.lateMs)).sort((a, b) => a - b);
+    // Recorded in chunks, then scheduled in one go: the plan sees the whole burst, and each job is saved once, in place.
+    const recorded: CommsLogEntry[] = [];
+    for (let i = 0; i < intents.length; i += 1000) {
+      recorded.push(...(await app.dataSource.transaction((manager) => app!.services.delivery.record(manager, intents.slice(i, i + 1000)))));
+    }
+    await app.services.delivery.schedule(recorded);
+    log(`  recorded and scheduled ${REMINDERS} reminders (planned as they were scheduled) in ${Math.round(performance.now() - scheduling)} ms`);
+    // A planner run now finds nothing left to move.
+    const planning = performance.now();
+    const moved = await app.services.sendPlanner.run();
+    const planMs = performance.now() - planning;
+    log(`  the send planner pulled ${moved} jobs forward in ${Math.round(planMs)} ms`);
+    const [dueRows] = await db.query("SELECT UNIX_TIMESTAMP(scheduledFor) * 1000 AS dueAt, id FROM comms_log_entries WHERE kind = 'REMINDER'");
+    const plain = plainLateness(
+      (dueRows as { dueAt: string; id: string }[]).map((r) => ({ id: String(r.id), dueAt: Number(r.dueAt) })),
+      keyStepMs,
+    ).sort((x, y) => x - y);
+    const settled = settledCount(app, REMINDERS, (kind) => kind === MessageKind.REMINDER);
+    await app.startWorker();
+    await settled;
+    const [rows] = await db.query(
+      "SELECT TIMESTAMPDIFF(MICROSECOND, scheduledFor, sentAt) / 1000 AS lateMs FROM comms_log_entries WHERE kind = 'REMINDER' AND status = 'SENT'",
+    );
+    const offsets = (rows as { lateMs: string }[]).map((r) => Number(r.lateMs)).sort((x, y) => x - y);
+    const lateness = offsets.map((ms) => Math.max(0, ms));
+    const [[skipped]] = (await db.query("SELECT COUNT(*) AS n FROM comms_log_entries WHERE kind = 'REMINDER' AND skipReason = 'TOO_LATE'")) as unknown as [[{ n: number }]];
+    const [[first]] = (await db.query(
+      "SELECT TIMESTAMPDIFF(MICROSECOND, MIN(sentAt), (SELECT MIN(scheduledFor) FROM comms_log_entries WHERE kind = 'REMINDER')) / 1000 AS leadMs FROM comms_log_entries WHERE kind = 'REMINDER' AND status = 'SENT'",
+    )) as unknown as [[{ leadMs: string }]];
+    const stats = (sorted: number[]) => ({ p50: median(sorted), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0 });
 
     return {
       sends: SENDS,
@@ -218,7 +289,15 @@ export async function runSendingBench(log: (line: string) => void = console.log)
       ratio: noopMs / sendMs,
       reminders: lateness.length,
       processEveryMs: PROCESS_EVERY_MS,
-      latenessMs: { p50: median(lateness), p99: percentile(lateness, 99), max: lateness.at(-1) ?? 0 },
+      timeScale: TIME_SCALE,
+      burstCap: BURST_CAP,
+      dueWindowMs: DUE_WINDOW_MS,
+      latenessMs: stats(lateness),
+      plainLatenessMs: stats(plain),
+      firstLeadMs: Number(first.leadMs),
+      neededLeadMs,
+      tooLate: Number(skipped.n),
+      planMs,
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {

@@ -154,6 +154,7 @@ export async function createApp(config: Config): Promise<App> {
     reconciler: services.reconciler,
     optInConfirmations: services.optInConfirmations,
     sendPlanner: services.sendPlanner,
+    fanOut: { schedulePublishing: services.schedulePublishing, sessionChanges: services.sessionChanges },
   });
   await jobStoreReady;
   return app;

@@ -27,6 +27,7 @@ import { JobRunHistoryService } from '../jobs/run-log/job-run-history.service.js
 import { requestCarrierLookup, requestCarrierLookups } from '../jobs/tock-jobs.js';
 import { isShutDownGatewayDomain } from '../messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from '../messaging/delivery/delivery.service.js';
+import type { FanOutLog, FanOutScheduler } from '../messaging/delivery/fan-out.js';
 import type { MessageScheduler } from '../messaging/delivery/message-intent.js';
 import { MessagePreview } from '../messaging/delivery/message-preview.service.js';
 import { MessageResendService } from '../messaging/delivery/message-resend.service.js';
@@ -82,7 +83,7 @@ export interface Services extends Omit<ResolverServices, 'abuse'> {
 /** What the services are built on besides configuration and the database. */
 interface Infrastructure {
   agenda: Agenda;
-  scheduler: MessageScheduler;
+  scheduler: MessageScheduler & FanOutScheduler;
   providers: DeliveryProviders;
   metrics: TockMetrics;
 }
@@ -129,6 +130,14 @@ export function createServices(config: Config, dataSource: DataSource, { agenda,
   // K2/K3/K7: what a handset's STOP or START (or its carrier's) does to everyone with the number.
   const numberConsent = new NumberConsentService(optOuts, consent);
   const studies = new StudyService(dataSource, idempotency);
+  const sendPlanner = new SendPlannerService(dataSource, scheduler, {
+    horizonMs: config.sendPlanHorizonMs,
+    // L8: the key's step, with room for the pipeline not quite reaching the cap.
+    stepMs: rateSteps(ratePlan(config)).keyMs * PLAN_STEP_MARGIN,
+  });
+  delivery.planStarts = (entryIds) => sendPlanner.startsFor(entryIds);
+  // Item 9: fan-out progress goes to the log (quiet under test, as every line is).
+  const fanOutLog: FanOutLog = (line) => log.info(line);
   return {
     abuse,
     jobRuns: new JobRunHistoryService(agenda),
@@ -142,11 +151,7 @@ export function createServices(config: Config, dataSource: DataSource, { agenda,
     resend: new MessageResendService(dataSource, delivery, idempotency, history, (manager, note) => workspaces.recordAudit(manager, note)),
     messagePreview: new MessagePreview(facts, brand),
     reconciler: new ReconcilerService(dataSource, delivery, scheduler, config.sendInterruptedAfterMs, new ReminderReconciler(dataSource, delivery)),
-    sendPlanner: new SendPlannerService(dataSource, scheduler, {
-      horizonMs: config.sendPlanHorizonMs,
-      // L8: the key's step, with room for the pipeline not quite reaching the cap.
-      stepMs: rateSteps(ratePlan(config)).keyMs * PLAN_STEP_MARGIN,
-    }),
+    sendPlanner,
     numberConsent,
     inbound: new InboundMessageService(dataSource, delivery, numberConsent, facts, events, {
       brand,
@@ -161,7 +166,7 @@ export function createServices(config: Config, dataSource: DataSource, { agenda,
     idempotency,
     studies,
     sessions: new SessionService(dataSource, studies, idempotency),
-    sessionChanges: new SessionChangesService(dataSource, delivery, brand, config.publicUrl),
+    sessionChanges: new SessionChangesService(dataSource, delivery, brand, config.publicUrl, { scheduler, log: fanOutLog }),
     participants: new ParticipantService(dataSource, consent, config.defaultPhoneCountry, delivery, optInConfirmations),
     signup: new SignupService(
       dataSource,
@@ -195,7 +200,7 @@ export function createServices(config: Config, dataSource: DataSource, { agenda,
     ),
     schedules: new ScheduleService(dataSource),
     timeOff: new TimeOffService(dataSource, delivery, idempotency),
-    schedulePublishing: new SchedulePublishingService(dataSource, delivery),
+    schedulePublishing: new SchedulePublishingService(dataSource, delivery, { scheduler, log: fanOutLog }),
   };
 }
 

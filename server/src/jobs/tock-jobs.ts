@@ -4,6 +4,7 @@ import { log } from '../observability/logger.js';
 import { observedJob, trackDueTimes } from './observed-job.js';
 import { carrierLookupJob, CARRIER_LOOKUP_JOB, type CarrierLookupJobData } from './definitions/carrier-lookup.job.js';
 import { optInConfirmationsJob, OPT_IN_CONFIRMATIONS_EVERY, OPT_IN_CONFIRMATIONS_JOB } from './definitions/opt-in-confirmations.job.js';
+import { fanOutJob } from './definitions/fan-out.job.js';
 import { planSendsJob, PLAN_SENDS_EVERY, PLAN_SENDS_JOB } from './definitions/plan-sends.job.js';
 import { reconcileJob, RECONCILE_EVERY, RECONCILE_JOB } from './definitions/reconcile.job.js';
 import {
@@ -25,6 +26,7 @@ interface TockJobDeps {
   reconciler: Parameters<typeof reconcileJob>[0];
   optInConfirmations: Parameters<typeof optInConfirmationsJob>[0];
   sendPlanner: Parameters<typeof planSendsJob>[0];
+  fanOut: Parameters<typeof fanOutJob>[0];
 }
 
 /** Defines every Tock job on the Agenda; any process may then schedule them. */
@@ -41,6 +43,7 @@ export function defineTockJobs(agenda: Agenda, deps: TockJobDeps): void {
     reconcileJob(deps.reconciler),
     optInConfirmationsJob(deps.optInConfirmations),
     planSendsJob(deps.sendPlanner),
+    fanOutJob(deps.fanOut),
   ]) {
     agenda.define(definition.name, observedJob(definition.name, definition.handler as never, observe), definition.options);
   }

@@ -30,17 +30,26 @@ export class SendPlannerService {
     private readonly settings: SendPlannerSettings,
   ) {}
 
+  /**
+   * When newly recorded entries should first be scheduled: the plan's early
+   * start where the burst needs one, so their jobs are saved once, already in
+   * place. Others in the plan that must now move are left to the next run.
+   */
+  async startsFor(entryIds: string[], now = new Date()): Promise<Map<string, number>> {
+    const starts = await this.plan(now);
+    const mine = new Map<string, number>();
+    for (const id of entryIds) {
+      const at = starts.get(id);
+      if (at === undefined) continue;
+      mine.set(id, at);
+      this.placed.set(id, at);
+    }
+    return mine;
+  }
+
   /** Returns how many jobs were moved earlier. */
   async run(now = new Date()): Promise<number> {
-    const due = await this.dataSource.getRepository(CommsLogEntry).find({
-      select: { id: true, scheduledFor: true },
-      where: { status: MessageStatus.QUEUED, scheduledFor: Between(now, new Date(now.getTime() + this.settings.horizonMs)) },
-    });
-    const starts = planEarlyStarts(
-      due.map((entry) => ({ id: String(entry.id), dueAt: entry.scheduledFor!.getTime() })),
-      this.settings.stepMs,
-      now.getTime(),
-    );
+    const starts = await this.plan(now);
     const moves = [...starts].filter(([id, at]) => this.placed.get(id) !== at);
     let next = 0;
     const move = async () => {
@@ -52,5 +61,17 @@ export class SendPlannerService {
     await Promise.all(Array.from({ length: Math.min(MOVE_CONCURRENCY, moves.length) }, move));
     for (const id of this.placed.keys()) if (!starts.has(id)) this.placed.delete(id);
     return moves.length;
+  }
+
+  private async plan(now: Date): Promise<Map<string, number>> {
+    const due = await this.dataSource.getRepository(CommsLogEntry).find({
+      select: { id: true, scheduledFor: true },
+      where: { status: MessageStatus.QUEUED, scheduledFor: Between(now, new Date(now.getTime() + this.settings.horizonMs)) },
+    });
+    return planEarlyStarts(
+      due.map((entry) => ({ id: String(entry.id), dueAt: entry.scheduledFor!.getTime() })),
+      this.settings.stepMs,
+      now.getTime(),
+    );
   }
 }

@@ -14,6 +14,7 @@ import type { QueryCounter } from '../db/query-counter.js';
 import { createAgenda } from '../jobs/agenda.factory.js';
 import { AgendaMessageScheduler } from '../jobs/agenda-message-scheduler.js';
 import { createJobBackend, interceptConnect } from '../jobs/job-backend.js';
+import { ensureMongoJobIndexes } from '../jobs/mongo-indexes.js';
 import { SqlJobBackend } from '../jobs/sql-backend/sql-job.backend.js';
 import { defineTockJobs, startWorker } from '../jobs/tock-jobs.js';
 import { RunningJobs, stopWorker, type WorkerStopReport } from '../jobs/worker-stop.js';
@@ -157,5 +158,7 @@ export async function createApp(config: Config): Promise<App> {
     fanOut: { schedulePublishing: services.schedulePublishing, sessionChanges: services.sessionChanges },
   });
   await jobStoreReady;
+  // Item 7: the indexes Tock's job lookups need, where jobs live in MongoDB.
+  if (config.jobsUrl?.startsWith('mongodb')) await ensureMongoJobIndexes(config.jobsUrl);
   return app;
 }

@@ -25,6 +25,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: optionalUrl(['mysql://', 'mariadb://', 'sqlite:']),
   DATA_DIR: z.string().default('./data'),
+  // redis:// is refused below, with the reason (item 7).
   JOBS_URL: optionalUrl(['mongodb://', 'mongodb+srv://', 'redis://', 'rediss://']),
   REDIS_URL: optionalUrl(['redis://', 'rediss://']),
   VONAGE_API_KEY: z.string().optional(),
@@ -201,6 +202,13 @@ export function loadConfig(rawEnv: Env = process.env): Config {
   }
   if (e.NODE_ENV === 'production' && e.SMTP_URL && !e.SMTP_FROM) {
     problems.push('SMTP_FROM: required with SMTP_URL in production (carriers refuse mail from an address they cannot verify)');
+  }
+  if (e.JOBS_URL?.startsWith('redis')) {
+    // Item 7: @agendajs/redis-backend 3.x finds a unique job by reading every job of its name
+    // (SMEMBERS, then HGETALL each): 2,000 texts cost millions of reads and minutes.
+    problems.push(
+      'JOBS_URL: redis:// job stores are not supported (the Agenda Redis backend cannot look up unique send jobs at scale); leave JOBS_URL empty for the SQL job store, or use mongodb://. REDIS_URL still shares rate limits and live events.',
+    );
   }
   if (Boolean(e.VONAGE_API_KEY) !== Boolean(e.VONAGE_API_SECRET)) {
     problems.push('VONAGE_API_KEY / VONAGE_API_SECRET: set both or neither');

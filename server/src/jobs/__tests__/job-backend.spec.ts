@@ -15,11 +15,14 @@ describe('createJobBackend', () => {
 
   it.each([
     ['mongodb://127.0.0.1:27017/tock', 'MongoDB'],
-    ['redis://127.0.0.1:6379', 'Redis'],
     [undefined, 'Tock SQL'],
   ])('JOBS_URL=%s keeps jobs in %s', (jobsUrl, name) => {
     backend = createJobBackend(loadConfig({ JOBS_URL: jobsUrl }), dataSource);
     expect(backend.name).toBe(name);
+  });
+
+  it('JOBS_URL=redis:// is refused at start, saying why and what to use instead', () => {
+    expect(() => loadConfig({ JOBS_URL: 'redis://127.0.0.1:6379' })).toThrow(/JOBS_URL: redis:\/\/ job stores are not supported.*SQL job store/);
   });
 
   it('the SQL backend borrows the application database: Agenda never closes it', () => {

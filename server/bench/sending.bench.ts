@@ -35,7 +35,7 @@ const CONCURRENCY = Number(process.env.TOCK_BENCH_CONCURRENCY ?? 20);
 // (about 5.5x) and the same plan, only shorter.
 const TIME_SCALE = Number(process.env.TOCK_BENCH_TIME_SCALE ?? 5);
 const BURST_CAP = 30 * TIME_SCALE;
-const DUE_WINDOW_MS = 60_000 / TIME_SCALE;
+const DUE_WINDOW_MS = Number(process.env.TOCK_BENCH_DUE_WINDOW_MS ?? 60_000 / TIME_SCALE);
 
 export interface SendingReport {
   sends: number;

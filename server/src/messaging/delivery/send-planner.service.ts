@@ -1,4 +1,4 @@
-import { Between, type DataSource } from 'typeorm';
+import { Between, IsNull, type DataSource } from 'typeorm';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageStatus } from '../../comms-log/comms-log.enums.js';
 import type { MessageScheduler } from './message-intent.js';
@@ -66,7 +66,8 @@ export class SendPlannerService {
   private async plan(now: Date): Promise<Map<string, number>> {
     const due = await this.dataSource.getRepository(CommsLogEntry).find({
       select: { id: true, scheduledFor: true },
-      where: { status: MessageStatus.QUEUED, scheduledFor: Between(now, new Date(now.getTime() + this.settings.horizonMs)) },
+      // T3: a text held for quiet hours may not go before they end, so it is never pulled forward.
+      where: { status: MessageStatus.QUEUED, holdReason: IsNull(), scheduledFor: Between(now, new Date(now.getTime() + this.settings.horizonMs)) },
     });
     return planEarlyStarts(
       due.map((entry) => ({ id: String(entry.id), dueAt: entry.scheduledFor!.getTime() })),

@@ -3,17 +3,23 @@ import type { FanOutRequest } from '../../messaging/delivery/fan-out.js';
 
 export const FAN_OUT_JOB = 'fan-out-texts';
 
-/** Records and schedules the texts of one fan-out decision, in chunks; safe to re-run (idempotency keys). */
-export function fanOutJob(fanOut: {
-  schedulePublishing: { recordPublished(request: Extract<FanOutRequest, { kind: 'schedule-published' }>): Promise<unknown> };
-  sessionChanges: { recordDayOf(request: Extract<FanOutRequest, { kind: 'day-of-update' }>): Promise<unknown> };
-}) {
+/** The two services that record a fan-out's texts. */
+interface FanOutServices {
+  schedulePublishing: { recordPublished(request: Extract<FanOutRequest, { kind: 'schedule-published' }>): Promise<number> };
+  sessionChanges: { recordDayOf(request: Extract<FanOutRequest, { kind: 'day-of-update' }>): Promise<number> };
+}
+
+/** Item 9: records and schedules the texts of one fan-out decision, in chunks; safe to re-run (idempotency keys). */
+export async function recordFanOut(services: FanOutServices, request: FanOutRequest): Promise<number> {
+  if (request.kind === 'schedule-published') return services.schedulePublishing.recordPublished(request);
+  return services.sessionChanges.recordDayOf(request);
+}
+
+export function fanOutJob(fanOut: FanOutServices) {
   return {
     name: FAN_OUT_JOB,
     handler: async (job: Job<FanOutRequest>) => {
-      const request = job.attrs.data;
-      if (request.kind === 'schedule-published') await fanOut.schedulePublishing.recordPublished(request);
-      else await fanOut.sessionChanges.recordDayOf(request);
+      await recordFanOut(fanOut, job.attrs.data);
     },
     options: { concurrency: 2, lockLifetime: 10 * 60_000 },
   };

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageKind } from '../../comms-log/comms-log.enums.js';
@@ -6,11 +5,11 @@ import type { Env } from '../../config/config.js';
 import { newId } from '../../db/id.util.js';
 import { createTestWorkspace, PLATFORM_TOKEN, startTestServer, type TestServer, type TestWorkspace } from '../../../test/harness.js';
 import { SENDER } from '../../../test/sending.js';
+import { startTockProcess, type TockProcess } from '../../../test/tock-process.js';
 import { startVonageStandIn, type VonageStandIn } from '../../../test/vonage-stand-in/vonage-stand-in.js';
 
 const REDIS_URL = process.env.TOCK_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CAP = 30;
-const REPO_ROOT = new URL('../../../../', import.meta.url).pathname;
 const TEXTS = Number(process.env.TOCK_TEST_RATE_TEXTS ?? 120);
 
 // L7 at the provider: a burst far above the cap, sent by two workers that share
@@ -20,7 +19,7 @@ const TEXTS = Number(process.env.TOCK_TEST_RATE_TEXTS ?? 120);
 describe('provider rate across workers (MariaDB, Redis)', () => {
   let standIn: VonageStandIn;
   let server: TestServer;
-  const workers: ChildProcess[] = [];
+  const workers: TockProcess[] = [];
   let ws: TestWorkspace;
   // Its own API key: its own rate-limit key on the shared Redis.
   const apiKey = `rate-${randomUUID()}`;
@@ -39,39 +38,15 @@ describe('provider rate across workers (MariaDB, Redis)', () => {
     // This process only records the texts; two worker processes send them.
     server = await startTestServer({ env: env(), worker: false });
     ws = await createTestWorkspace(server, 'Rate Co', { smsEnabled: true });
-    for (let i = 0; i < 2; i++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-        cwd: REPO_ROOT,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          NODE_ENV: 'test',
-          DATABASE_URL: server.databaseUrl,
-          PLATFORM_TOKEN,
-          DEMO_SEED: 'false',
-          DATA_DIR: '/tmp',
-          JOBS_PROCESS_EVERY_MS: '100',
-          TOCK_ROLE: 'worker',
-          PORT: '0',
-          HOST: '127.0.0.1',
-          ...env(),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      workers.push(child);
-      await new Promise<void>((resolve, reject) => {
-        child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Tock is running') && resolve());
-        child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-      });
-    }
-  }, 60_000);
+    // Started together (tsx compiles each on start: slow on a loaded machine).
+    workers.push(
+      ...(await Promise.all(
+        [1, 2].map(() => startTockProcess({ NODE_ENV: 'test', DATABASE_URL: server.databaseUrl, PLATFORM_TOKEN, JOBS_PROCESS_EVERY_MS: '100', TOCK_ROLE: 'worker', LOG_LEVEL: 'info', ...env() })),
+      )),
+    );
+  }, 240_000);
   afterAll(async () => {
-    for (const child of workers) {
-      if (child.exitCode !== null || child.signalCode !== null) continue;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await Promise.all(workers.map((worker) => worker.stop()));
     await server?.stop();
     await standIn?.stop();
   });

@@ -39,5 +39,6 @@ export function measuredRateLimiter(limiter: RateLimiter, metrics: TockMetrics):
         metrics.recordRateLimiterWait((performance.now() - started) / 1000);
       }
     },
+    admit: (cost?: RateCost) => limiter.admit(cost),
   };
 }

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { RateCost, RateLimiter } from './rate-limiter.js';
-import { keyUnits, logWindowMs, rateSteps, type RatePlan } from './rate-plan.js';
+import type { RateCost, RateLimiter, RateRelease } from './rate-limiter.js';
+import { IN_FLIGHT_EXPIRY_MS, IN_FLIGHT_POLL_MS, keyUnits, logWindowMs, rateSteps, type RatePlan } from './rate-plan.js';
 
 // L7, several processes sharing one Vonage key: GCRA in one atomic script, on
 // Redis's own clock (TIME), so workers whose clocks disagree still agree on the
@@ -25,24 +26,43 @@ end
 return {1, tostring(start - now)}
 `;
 
-// The sliding log, checked just before the request goes: KEYS[1] is a sorted
-// set of send moments (one member per unit). With room, the send is logged
-// and 0 returned; otherwise how long until the oldest that is in the way ages out.
-const LOG_SEND = `
+// The rolling window, checked just before the request goes: KEYS[1] is a
+// sorted set of answered units (scored by when the answer came), KEYS[2] of
+// units in flight (scored by when they were admitted; older than ARGV[5] ms
+// they are taken as gone). With room, the units join the flight set and 0 is
+// returned; otherwise how long to wait before asking again.
+const ADMIT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local windowMs = tonumber(ARGV[1])
 local cap = tonumber(ARGV[2])
 local units = tonumber(ARGV[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - windowMs)
-local count = redis.call('ZCARD', KEYS[1])
-if count + units <= cap then
-  for i = 1, units do redis.call('ZADD', KEYS[1], now, t[1] .. t[2] .. ':' .. ARGV[4] .. ':' .. i) end
-  redis.call('PEXPIRE', KEYS[1], math.ceil(windowMs) + 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - tonumber(ARGV[5]))
+local answered = redis.call('ZCARD', KEYS[1])
+local need = answered + redis.call('ZCARD', KEYS[2]) + units - cap
+if need <= 0 then
+  for i = 1, units do redis.call('ZADD', KEYS[2], now, ARGV[4] .. ':' .. i) end
+  redis.call('PEXPIRE', KEYS[2], math.ceil(tonumber(ARGV[5])) + 1000)
   return '0'
 end
-local blocking = redis.call('ZRANGE', KEYS[1], count + units - cap - 1, count + units - cap - 1, 'WITHSCORES')
-return tostring(tonumber(blocking[2]) + windowMs - now)
+if need <= answered then
+  local blocking = redis.call('ZRANGE', KEYS[1], need - 1, need - 1, 'WITHSCORES')
+  return tostring(math.max(1, tonumber(blocking[2]) + windowMs - now))
+end
+return ARGV[6]
+`;
+
+// The answer came: the units move from the flight set to the answered set, at Redis's now.
+const ANSWERED = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+for i = 1, tonumber(ARGV[1]) do
+  local member = ARGV[2] .. ':' .. i
+  if redis.call('ZREM', KEYS[2], member) == 1 then redis.call('ZADD', KEYS[1], now, member) end
+end
+redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[3])) + 1000)
+return 1
 `;
 
 interface RedisRateLimiterOptions {
@@ -53,7 +73,6 @@ interface RedisRateLimiterOptions {
 
 export class RedisRateLimiter implements RateLimiter {
   private readonly key: string;
-  private calls = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -71,13 +90,23 @@ export class RedisRateLimiter implements RateLimiter {
       await sleep(Number(wait));
       if (reserved === 1) break;
     }
+  }
+
+  async admit(cost: RateCost = {}): Promise<RateRelease> {
     const { plan } = this.options;
-    const caller = `${process.pid}:${++this.calls}`;
+    const units = keyUnits(plan, cost);
+    const windowMs = logWindowMs(plan);
+    const member = `${process.pid}:${randomUUID()}`;
+    const keys = [`${this.key}:answered`, `${this.key}:in-flight`];
     for (;;) {
-      const wait = Number(await this.redis.eval(LOG_SEND, 1, `${this.key}:log`, logWindowMs(plan), plan.perSecond, keyUnits(plan, cost), caller));
-      if (wait <= 0) return;
+      const wait = Number(await this.redis.eval(ADMIT, 2, ...keys, windowMs, plan.perSecond, units, member, IN_FLIGHT_EXPIRY_MS, IN_FLIGHT_POLL_MS));
+      if (wait <= 0) break;
       await sleep(wait);
     }
+    // Unanswered (Redis away now), the units expire from the flight set on their own.
+    return async () => {
+      await this.redis.eval(ANSWERED, 2, ...keys, units, member, windowMs).catch(() => undefined);
+    };
   }
 }
 

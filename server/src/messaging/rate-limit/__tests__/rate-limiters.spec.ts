@@ -29,9 +29,28 @@ function busiestWindow(stamps: Stamp[], windowMs: number): number {
   return most;
 }
 
-async function acquireAll(limiters: RateLimiter[], costs: RateCost[], now: () => number): Promise<Stamp[]> {
+// Each request as the provider sees it: a turn, the admission, then (after
+// `delay` of the caller's own, e.g. a slow claim or a stalled event loop) it
+// arrives and is stamped, and `latency` later its answer comes back.
+async function acquireAll(
+  limiters: RateLimiter[],
+  costs: RateCost[],
+  now: () => number,
+  timing: { sleep?: (ms: number) => Promise<void>; delay?: (i: number) => number; latency?: number } = {},
+): Promise<Stamp[]> {
   const stamps: Stamp[] = [];
-  await Promise.all(costs.map((cost, i) => limiters[i % limiters.length].acquire(cost).then(() => stamps.push({ at: now(), weight: cost.segments ?? 1 }))));
+  const wait = (ms: number) => (ms > 0 && timing.sleep ? timing.sleep(ms) : Promise.resolve());
+  await Promise.all(
+    costs.map(async (cost, i) => {
+      const limiter = limiters[i % limiters.length];
+      await limiter.acquire(cost);
+      const answered = await limiter.admit(cost);
+      await wait(timing.delay?.(i) ?? 0);
+      stamps.push({ at: now(), weight: cost.segments ?? 1 });
+      await wait(timing.latency ?? 0);
+      await answered();
+    }),
+  );
   return stamps;
 }
 
@@ -77,6 +96,16 @@ describe('GCRA rate limiter (one process)', () => {
     expect(busiestWindow(stamps, 1000)).toBeLessThanOrEqual(25);
     // Evenly spaced: the 300th goes 299 steps of 40 ms after the first.
     expect(Math.max(...stamps.map((s) => s.at))).toBeGreaterThanOrEqual(299 * 40);
+  });
+
+  it('L7: requests that go late after their admission, and answers that take long, still never put more than the cap into a rolling second (virtual clock)', async () => {
+    const clock = virtualClock();
+    const limiter = new GcraRateLimiter(plan(25), clock);
+    // Every other second's callers stall 500 ms between admission and the request (the claim, a busy
+    // event loop), so they land among the next second's; answers take 150 ms. Counted at admission, 36 would.
+    const stamps = await acquireAll([limiter], times(200), clock.now, { sleep: clock.sleep, delay: (i) => (Math.floor(i / 25) % 2 === 0 ? 500 : 0), latency: 150 });
+    expect(stamps).toHaveLength(200);
+    expect(busiestWindow(stamps, 1000)).toBeLessThanOrEqual(25);
   });
 
   it('L7: with the unit set to segments, a three-segment text takes three slots', async () => {
@@ -149,6 +178,17 @@ describe('Redis rate limiter (several processes)', () => {
     expect(busiestWindow(stamps, 1000)).toBeLessThanOrEqual(20);
   });
 
+  it('L7: two limiters on one key, callers going late after admission: still no rolling second above the cap at arrival', async () => {
+    const key = `test-${randomUUID()}`;
+    const shared = plan(10, { headroomMs: 0 });
+    const limiters = [new RedisRateLimiter(connect(), { key, plan: shared }), new RedisRateLimiter(connect(), { key, plan: shared })];
+    const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+    // The first second's callers stall 400 ms, into the next second's.
+    const stamps = await acquireAll(limiters, times(30), () => performance.now(), { sleep, delay: (i) => (i < 10 ? 400 : 0), latency: 30 });
+    expect(stamps).toHaveLength(30);
+    expect(busiestWindow(stamps, 1000)).toBeLessThanOrEqual(10);
+  });
+
   it('L7: limiters on different keys do not share a budget', async () => {
     const first = new RedisRateLimiter(connect(), { key: `test-${randomUUID()}`, plan: plan(1) });
     const second = new RedisRateLimiter(connect(), { key: `test-${randomUUID()}`, plan: plan(1) });
@@ -177,6 +217,7 @@ describe('Redis rate limiter (several processes)', () => {
     expect(shared.limiter).toBeInstanceOf(RedisRateLimiter);
     expect(local.limiter).toBeInstanceOf(GcraRateLimiter);
     await shared.limiter.acquire();
+    await (await shared.limiter.admit())();
     await shared.close();
     await local.close();
   });

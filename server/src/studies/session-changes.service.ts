@@ -6,7 +6,7 @@ import { Language } from '../common/language.js';
 import { badInput, conflict, notFound } from '../common/tock-error.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
 import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
-import { FAN_OUT_CHUNK, type FanOutLog, type FanOutRequest, type FanOutScheduler } from '../messaging/delivery/fan-out.js';
+import { FAN_OUT_CHUNK, type FanOutLog, type FanOutProgress, type FanOutRequest, type FanOutScheduler } from '../messaging/delivery/fan-out.js';
 import type { MessageIntent } from '../messaging/delivery/message-intent.js';
 import { renderMessage, type Brand, type DayOfUpdate } from '../messaging/templates/message-templates.js';
 import { Booking } from './booking.entity.js';
@@ -77,8 +77,8 @@ export class SessionChangesService {
     return { session, messagesQueued: booked.length - known };
   }
 
-  /** Item 9, in a worker: records and schedules a day-of update's texts in chunks. */
-  async recordDayOf(request: Extract<FanOutRequest, { kind: 'day-of-update' }>): Promise<number> {
+  /** Item 9, in a worker: records and schedules a day-of update's texts in chunks (`progress` after each). */
+  async recordDayOf(request: Extract<FanOutRequest, { kind: 'day-of-update' }>, progress?: FanOutProgress): Promise<number> {
     const now = new Date(request.at);
     const session = await this.dataSource.getRepository(StudySession).findOneBy({ id: request.sessionId, workspaceId: request.workspaceId });
     if (!session || session.status !== SessionStatus.SCHEDULED) return 0;
@@ -107,7 +107,9 @@ export class SessionChangesService {
       const created = await this.dataSource.transaction((manager) => this.delivery.record(manager, intents));
       await this.delivery.schedule(created);
       recorded += created.length;
-      this.fanOut.log(`day-of update for session ${session.id}: ${Math.min(i + FAN_OUT_CHUNK, booked.length)} of ${booked.length} recipients done`);
+      const done = Math.min(i + FAN_OUT_CHUNK, booked.length);
+      this.fanOut.log(`day-of update for session ${session.id}: ${done} of ${booked.length} recipients done`);
+      await progress?.(done, booked.length);
     }
     return recorded;
   }

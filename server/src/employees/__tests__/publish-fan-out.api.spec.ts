@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { Job } from 'agenda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageKind } from '../../comms-log/comms-log.enums.js';
 import { newId } from '../../db/id.util.js';
+import { fanOutJob } from '../../jobs/definitions/fan-out.job.js';
+import type { FanOutRequest } from '../../messaging/delivery/fan-out.js';
+import { DayOfUpdate } from '../../messaging/templates/message-templates.js';
 import { Booking } from '../../studies/booking.entity.js';
 import { BookingStatus, SessionStatus } from '../../studies/session-status.enum.js';
 import { StudySession } from '../../studies/study-session.entity.js';
@@ -23,6 +27,23 @@ function mondayInTwoWeeks(): string {
 }
 
 const entries = (server: TestServer, where: Record<string, unknown>) => server.app.dataSource.getRepository(CommsLogEntry).findBy(where as never);
+
+// A scheduled session with `count` booked participants.
+async function bookedSession(server: TestServer, workspaceId: string, count: number, tag: string, area: number): Promise<StudySession> {
+  const db = server.app.dataSource;
+  const study = await db.getRepository(Study).save(db.getRepository(Study).create({ id: newId(), workspaceId, name: `Fan study ${tag}`, smsRemindersEnabled: true, inviteToken: randomBytes(16).toString('hex') }));
+  const session = await db
+    .getRepository(StudySession)
+    .save(db.getRepository(StudySession).create({ id: newId(), workspaceId, studyId: study.id, startsAt: new Date(Date.now() + 3 * 3600_000), durationMinutes: 30, status: SessionStatus.SCHEDULED }));
+  const participants = Array.from({ length: count }, (_, i) =>
+    db.getRepository(Participant).create({ id: newId(), workspaceId, name: `P ${i}`, email: `p${i}.${tag}@fan.example`, phone: `+1${area}559${String(i).padStart(4, '0')}`, smsConsent: true }),
+  );
+  await db.getRepository(Participant).insert(participants);
+  await db
+    .getRepository(Booking)
+    .insert(participants.map((p) => ({ id: newId(), workspaceId, sessionId: session.id, participantId: p.id, status: BookingStatus.BOOKED, manageToken: randomBytes(16).toString('hex') })));
+  return session;
+}
 
 // Item 9: a fan-out answers at once; a job records the texts in chunks.
 describe('fan-outs off the request (MariaDB)', () => {
@@ -67,18 +88,7 @@ describe('fan-outs off the request (MariaDB)', () => {
   }, 150_000);
 
   it(`S5: sendDayOfUpdate to ${RECIPIENTS} booked participants records exactly one DAY_OF_UPDATE each, in a job`, async () => {
-    const db = server.app.dataSource;
-    const study = await db.getRepository(Study).save(db.getRepository(Study).create({ id: newId(), workspaceId: ws.id, name: 'Fan study', smsRemindersEnabled: true, inviteToken: randomBytes(16).toString('hex') }));
-    const session = await db
-      .getRepository(StudySession)
-      .save(db.getRepository(StudySession).create({ id: newId(), workspaceId: ws.id, studyId: study.id, startsAt: new Date(Date.now() + 3 * 3600_000), durationMinutes: 30, status: SessionStatus.SCHEDULED }));
-    const participants = Array.from({ length: RECIPIENTS }, (_, i) =>
-      db.getRepository(Participant).create({ id: newId(), workspaceId: ws.id, name: `P ${i}`, email: `p${i}@fan.example`, phone: `+1415559${String(i).padStart(4, '0')}`, smsConsent: true }),
-    );
-    await db.getRepository(Participant).insert(participants);
-    await db
-      .getRepository(Booking)
-      .insert(participants.map((p) => ({ id: newId(), workspaceId: ws.id, sessionId: session.id, participantId: p.id, status: BookingStatus.BOOKED, manageToken: randomBytes(16).toString('hex') })));
+    const session = await bookedSession(server, ws.id, RECIPIENTS, 'late', 415);
 
     const send = `mutation($input: SendDayOfUpdateInput!) { sendDayOfUpdate(input: $input) { messagesQueued } }`;
     const answer = await server.ok(send, { input: { sessionId: session.id, update: 'RUNNING_LATE', idempotencyKey: 'fan-late' } }, ws.adminKey);
@@ -87,5 +97,25 @@ describe('fan-outs off the request (MariaDB)', () => {
     await expect.poll(async () => (await recorded()).length, { timeout: 100_000, interval: 250 }).toBe(RECIPIENTS);
     const all = await recorded();
     expect(new Set(all.map((e) => e.bookingId)).size).toBe(RECIPIENTS);
+  }, 150_000);
+
+  it('Item 9: a day-of fan-out job renews its lock (Agenda touch) after every chunk, so however many chunks it has it never outlives its lock', async () => {
+    const count = 1100; // chunks of 500, 500 and 100
+    const session = await bookedSession(server, ws.id, count, 'lock', 212);
+    const request: FanOutRequest = { kind: 'day-of-update', workspaceId: ws.id, sessionId: session.id, update: DayOfUpdate.RUNNING_LATE, requestKey: `lock-${newId()}`, at: new Date().toISOString() };
+    // The job as Agenda hands it to the handler; each renewal notes how much was recorded when it came.
+    const renewals: { progress: number | undefined; recorded: number }[] = [];
+    const job = {
+      attrs: { name: 'fan-out-texts', data: request },
+      touch: async (progress?: number) => {
+        renewals.push({ progress, recorded: (await entries(server, { sessionId: session.id, kind: MessageKind.DAY_OF_UPDATE })).length });
+      },
+    } as unknown as Job<FanOutRequest>;
+    await fanOutJob(server.app).handler(job);
+    expect(renewals).toEqual([
+      { progress: 45, recorded: 500 },
+      { progress: 90, recorded: 1000 },
+      { progress: 100, recorded: 1100 },
+    ]);
   }, 150_000);
 });

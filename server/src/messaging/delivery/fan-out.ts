@@ -18,3 +18,9 @@ export const FAN_OUT_CHUNK = 500;
 
 /** Progress lines for the log: `done` of `total` recorded. */
 export type FanOutLog = (line: string) => void;
+
+/**
+ * Awaited after each chunk, with how many recipients of the job are done: the
+ * job renews its lock there, so a fan-out of thousands never outlives it.
+ */
+export type FanOutProgress = (done: number, total: number) => Promise<void>;

@@ -191,7 +191,8 @@ export class DeliveryService {
     }
   }
 
-  private async deliverOnce(entryId: string, now: Date): Promise<DeliveryOutcome> {
+  private async deliverOnce(entryId: string, calledAt: Date): Promise<DeliveryOutcome> {
+    let now = calledAt;
     let loaded = await this.facts.load(entryId);
     // Anything but QUEUED is settled or in flight; an entry left SENDING by a
     // crash is settled by its receipt or marked for review, never resent.
@@ -204,8 +205,12 @@ export class DeliveryService {
         await this.transition(loaded.entry, MessageStatus.QUEUED, { errorCode: held.errorCode, errorReason: held.reason.slice(0, 255), updatedAt: new Date() });
         throw new TransientSendError(held.errorCode, held.reason, held.retryAfterMs);
       }
+      // L8: the text goes after the wait, so it is decided at that time: a
+      // reminder whose session started meanwhile is SKIPPED TOO_LATE, not sent late.
+      const waitedMs = Date.now() - waitedFrom;
+      now = new Date(calledAt.getTime() + waitedMs);
       // A long wait: decide on the facts as they are now (a STOP may have come meanwhile).
-      if (Date.now() - waitedFrom > REDECIDE_AFTER_WAIT_MS) {
+      if (waitedMs > REDECIDE_AFTER_WAIT_MS) {
         loaded = await this.facts.load(entryId);
         if (!loaded || loaded.entry.status !== MessageStatus.QUEUED) return 'not-queued';
       }

@@ -43,19 +43,24 @@ function printSending(report: SendingReport): void {
   console.log(`| Pipeline / no-op | ${report.ratio.toFixed(2)}x | >= 0.6x |`);
   console.log(`| SDK-only / no-op (the ceiling for any pipeline here) | ${(report.providerOnlyPerSecond / report.noopPerSecond).toFixed(2)}x | |`);
   console.log(`| Pipeline / SDK-only (Tock's own work) | ${(report.sendsPerSecond / report.providerOnlyPerSecond).toFixed(2)}x | |`);
+  const cpu = report.cpuMsPerJob;
+  console.log(`| CPU per job (this process: worker, API, stand-in): no-op / SDK-only / send | ${cpu.noop.toFixed(2)} / ${cpu.providerOnly.toFixed(2)} / ${cpu.send.toFixed(2)} ms | |`);
+  console.log(`| SQL statements per send | ${report.statementsPerSend.toFixed(2)} | |`);
   console.log(`| Peak RSS of the process (API, worker and stand-in) | ${report.peakRssMb} MB | |`);
+  const burst = report.burst;
+  if (!burst) return;
   console.log(
-    `\nL8: ${report.reminders.toLocaleString('en-US')} reminders due within ${report.dueWindowMs / 1000} s at a cap of ${report.burstCap}/s ` +
-      `(time ${report.timeScale}x faster than 10,000 in one minute at 30/s: same texts, same burst/window ratio)`,
+    `\nL8: ${burst.reminders.toLocaleString('en-US')} reminders due within ${burst.dueWindowMs / 1000} s at a cap of ${burst.burstCap}/s ` +
+      `(time ${burst.timeScale}x faster than 10,000 in one minute at 30/s: same texts, same burst/window ratio)`,
   );
   console.log(`| Lateness (sent - due, early = 0) | EDF plan, measured | Plain due-time schedule, simulated at the cap | Target |`);
   console.log(`|---|---|---|---|`);
-  console.log(`| p50 | ${fixed(report.latenessMs.p50)} ms | ${fixed(report.plainLatenessMs.p50)} ms | |`);
-  console.log(`| p99 | ${fixed(report.latenessMs.p99)} ms | ${fixed(report.plainLatenessMs.p99)} ms | <= 1000 ms |`);
-  console.log(`| max | ${fixed(report.latenessMs.max)} ms | ${fixed(report.plainLatenessMs.max)} ms | |`);
-  console.log(`| First text before the first due time | ${fixed(report.firstLeadMs)} ms | 0 ms | about the burst's need, ${fixed(report.neededLeadMs)} ms |`);
-  console.log(`| Skipped TOO_LATE | ${report.tooLate} | | 0 |`);
-  console.log(`| Planner run (pulling the jobs forward) | ${fixed(report.planMs)} ms | | |`);
+  console.log(`| p50 | ${fixed(burst.latenessMs.p50)} ms | ${fixed(burst.plainLatenessMs.p50)} ms | |`);
+  console.log(`| p99 | ${fixed(burst.latenessMs.p99)} ms | ${fixed(burst.plainLatenessMs.p99)} ms | <= 1000 ms |`);
+  console.log(`| max | ${fixed(burst.latenessMs.max)} ms | ${fixed(burst.plainLatenessMs.max)} ms | |`);
+  console.log(`| First text before the first due time | ${fixed(burst.firstLeadMs)} ms | 0 ms | about the burst's need, ${fixed(burst.neededLeadMs)} ms |`);
+  console.log(`| Skipped TOO_LATE | ${burst.tooLate} | | 0 |`);
+  console.log(`| Planner run (pulling the jobs forward) | ${fixed(burst.planMs)} ms | | |`);
 }
 
 function printHistory(report: HistoryReport): void {
@@ -178,7 +183,7 @@ if (!only || only === 'import') {
 if (!only || only === 'sending') {
   const report = await runSendingBench();
   printSending(report);
-  failed ||= report.sendsPerSecond < 300 || report.ratio < 0.6 || report.latenessMs.p99 > 1000 || report.tooLate > 0;
+  failed ||= report.sendsPerSecond < 300 || report.ratio < 0.6 || (report.burst !== null && (report.burst.latenessMs.p99 > 1000 || report.burst.tooLate > 0));
 }
 if (!only || only === 'timeline') {
   printTimelineWrites(await runTimelineWritesBench());

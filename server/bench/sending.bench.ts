@@ -44,6 +44,17 @@ export interface SendingReport {
   providerOnlyPerSecond: number;
   sendsPerSecond: number;
   ratio: number;
+  /** CPU time of this process (worker, API and stand-in) per job, in ms: the load-robust figure. */
+  cpuMsPerJob: { noop: number; providerOnly: number; send: number };
+  /** SQL statements the app ran per send (its own and its job store's). */
+  statementsPerSend: number;
+  /** The L8 burst; null when TOCK_BENCH_REMINDERS=0. */
+  burst: BurstReport | null;
+  /** The bench process's peak resident memory so far (API, worker and stand-in share it). */
+  peakRssMb: number;
+}
+
+export interface BurstReport {
   reminders: number;
   processEveryMs: number;
   timeScale: number;
@@ -58,8 +69,6 @@ export interface SendingReport {
   neededLeadMs: number;
   tooLate: number;
   planMs: number;
-  /** The bench process's peak resident memory so far (API, worker and stand-in share it). */
-  peakRssMb: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -110,19 +119,46 @@ export function sentCount(app: App, count: number, match: (kind: string) => bool
   });
 }
 
+/** This process's CPU time (user and system) since `from`, in ms: unlike wall time, it hardly moves with the machine's load. */
+const cpuMsSince = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+};
+
+/** Counts the statements the app's DataSource runs (by their first words) until stopped; per send when stopped. */
+function countStatements(app: App): { stop(sends: number): { total: number; top: [string, number][] } } {
+  const logger = app.dataSource.logger;
+  const original = logger.logQuery.bind(logger);
+  const counts = new Map<string, number>();
+  logger.logQuery = (query, parameters, runner) => {
+    const words = query.replace(/\s+/g, ' ').replace(/`/g, '').slice(0, 48);
+    counts.set(words, (counts.get(words) ?? 0) + 1);
+    return original(query, parameters, runner);
+  };
+  return {
+    stop(sends) {
+      logger.logQuery = original;
+      const top = [...counts].sort((a, b) => b[1] - a[1]).map(([sql, n]): [string, number] => [sql, n / sends]);
+      return { total: top.reduce((sum, [, n]) => sum + n, 0), top: top.filter(([, n]) => n >= 0.05) };
+    },
+  };
+}
+
 /** How long SENDS jobs of `name`, all due now, take to run on a fresh Agenda over the app's job store. */
-async function timeAgendaJobs(config: Config, app: App, name: string, handler: () => Promise<void>): Promise<number> {
+async function timeAgendaJobs(config: Config, app: App, name: string, handler: () => Promise<void>): Promise<{ ms: number; cpuMs: number }> {
   const agenda = createAgenda(createJobBackend(config, app.dataSource), { processEvery: PROCESS_EVERY_MS, name });
   agenda.maxConcurrency(CONCURRENCY);
   agenda.define(name, handler, { concurrency: CONCURRENCY });
   for (let i = 0; i < SENDS; i++) await agenda.create(name, { i }).schedule(new Date()).save();
   const done = completions(agenda, `complete:${name}`, SENDS);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await agenda.start();
   await done;
   const ms = performance.now() - started;
+  const cpuMs = cpuMsSince(cpu);
   await agenda.stop(false);
-  return ms;
+  return { ms, cpuMs };
 }
 
 async function seedTexts(db: mysql.Connection, workspaceId: string): Promise<{ employeeId: string; requestId: string }> {
@@ -202,14 +238,14 @@ export async function runSendingBench(log: (line: string) => void = console.log)
     await db.query('UPDATE workspaces SET smsEnabled = 1, quietHoursEnabled = 0 WHERE id = ?', [workspace.id]);
 
     // 1. Agenda no-op jobs on the same store, same concurrency.
-    const noopMs = await timeAgendaJobs(config, app, 'bench-noop', async () => {});
+    const { ms: noopMs, cpuMs: noopCpuMs } = await timeAgendaJobs(config, app, 'bench-noop', async () => {});
     log(`  Agenda no-op: ${SENDS} jobs in ${Math.round(noopMs)} ms`);
 
     // 1b. Agenda jobs that do nothing but hand one text to the stand-in through
     // the Vonage SDK: the floor under any send pipeline on this machine.
     const sms = app.providers.sms;
     if (!sms) throw new Error('The bench needs the Vonage provider');
-    const providerOnlyMs = await timeAgendaJobs(config, app, 'bench-provider-only', async () => {
+    const { ms: providerOnlyMs, cpuMs: providerOnlyCpuMs } = await timeAgendaJobs(config, app, 'bench-provider-only', async () => {
       const result = await sms.send({ to: '+14155557001', from: '+13306619491', text: 'Bench text', clientRef: 'bench' });
       if (result.outcome !== 'sent') throw new Error(`The stand-in refused a bench text: ${JSON.stringify(result)}`);
     });
@@ -230,11 +266,28 @@ export async function runSendingBench(log: (line: string) => void = console.log)
       })),
     );
     const sendsDone = sentCount(app, SENDS, (kind) => kind === MessageKind.TIME_OFF_RESPONSE);
+    const statements = countStatements(app);
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await app.startWorker();
     await sendsDone;
     const sendMs = performance.now() - started;
+    const sendCpuMs = cpuMsSince(cpu);
+    const perSend = statements.stop(SENDS);
     log(`  Tock send pipeline: ${SENDS} texts in ${Math.round(sendMs)} ms (${standIn.messages.length - SENDS} reached the stand-in)`);
+    log(`  statements per send (${perSend.total.toFixed(2)}): ${perSend.top.map(([sql, n]) => `${n.toFixed(2)} ${sql}`).join(' | ')}`);
+
+    const throughput = {
+      sends: SENDS,
+      noopPerSecond: (SENDS / noopMs) * 1000,
+      providerOnlyPerSecond: (SENDS / providerOnlyMs) * 1000,
+      sendsPerSecond: (SENDS / sendMs) * 1000,
+      ratio: noopMs / sendMs,
+      cpuMsPerJob: { noop: noopCpuMs / SENDS, providerOnly: providerOnlyCpuMs / SENDS, send: sendCpuMs / SENDS },
+      statementsPerSend: perSend.total,
+    };
+    // TOCK_BENCH_REMINDERS=0: the throughput part alone (to profile it).
+    if (REMINDERS === 0) return { ...throughput, burst: null, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
 
     // 3. L8: REMINDERS reminders due within DUE_WINDOW_MS, on a worker capped at
     // BURST_CAP per second: far more than the cap carries in the window.
@@ -282,22 +335,20 @@ export async function runSendingBench(log: (line: string) => void = console.log)
     const stats = (sorted: number[]) => ({ p50: median(sorted), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0 });
 
     return {
-      sends: SENDS,
-      noopPerSecond: (SENDS / noopMs) * 1000,
-      providerOnlyPerSecond: (SENDS / providerOnlyMs) * 1000,
-      sendsPerSecond: (SENDS / sendMs) * 1000,
-      ratio: noopMs / sendMs,
-      reminders: lateness.length,
-      processEveryMs: PROCESS_EVERY_MS,
-      timeScale: TIME_SCALE,
-      burstCap: BURST_CAP,
-      dueWindowMs: DUE_WINDOW_MS,
-      latenessMs: stats(lateness),
-      plainLatenessMs: stats(plain),
-      firstLeadMs: Number(first.leadMs),
-      neededLeadMs,
-      tooLate: Number(skipped.n),
-      planMs,
+      ...throughput,
+      burst: {
+        reminders: lateness.length,
+        processEveryMs: PROCESS_EVERY_MS,
+        timeScale: TIME_SCALE,
+        burstCap: BURST_CAP,
+        dueWindowMs: DUE_WINDOW_MS,
+        latenessMs: stats(lateness),
+        plainLatenessMs: stats(plain),
+        firstLeadMs: Number(first.leadMs),
+        neededLeadMs,
+        tooLate: Number(skipped.n),
+        planMs,
+      },
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {

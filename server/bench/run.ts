@@ -51,7 +51,7 @@ function printSending(report: SendingReport): void {
   if (!burst) return;
   console.log(
     `\nL8: ${burst.reminders.toLocaleString('en-US')} reminders due within ${burst.dueWindowMs / 1000} s at a cap of ${burst.burstCap}/s ` +
-      `(time ${burst.timeScale}x faster than 10,000 in one minute at 30/s: same texts, same burst/window ratio)`,
+      `(the burst needs ${(burst.neededLeadMs / burst.dueWindowMs).toFixed(1)}x its window at the cap; 10,000 in one minute at 30/s needs 5.6x)`,
   );
   console.log(`| Lateness (sent - due, early = 0) | EDF plan, measured | Plain due-time schedule, simulated at the cap | Target |`);
   console.log(`|---|---|---|---|`);
@@ -61,6 +61,7 @@ function printSending(report: SendingReport): void {
   console.log(`| First text before the first due time | ${fixed(burst.firstLeadMs)} ms | 0 ms | about the burst's need, ${fixed(burst.neededLeadMs)} ms |`);
   console.log(`| Skipped TOO_LATE | ${burst.tooLate} | | 0 |`);
   console.log(`| Planner run (pulling the jobs forward) | ${fixed(burst.planMs)} ms | | |`);
+  console.log(`| Planner's step per text at the end (cap's or pipeline's, the slower, +10 %) | ${burst.planStepMs.toFixed(1)} ms | ${(1000 / burst.burstCap).toFixed(1)} ms at the cap | |`);
 }
 
 function printHistory(report: HistoryReport): void {

@@ -158,6 +158,7 @@ export async function createApp(config: Config): Promise<App> {
     config,
     metrics,
     delivery: services.delivery,
+    sendPace: services.sendPace,
     carrierLookups: services.carrierLookups,
     schedulePublishing: services.schedulePublishing,
     reconciler: services.reconciler,

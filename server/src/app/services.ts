@@ -34,6 +34,7 @@ import { MessageResendService } from '../messaging/delivery/message-resend.servi
 import { OptInConfirmations } from '../messaging/delivery/opt-in-confirmations.service.js';
 import { ReconcilerService } from '../messaging/delivery/reconciler.service.js';
 import { SendFactsLoader } from '../messaging/delivery/send-facts.loader.js';
+import { SendPace } from '../messaging/delivery/send-pace.js';
 import { SendPlannerService } from '../messaging/delivery/send-planner.service.js';
 import { InboundMessageService } from '../messaging/keywords/inbound-message.service.js';
 import type { DeliveryProviders } from '../messaging/providers/create-delivery-providers.js';
@@ -77,6 +78,8 @@ export interface Services extends Omit<ResolverServices, 'abuse'> {
   reconciler: ReconcilerService;
   /** L8: pulls forward bursts the rate cannot carry by their due times. */
   sendPlanner: SendPlannerService;
+  /** L8: how fast this process's sends go (the send job records them). */
+  sendPace: SendPace;
   workspaceAlerts: WorkspaceAlerts;
 }
 
@@ -130,10 +133,14 @@ export function createServices(config: Config, dataSource: DataSource, { agenda,
   // K2/K3/K7: what a handset's STOP or START (or its carrier's) does to everyone with the number.
   const numberConsent = new NumberConsentService(optOuts, consent);
   const studies = new StudyService(dataSource, idempotency);
+  // L8: how fast this process's sends go (the send job records them), for bursts the pipeline cannot carry at the cap.
+  const sendPace = new SendPace(config.jobs.sendConcurrency);
   const sendPlanner = new SendPlannerService(dataSource, scheduler, {
     horizonMs: config.sendPlanHorizonMs,
     // L8: the key's step, with room for the pipeline not quite reaching the cap.
     stepMs: rateSteps(ratePlan(config)).keyMs * PLAN_STEP_MARGIN,
+    pace: sendPace,
+    paceMargin: PLAN_STEP_MARGIN,
   });
   delivery.planStarts = (entryIds) => sendPlanner.startsFor(entryIds);
   // Item 9: fan-out progress goes to the log (quiet under test, as every line is).
@@ -152,6 +159,7 @@ export function createServices(config: Config, dataSource: DataSource, { agenda,
     messagePreview: new MessagePreview(facts, brand),
     reconciler: new ReconcilerService(dataSource, delivery, scheduler, config.sendInterruptedAfterMs, new ReminderReconciler(dataSource, delivery)),
     sendPlanner,
+    sendPace,
     numberConsent,
     inbound: new InboundMessageService(dataSource, delivery, numberConsent, facts, events, {
       brand,

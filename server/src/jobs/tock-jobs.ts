@@ -21,6 +21,8 @@ interface TockJobDeps {
   config: SendMessageSettings;
   metrics: TockMetrics;
   delivery: SendMessageDelivery;
+  /** L8: the send job records each send's time for the send planner. */
+  sendPace: Parameters<typeof sendMessageJob>[2];
   carrierLookups: Parameters<typeof carrierLookupJob>[0];
   schedulePublishing: Parameters<typeof shiftAlertsJob>[0];
   reconciler: Parameters<typeof reconcileJob>[0];
@@ -32,7 +34,7 @@ interface TockJobDeps {
 /** Defines every Tock job on the Agenda; any process may then schedule them. */
 export function defineTockJobs(agenda: Agenda, deps: TockJobDeps): void {
   const observe = { metrics: deps.metrics, dueAt: trackDueTimes(agenda.db) };
-  const send = sendMessageJob(deps.delivery, deps.config);
+  const send = sendMessageJob(deps.delivery, deps.config, deps.sendPace);
   agenda.define<SendMessageJobData>(send.name, observedJob(send.name, send.handler, observe), send.options);
   agenda.on(`retry exhausted:${SEND_MESSAGE_JOB}`, (error: Error, job) => {
     void send.onRetriesExhausted(error, job as never).catch((e: unknown) => log.error({ err: e, job: SEND_MESSAGE_JOB }, 'giving up on a text failed'));

@@ -2,6 +2,7 @@ import { Between, IsNull, type DataSource } from 'typeorm';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageStatus } from '../../comms-log/comms-log.enums.js';
 import type { MessageScheduler } from './message-intent.js';
+import type { SendPace } from './send-pace.js';
 import { planEarlyStarts } from './send-plan.js';
 
 // Moves per planner run saved at once.
@@ -12,6 +13,10 @@ export interface SendPlannerSettings {
   horizonMs: number;
   /** The provider's time per text (the key's step, with a margin for the pipeline). */
   stepMs: number;
+  /** The pipeline's own time per text, where this process sends; the plan takes the slower of the two. */
+  pace?: SendPace;
+  /** The margin on the pipeline's time per text. */
+  paceMargin?: number;
 }
 
 /**
@@ -63,6 +68,12 @@ export class SendPlannerService {
     return moves.length;
   }
 
+  /** L8: the time each text of a burst is given: the provider's step, or the pipeline's where it is slower. */
+  stepMs(): number {
+    const { stepMs, pace, paceMargin = 1 } = this.settings;
+    return Math.max(stepMs, (pace?.stepMs() ?? 0) * paceMargin);
+  }
+
   private async plan(now: Date): Promise<Map<string, number>> {
     const due = await this.dataSource.getRepository(CommsLogEntry).find({
       select: { id: true, scheduledFor: true },
@@ -71,7 +82,7 @@ export class SendPlannerService {
     });
     return planEarlyStarts(
       due.map((entry) => ({ id: String(entry.id), dueAt: entry.scheduledFor!.getTime() })),
-      this.settings.stepMs,
+      this.stepMs(),
       now.getTime(),
     );
   }

@@ -40,7 +40,7 @@ import { InboundMessageService } from '../messaging/keywords/inbound-message.ser
 import type { DeliveryProviders } from '../messaging/providers/create-delivery-providers.js';
 import { measuredProvider, measuredSend } from '../messaging/providers/provider-metrics.js';
 import { ratePlan } from '../messaging/rate-limit/create-rate-limiter.js';
-import { rateSteps } from '../messaging/rate-limit/rate-plan.js';
+import { logWindowMs, rateSteps } from '../messaging/rate-limit/rate-plan.js';
 import { DeliveryReceiptService } from '../messaging/webhooks/delivery-receipt.service.js';
 import { vonageNumberToE164 } from '../messaging/webhooks/vonage-number.util.js';
 import { log } from '../observability/logger.js';
@@ -134,11 +134,13 @@ export function createServices(config: Config, dataSource: DataSource, { agenda,
   const numberConsent = new NumberConsentService(optOuts, consent);
   const studies = new StudyService(dataSource, idempotency);
   // L8: how fast this process's sends go (the send job records them), for bursts the pipeline cannot carry at the cap.
-  const sendPace = new SendPace(config.jobs.sendConcurrency);
+  const plan = ratePlan(config);
+  const sendPace = new SendPace(config.jobs.sendConcurrency, { windowMs: logWindowMs(plan), perSecond: plan.perSecond });
+  delivery.recordAnswer = (ms) => sendPace.recordAnswer(ms);
   const sendPlanner = new SendPlannerService(dataSource, scheduler, {
     horizonMs: config.sendPlanHorizonMs,
     // L8: the key's step, with room for the pipeline not quite reaching the cap.
-    stepMs: rateSteps(ratePlan(config)).keyMs * PLAN_STEP_MARGIN,
+    stepMs: rateSteps(plan).keyMs * PLAN_STEP_MARGIN,
     pace: sendPace,
     paceMargin: PLAN_STEP_MARGIN,
   });

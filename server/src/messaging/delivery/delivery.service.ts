@@ -143,6 +143,9 @@ export class DeliveryService {
     });
   }
 
+  /** L8: how long the provider took to answer, for the send planner's pace (set once it exists). */
+  recordAnswer: ((ms: number) => void) | null = null;
+
   /** L8: where a burst needs it, the early start for new entries (set once the send planner exists). */
   planStarts: ((entryIds: string[]) => Promise<Map<string, number>>) | null = null;
 
@@ -262,6 +265,7 @@ export class DeliveryService {
     let channel = this.channels.sms?.channel ?? MessageChannel.EMAIL_GATEWAY;
     let result: SendResult;
     try {
+      const asked = performance.now();
       // E8: an entry recorded for the gateway (a receipt said direct SMS cannot reach the carrier) skips the direct attempt.
       result =
         entry.channel === MessageChannel.EMAIL_GATEWAY
@@ -269,6 +273,8 @@ export class DeliveryService {
           : this.channels.sms
             ? await this.channels.sms.send(sms)
             : { outcome: 'failed', errorCode: 'NO_SMS_PROVIDER', reason: 'No SMS provider is configured', directUnavailable: true };
+      // L8: the provider's answer time, for the send planner's pace.
+      if (result.outcome === 'sent') this.recordAnswer?.(performance.now() - asked);
       // E8: where direct SMS cannot reach the carrier, the gateway may.
       if (result.outcome === 'failed' && result.directUnavailable) {
         const gateway = loaded.gateway;

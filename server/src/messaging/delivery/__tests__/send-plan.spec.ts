@@ -20,14 +20,17 @@ describe('send plan (EDF, as late as possible)', () => {
     expect(Object.fromEntries(planEarlyStarts(texts, stepMs, now))).toEqual(expected);
   });
 
-  it.each<[string, number[], number]>([
-    ['L8: with no sends yet, the plan gives each text the cap\'s step', [], 10],
-    ['L8: a pipeline quicker than the cap leaves the cap\'s step', [20, 20, 20], 10],
-    ['L8: a pipeline slower than the cap (20 sends in flight, 1 s each) gives each text its own pace, with the margin', [1000], 55],
-  ])('%s', (_name, sendsMs, stepMs) => {
-    const pace = new SendPace(20);
-    for (const ms of sendsMs) pace.record(ms);
-    const planner = new SendPlannerService(null as never, null as never, { horizonMs: 60_000, stepMs: 10, pace, paceMargin: 1.1 });
+  it.each<[string, { sends?: number[]; answers?: number[] }, number]>([
+    ['L8: with no sends yet, the plan gives each text the cap\'s step', {}, 11],
+    ['L8: a pipeline quicker than the cap leaves the cap\'s step', { sends: [20, 20, 20] }, 11],
+    ['L8: a pipeline slower than the cap (20 sends in flight, 1 s each) gives each text its own pace, with the margin', { sends: [1000] }, 55],
+    ['L8: slow provider answers hold each of the window\'s 100 places for 1 s + 0.4 s, so a text every 14 ms, with the margin', { sends: [20], answers: [400] }, 15.4],
+  ])('%s', (_name, { sends = [], answers = [] }, stepMs) => {
+    // The cap: 100 a second over a 1 s window; its step with the margin is 11 ms.
+    const pace = new SendPace(20, { windowMs: 1000, perSecond: 100 });
+    for (const ms of sends) pace.record(ms);
+    for (const ms of answers) pace.recordAnswer(ms);
+    const planner = new SendPlannerService(null as never, null as never, { horizonMs: 60_000, stepMs: 11, pace, paceMargin: 1.1 });
     expect(planner.stepMs()).toBeCloseTo(stepMs, 6);
   });
 

@@ -51,7 +51,7 @@ function printSending(report: SendingReport): void {
   if (!burst) return;
   console.log(
     `\nL8: ${burst.reminders.toLocaleString('en-US')} reminders due within ${burst.dueWindowMs / 1000} s at a cap of ${burst.burstCap}/s ` +
-      `(the burst needs ${(burst.neededLeadMs / burst.dueWindowMs).toFixed(1)}x its window at the cap; 10,000 in one minute at 30/s needs 5.6x)`,
+      `(the burst needs ${(burst.neededLeadMs / burst.dueWindowMs).toFixed(1)}x its window at the cap; as 10,000 in one minute at 30/s does)`,
   );
   console.log(`| Lateness (sent - due, early = 0) | EDF plan, measured | Plain due-time schedule, simulated at the cap | Target |`);
   console.log(`|---|---|---|---|`);

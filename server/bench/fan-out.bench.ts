@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import { createApp, type App } from '../src/app.js';
+import { createApp, type App } from '../src/app/create-app.js';
 import { loadConfig } from '../src/config/config.js';
 import { newId } from '../src/db/id.util.js';
 import { DayOfUpdate } from '../src/messaging/templates/message-templates.js';

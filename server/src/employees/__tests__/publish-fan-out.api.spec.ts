@@ -111,7 +111,7 @@ describe('fan-outs off the request (MariaDB)', () => {
         renewals.push({ progress, recorded: (await entries(server, { sessionId: session.id, kind: MessageKind.DAY_OF_UPDATE })).length });
       },
     } as unknown as Job<FanOutRequest>;
-    await fanOutJob(server.app).handler(job);
+    await fanOutJob(server.app.services).handler(job);
     expect(renewals).toEqual([
       { progress: 45, recorded: 500 },
       { progress: 90, recorded: 1000 },

@@ -4,7 +4,7 @@ import { MessageKind } from '../../comms-log/comms-log.enums.js';
 import type { Env } from '../../config/config.js';
 import { newId } from '../../db/id.util.js';
 import { createTestWorkspace, PLATFORM_TOKEN, startTestServer, type TestServer, type TestWorkspace } from '../../../test/harness.js';
-import { SENDER } from '../../../test/sending.js';
+import { recordAndSchedule, SENDER } from '../../../test/sending.js';
 import { startTockProcess, type TockProcess } from '../../../test/tock-process.js';
 import { startVonageStandIn, type VonageStandIn } from '../../../test/vonage-stand-in/vonage-stand-in.js';
 
@@ -84,7 +84,7 @@ describe('provider rate across workers (MariaDB, Redis)', () => {
       ]);
       intents.push({ workspaceId: ws.id, kind: MessageKind.TIME_OFF_RESPONSE, employeeId, timeOffRequestId: requestId, sendAt: new Date(), idempotencyKey: `rate-${randomBytes(6).toString('hex')}` });
     }
-    await server.app.services.delivery.enqueue(intents);
+    await recordAndSchedule(server, intents);
     const sent = async () => {
       const [row] = await db.query<{ n: string }[]>("SELECT COUNT(*) AS n FROM comms_log_entries WHERE workspaceId = ? AND kind = 'TIME_OFF_RESPONSE' AND status = 'SENT'", [ws.id]);
       return Number(row.n);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { In } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, startTestServer, type TestServer, type TestWorkspace } from '../../../../test/harness.js';
+import { recordAndSchedule } from '../../../../test/sending.js';
 import { CommsLogEntry } from '../../../comms-log/comms-log-entry.entity.js';
 import { MessageKind } from '../../../comms-log/comms-log.enums.js';
 import { SEND_MESSAGE_JOB } from '../../../jobs/definitions/send-message.job.js';
@@ -28,7 +29,8 @@ describe('the send planner (MariaDB)', () => {
 
   const tag = randomBytes(3).toString('hex');
   const texts = (name: string, count: number, dueAt: Date) =>
-    server.app.services.delivery.enqueue(
+    recordAndSchedule(
+      server,
       Array.from({ length: count }, (_, i) => ({
         workspaceId: ws.id,
         kind: MessageKind.KEYWORD_REPLY,

@@ -9,7 +9,7 @@ export const FAN_OUT_JOB = 'fan-out-texts';
  * mid-fan-out hands it to another within a minute, and a live one keeps it
  * however many chunks there are.
  */
-export const FAN_OUT_LOCK_LIFETIME_MS = 60_000;
+const FAN_OUT_LOCK_LIFETIME_MS = 60_000;
 
 /** The two services that record a fan-out's texts. */
 interface FanOutServices {

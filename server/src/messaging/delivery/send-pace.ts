@@ -1,5 +1,5 @@
 /** L7's rolling window, as the pace needs it: a request holds its place from admission until `windowMs` after its answer. */
-export interface PaceWindow {
+interface PaceWindow {
   windowMs: number;
   perSecond: number;
 }

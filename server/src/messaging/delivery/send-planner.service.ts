@@ -8,7 +8,7 @@ import { planEarlyStarts } from './send-plan.js';
 // Moves per planner run saved at once.
 const MOVE_CONCURRENCY = 8;
 
-export interface SendPlannerSettings {
+interface SendPlannerSettings {
   /** How far ahead due texts are planned; a burst longer than this to send is not fully pulled forward. */
   horizonMs: number;
   /** The provider's time per text (the key's step, with a margin for the pipeline). */

@@ -22,7 +22,7 @@ export interface RatePlan {
   senderRate(sender: string): number | null;
 }
 
-export interface RateSteps {
+interface RateSteps {
   /** Milliseconds this request holds the key's budget. */
   keyMs: number;
   /** Milliseconds it holds its sender's budget; null when the sender has no limit. */

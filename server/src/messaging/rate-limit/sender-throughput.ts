@@ -1,5 +1,5 @@
 /** The kinds of sender number carriers give different throughputs. */
-export type SenderKind = 'long' | 'tollfree' | 'short';
+type SenderKind = 'long' | 'tollfree' | 'short';
 
 // NANP toll-free area codes (800, 833, 844, 855, 866, 877, 888).
 const TOLL_FREE = /^\+?1(800|833|844|855|866|877|888)\d{7}$/;

@@ -2,6 +2,9 @@ import { In } from 'typeorm';
 import { CommsLogEntry } from '../src/comms-log/comms-log-entry.entity.js';
 import type { CommsEvents } from '../src/comms-log/comms-events.js';
 import type { Env } from '../src/config/config.js';
+import { FAN_OUT_JOB, recordFanOut } from '../src/jobs/definitions/fan-out.job.js';
+import type { FanOutRequest } from '../src/messaging/delivery/fan-out.js';
+import type { MessageIntent } from '../src/messaging/delivery/message-intent.js';
 import { startTestServer, type TestDatabase, type TestServer } from './harness.js';
 import { startVonageStandIn, type VonageStandIn } from './vonage-stand-in/vonage-stand-in.js';
 
@@ -87,4 +90,24 @@ export function entriesOf(server: TestServer, workspaceId: string, kinds?: strin
     where: { workspaceId, ...(kinds ? { kind: In(kinds) } : {}) } as never,
     order: { id: 'ASC' },
   });
+}
+
+/**
+ * Item 9, for suites with the worker off: does the work of every fan-out job
+ * waiting on the job store (what a worker would run), then removes those jobs.
+ */
+export async function recordPendingFanOuts(server: TestServer): Promise<number> {
+  const { jobs } = await server.app.agenda.queryJobs({ name: FAN_OUT_JOB });
+  let recorded = 0;
+  for (const job of jobs) recorded += await recordFanOut(server.app.services, job.data as FanOutRequest);
+  await server.app.agenda.cancel({ name: FAN_OUT_JOB });
+  return recorded;
+}
+
+/** Texts recorded in one transaction, then scheduled once it committed, as every caller of the delivery service does. */
+export async function recordAndSchedule(server: TestServer, intents: MessageIntent[]): Promise<CommsLogEntry[]> {
+  const { dataSource, services } = server.app;
+  const created = await dataSource.transaction((manager) => services.delivery.record(manager, intents));
+  await services.delivery.schedule(created);
+  return created;
 }

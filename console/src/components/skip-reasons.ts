@@ -11,4 +11,5 @@ export const SKIP_REASON_HELP: Record<string, string> = {
   NO_LONGER_VALID: 'The session or shift changed or was cancelled before the text was due.',
   DESTINATION_NOT_ALLOWED: 'The number is outside the workspace’s allowed countries, or is premium-rate, toll-free or similar (Workspace page).',
   SUSPECTED_ABUSE: 'The pumping breaker is tripped: public signups to new numbers are held until an admin resets it (Workspace page).',
+  TOO_LATE: 'The text could only have gone after the session or shift started, so it was not sent late.',
 };

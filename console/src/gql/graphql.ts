@@ -340,6 +340,7 @@ export type SkipReason =
   | 'OPTED_OUT'
   | 'STUDY_SMS_DISABLED'
   | 'SUSPECTED_ABUSE'
+  | 'TOO_LATE'
   | 'WEEK_ALERTS_OFF'
   | 'WORKSPACE_SMS_DISABLED';
 

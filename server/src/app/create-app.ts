@@ -13,7 +13,9 @@ import { runMigrationsLocked } from '../db/migrations-lock.js';
 import type { QueryCounter } from '../db/query-counter.js';
 import { createAgenda } from '../jobs/agenda.factory.js';
 import { AgendaMessageScheduler } from '../jobs/agenda-message-scheduler.js';
+import { keepHeldLocks, type RenewsHeldLocks } from '../jobs/held-locks.js';
 import { createJobBackend, interceptConnect } from '../jobs/job-backend.js';
+import { ensureMongoJobIndexes } from '../jobs/mongo-indexes.js';
 import { SqlJobBackend } from '../jobs/sql-backend/sql-job.backend.js';
 import { defineTockJobs, startWorker } from '../jobs/tock-jobs.js';
 import { RunningJobs, stopWorker, type WorkerStopReport } from '../jobs/worker-stop.js';
@@ -105,6 +107,8 @@ export async function createApp(config: Config): Promise<App> {
   ];
   metrics.watchQueues(() => agenda.getJobsOverview());
   const running = new RunningJobs(agenda);
+  // L6: jobs held but not started keep their locks while the worker runs (held-locks.ts).
+  let stopKeepingLocks = () => undefined as void;
   let draining = false;
   let drained: Promise<WorkerStopReport> | null = null;
   const drain = (timeoutMs = config.jobs.shutdownTimeoutMs) =>
@@ -112,6 +116,7 @@ export async function createApp(config: Config): Promise<App> {
       draining = true;
       // A send not yet claimed goes back to the store rather than start now.
       services.delivery.stopClaiming();
+      stopKeepingLocks();
       await agenda.ready;
       return stopWorker(agenda, running, timeoutMs);
     })());
@@ -127,7 +132,11 @@ export async function createApp(config: Config): Promise<App> {
     get draining() {
       return draining;
     },
-    startWorker: () => startWorker(agenda),
+    startWorker: async () => {
+      await startWorker(agenda);
+      const store = backend.repository as Partial<RenewsHeldLocks>;
+      stopKeepingLocks = keepHeldLocks(agenda, store, Math.max(100, Math.floor(config.jobs.lockLifetimeMs / 3)));
+    },
     drain,
     close: async () => {
       // Running sends finish (or the timeout passes) before anything they need is closed.
@@ -149,11 +158,16 @@ export async function createApp(config: Config): Promise<App> {
     config,
     metrics,
     delivery: services.delivery,
+    sendPace: services.sendPace,
     carrierLookups: services.carrierLookups,
     schedulePublishing: services.schedulePublishing,
     reconciler: services.reconciler,
     optInConfirmations: services.optInConfirmations,
+    sendPlanner: services.sendPlanner,
+    fanOut: { schedulePublishing: services.schedulePublishing, sessionChanges: services.sessionChanges },
   });
   await jobStoreReady;
+  // Item 7: the indexes Tock's job lookups need, where jobs live in MongoDB.
+  if (config.jobsUrl?.startsWith('mongodb')) await ensureMongoJobIndexes(config.jobsUrl);
   return app;
 }

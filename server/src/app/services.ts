@@ -27,15 +27,20 @@ import { JobRunHistoryService } from '../jobs/run-log/job-run-history.service.js
 import { requestCarrierLookup, requestCarrierLookups } from '../jobs/tock-jobs.js';
 import { isShutDownGatewayDomain } from '../messaging/carrier/carrier-gateways.js';
 import { DeliveryService, type DeliveryChannels } from '../messaging/delivery/delivery.service.js';
+import type { FanOutLog, FanOutScheduler } from '../messaging/delivery/fan-out.js';
 import type { MessageScheduler } from '../messaging/delivery/message-intent.js';
 import { MessagePreview } from '../messaging/delivery/message-preview.service.js';
 import { MessageResendService } from '../messaging/delivery/message-resend.service.js';
 import { OptInConfirmations } from '../messaging/delivery/opt-in-confirmations.service.js';
 import { ReconcilerService } from '../messaging/delivery/reconciler.service.js';
 import { SendFactsLoader } from '../messaging/delivery/send-facts.loader.js';
+import { SendPace } from '../messaging/delivery/send-pace.js';
+import { SendPlannerService } from '../messaging/delivery/send-planner.service.js';
 import { InboundMessageService } from '../messaging/keywords/inbound-message.service.js';
 import type { DeliveryProviders } from '../messaging/providers/create-delivery-providers.js';
 import { measuredProvider, measuredSend } from '../messaging/providers/provider-metrics.js';
+import { ratePlan } from '../messaging/rate-limit/create-rate-limiter.js';
+import { logWindowMs, rateSteps } from '../messaging/rate-limit/rate-plan.js';
 import { DeliveryReceiptService } from '../messaging/webhooks/delivery-receipt.service.js';
 import { vonageNumberToE164 } from '../messaging/webhooks/vonage-number.util.js';
 import { log } from '../observability/logger.js';
@@ -71,16 +76,23 @@ export interface Services extends Omit<ResolverServices, 'abuse'> {
   numberConsent: NumberConsentService;
   optInConfirmations: OptInConfirmations;
   reconciler: ReconcilerService;
+  /** L8: pulls forward bursts the rate cannot carry by their due times. */
+  sendPlanner: SendPlannerService;
+  /** L8: how fast this process's sends go (the send job records them). */
+  sendPace: SendPace;
   workspaceAlerts: WorkspaceAlerts;
 }
 
 /** What the services are built on besides configuration and the database. */
 interface Infrastructure {
   agenda: Agenda;
-  scheduler: MessageScheduler;
+  scheduler: MessageScheduler & FanOutScheduler;
   providers: DeliveryProviders;
   metrics: TockMetrics;
 }
+
+// L8: plans assume a tenth less than the cap, so an early start is early enough.
+const PLAN_STEP_MARGIN = 1.1;
 
 export function createServices(config: Config, dataSource: DataSource, { agenda, scheduler, providers, metrics }: Infrastructure): Services {
   const keyRevocations = new KeyRevocations();
@@ -121,6 +133,20 @@ export function createServices(config: Config, dataSource: DataSource, { agenda,
   // K2/K3/K7: what a handset's STOP or START (or its carrier's) does to everyone with the number.
   const numberConsent = new NumberConsentService(optOuts, consent);
   const studies = new StudyService(dataSource, idempotency);
+  // L8: how fast this process's sends go (the send job records them), for bursts the pipeline cannot carry at the cap.
+  const plan = ratePlan(config);
+  const sendPace = new SendPace(config.jobs.sendConcurrency, { windowMs: logWindowMs(plan), perSecond: plan.perSecond });
+  delivery.recordAnswer = (ms) => sendPace.recordAnswer(ms);
+  const sendPlanner = new SendPlannerService(dataSource, scheduler, {
+    horizonMs: config.sendPlanHorizonMs,
+    // L8: the key's step, with room for the pipeline not quite reaching the cap.
+    stepMs: rateSteps(plan).keyMs * PLAN_STEP_MARGIN,
+    pace: sendPace,
+    paceMargin: PLAN_STEP_MARGIN,
+  });
+  delivery.planStarts = (entryIds) => sendPlanner.startsFor(entryIds);
+  // Item 9: fan-out progress goes to the log (quiet under test, as every line is).
+  const fanOutLog: FanOutLog = (line) => log.info(line);
   return {
     abuse,
     jobRuns: new JobRunHistoryService(agenda),
@@ -134,6 +160,8 @@ export function createServices(config: Config, dataSource: DataSource, { agenda,
     resend: new MessageResendService(dataSource, delivery, idempotency, history, (manager, note) => workspaces.recordAudit(manager, note)),
     messagePreview: new MessagePreview(facts, brand),
     reconciler: new ReconcilerService(dataSource, delivery, scheduler, config.sendInterruptedAfterMs, new ReminderReconciler(dataSource, delivery)),
+    sendPlanner,
+    sendPace,
     numberConsent,
     inbound: new InboundMessageService(dataSource, delivery, numberConsent, facts, events, {
       brand,
@@ -148,7 +176,7 @@ export function createServices(config: Config, dataSource: DataSource, { agenda,
     idempotency,
     studies,
     sessions: new SessionService(dataSource, studies, idempotency),
-    sessionChanges: new SessionChangesService(dataSource, delivery, brand, config.publicUrl),
+    sessionChanges: new SessionChangesService(dataSource, delivery, brand, config.publicUrl, { scheduler, log: fanOutLog }),
     participants: new ParticipantService(dataSource, consent, config.defaultPhoneCountry, delivery, optInConfirmations),
     signup: new SignupService(
       dataSource,
@@ -182,7 +210,7 @@ export function createServices(config: Config, dataSource: DataSource, { agenda,
     ),
     schedules: new ScheduleService(dataSource),
     timeOff: new TimeOffService(dataSource, delivery, idempotency),
-    schedulePublishing: new SchedulePublishingService(dataSource, delivery),
+    schedulePublishing: new SchedulePublishingService(dataSource, delivery, { scheduler, log: fanOutLog }),
   };
 }
 

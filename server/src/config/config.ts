@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SENDER_RATES_PATTERN } from '../messaging/rate-limit/sender-throughput.js';
 
 // One validated, typed view of the environment. Every bad value is reported at
 // once, by name, before anything starts.
@@ -24,6 +25,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: optionalUrl(['mysql://', 'mariadb://', 'sqlite:']),
   DATA_DIR: z.string().default('./data'),
+  // redis:// is refused below, with the reason (item 7).
   JOBS_URL: optionalUrl(['mongodb://', 'mongodb+srv://', 'redis://', 'rediss://']),
   REDIS_URL: optionalUrl(['redis://', 'rediss://']),
   VONAGE_API_KEY: z.string().optional(),
@@ -35,6 +37,13 @@ const envSchema = z.object({
   VONAGE_API_HOST: optionalUrl(['http://', 'https://']),
   // L5: Vonage's default throughput is 30 requests per second per API key.
   VONAGE_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
+  // L7: what the key's cap counts, the spacing's safety margin, and per-sender throughput.
+  VONAGE_RATE_UNIT: z.enum(['request', 'segment']).default('request'),
+  VONAGE_RATE_HEADROOM_MS: z.coerce.number().int().min(0).max(1000).default(100),
+  VONAGE_SENDER_RATES: z
+    .string()
+    .regex(SENDER_RATES_PATTERN, 'must be kind=rate or +number=rate pairs, comma-separated (kinds: long, tollfree, short)')
+    .optional(),
   SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
   // E8: the address carriers see email-to-SMS mail from (a domain with SPF/DKIM for the SMTP relay).
   SMTP_FROM: z.string().trim().regex(/^(.+<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an address like sms@example.com or "Tock <sms@example.com>"').optional(),
@@ -64,6 +73,8 @@ const envSchema = z.object({
   JOBS_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   SEND_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   SEND_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  // L8: how far ahead bursts of due texts are planned and pulled forward.
+  SEND_PLAN_HORIZON_MS: z.coerce.number().int().min(60_000).max(24 * 3_600_000).default(30 * 60_000),
   SEND_MAX_RETRIES: z.coerce.number().int().min(0).max(100).default(12),
   // A8: X-Forwarded-For is honoured only from these proxies (proxy-addr syntax: loopback, 10.0.0.0/8, …).
   TRUSTED_PROXIES: z.string().default('loopback'),
@@ -111,6 +122,12 @@ export interface Config {
     restHost?: string;
     apiHost?: string;
     rateLimitPerSecond: number;
+    /** L7: whether the key's cap counts API requests or message segments. */
+    rateUnit: 'request' | 'segment';
+    /** L7: each second's spacing is stretched by this much, against timing jitter. */
+    rateHeadroomMs: number;
+    /** L7: VONAGE_SENDER_RATES as given (parsed by the rate limiter). */
+    senderRates?: string;
   };
   smtpUrl?: string;
   /** E8: the sender of email-to-SMS mail; required with SMTP_URL in production. */
@@ -157,6 +174,8 @@ export interface Config {
     /** A new workspace's pumping-breaker budget per hour. */
     pumpingBudgetPerHour: number;
   };
+  /** L8: how far ahead the send planner looks for bursts. */
+  sendPlanHorizonMs: number;
 }
 
 export class ConfigError extends Error {
@@ -183,6 +202,13 @@ export function loadConfig(rawEnv: Env = process.env): Config {
   }
   if (e.NODE_ENV === 'production' && e.SMTP_URL && !e.SMTP_FROM) {
     problems.push('SMTP_FROM: required with SMTP_URL in production (carriers refuse mail from an address they cannot verify)');
+  }
+  if (e.JOBS_URL?.startsWith('redis')) {
+    // Item 7: @agendajs/redis-backend 3.x finds a unique job by reading every job of its name
+    // (SMEMBERS, then HGETALL each): 2,000 texts cost millions of reads and minutes.
+    problems.push(
+      'JOBS_URL: redis:// job stores are not supported (the Agenda Redis backend cannot look up unique send jobs at scale); leave JOBS_URL empty for the SQL job store, or use mongodb://. REDIS_URL still shares rate limits and live events.',
+    );
   }
   if (Boolean(e.VONAGE_API_KEY) !== Boolean(e.VONAGE_API_SECRET)) {
     problems.push('VONAGE_API_KEY / VONAGE_API_SECRET: set both or neither');
@@ -211,6 +237,9 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       restHost: e.VONAGE_REST_HOST,
       apiHost: e.VONAGE_API_HOST,
       rateLimitPerSecond: e.VONAGE_RATE_LIMIT_PER_SECOND,
+      rateUnit: e.VONAGE_RATE_UNIT,
+      rateHeadroomMs: e.VONAGE_RATE_HEADROOM_MS,
+      senderRates: e.VONAGE_SENDER_RATES,
     },
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
@@ -245,5 +274,6 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       redisPrefix: e.ABUSE_REDIS_PREFIX,
       pumpingBudgetPerHour: e.PUMPING_BUDGET_PER_HOUR,
     },
+    sendPlanHorizonMs: e.SEND_PLAN_HORIZON_MS,
   };
 }

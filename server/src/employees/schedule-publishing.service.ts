@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { In, LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
 import { badInput } from '../common/tock-error.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
 import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
+import { FAN_OUT_CHUNK, type FanOutLog, type FanOutRequest, type FanOutScheduler } from '../messaging/delivery/fan-out.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 import { publishedIntent, shiftAlertIntent, type UpcomingShift } from './employee-messages.js';
 import { parseIsoDate } from './iso-date.util.js';
@@ -36,6 +36,7 @@ export class SchedulePublishingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly delivery: DeliveryService,
+    private readonly fanOut: { scheduler: FanOutScheduler; log: FanOutLog },
   ) {}
 
   /** C3: both counts (changed employees, everyone with shifts) for the publish dialog; changes nothing. */
@@ -49,7 +50,9 @@ export class SchedulePublishingService {
   /**
    * E6 + C3: publishes every employee's week starting `weekStart`. By default only
    * employees whose shifts changed since the last publish get SCHEDULE_PUBLISHED;
-   * `audience` EVERYONE texts every employee with shifts.
+   * `audience` EVERYONE texts every employee with shifts. The request records
+   * the decision (publishedAt, the digests, who is texted); fan-out jobs record
+   * the texts (item 9: thousands of recipients must not hold the request).
    */
   async publish(
     workspaceId: string,
@@ -60,7 +63,6 @@ export class SchedulePublishingService {
   ): Promise<PublishResult> {
     parseIsoDate(weekStart, 'weekStart');
     const publishKey = idempotencyKey ? `key:${idempotencyKey}` : randomUUID();
-    let queued: CommsLogEntry[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       // Locked, so two publishes of one week agree on what changed.
       const { weeks, publishable } = await this.load(manager, workspaceId, weekStart, true);
@@ -68,15 +70,32 @@ export class SchedulePublishingService {
       const plan = planPublish(publishable, audience);
       await manager.update(ScheduleWeek, { workspaceId, weekStart }, { publishedAt: now });
       await this.storeDigests(manager, plan.digests);
-      const notify = new Set(plan.notify);
-      queued = await this.delivery.record(
-        manager,
-        weeks.filter((w) => notify.has(w.id)).map((w) => publishedIntent(w, publishKey, now)),
-      );
-      return { weeksPublished: weeks.length, employeesUnchanged: plan.everyone - plan.notify.length };
+      return { weeksPublished: weeks.length, employeesUnchanged: plan.everyone - plan.notify.length, notify: plan.notify };
     });
-    await this.delivery.schedule(queued);
-    return { ...result, messagesQueued: queued.length };
+    const { notify, ...counts } = result;
+    // A retry with the same key records nothing more: count only texts not yet recorded.
+    const known = await this.delivery.countRecorded(notify.map((id) => publishedIntent({ id } as ScheduleWeek, publishKey, now).idempotencyKey));
+    for (let i = 0; i < notify.length; i += FAN_OUT_CHUNK) {
+      await this.fanOut.scheduler.requestFanOut({ kind: 'schedule-published', workspaceId, weekStart, weekIds: notify.slice(i, i + FAN_OUT_CHUNK), publishKey, at: now.toISOString() });
+    }
+    return { ...counts, messagesQueued: notify.length - known };
+  }
+
+  /** Item 9, in a worker: records and schedules one chunk of a publish's texts. */
+  async recordPublished(request: Extract<FanOutRequest, { kind: 'schedule-published' }>): Promise<number> {
+    const now = new Date(request.at);
+    const weeks = await this.dataSource.getRepository(ScheduleWeek).findBy({ id: In(request.weekIds), workspaceId: request.workspaceId });
+    // Recorded in one transaction, scheduled once it committed.
+    const created = await this.dataSource.transaction((manager) =>
+      this.delivery.record(
+        manager,
+        weeks.map((w) => publishedIntent(w, request.publishKey, now)),
+      ),
+    );
+    await this.delivery.schedule(created);
+    const recorded = created.length;
+    this.fanOut.log(`schedule published ${request.weekStart} (${request.workspaceId}): ${recorded} of ${request.weekIds.length} recipients of this chunk recorded`);
+    return recorded;
   }
 
   // The week's schedules and the shift times of each, for planPublish.

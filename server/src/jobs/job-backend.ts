@@ -1,29 +1,20 @@
 import { MongoBackend } from '@agendajs/mongo-backend';
-import { RedisBackend } from '@agendajs/redis-backend';
 import type { AgendaBackend } from 'agenda';
-import type { Redis } from 'ioredis';
-import { watchRedis } from '../common/redis-link.js';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config.js';
 import { createJobNotificationChannel } from './notifications/job-notification-channel.factory.js';
 import { adaptOfficialBackend } from './official-backend.adapter.js';
 import { SqlJobBackend } from './sql-backend/sql-job.backend.js';
 
-// Where jobs live: JOBS_URL picks Agenda's official MongoDB or Redis backend
-// (each with its own notifications and job log); without it they stay in the
-// application's own database, announced in-process or over REDIS_URL.
+// Where jobs live: JOBS_URL picks Agenda's official MongoDB backend (with its
+// own notifications and job log); without it they stay in the application's
+// own database, announced in-process or over REDIS_URL. (redis:// is refused
+// by the configuration: see config.ts.)
 export function createJobBackend(config: Config, dataSource: DataSource): AgendaBackend {
   const url = config.jobsUrl;
   if (url?.startsWith('mongodb://') || url?.startsWith('mongodb+srv://'))
     // O3: an unreachable MongoDB fails start in seconds, not after the driver's 30 s.
     return adaptOfficialBackend(new MongoBackend({ address: url, options: { serverSelectionTimeoutMS: 5_000 } }));
-  if (url?.startsWith('redis://') || url?.startsWith('rediss://')) {
-    const backend = new RedisBackend({ connectionString: url });
-    // O3: the backend's client has no error listener of its own (ioredis would print every retry).
-    const client = (backend.repository as unknown as { redis?: Redis }).redis;
-    if (client) watchRedis(client, url);
-    return adaptOfficialBackend(backend);
-  }
   return new SqlJobBackend(dataSource, {
     notificationChannel: createJobNotificationChannel(config.redisUrl),
     ...(config.jobs.logRetentionDays > 0 && { log: { retentionMs: config.jobs.logRetentionDays * 24 * 60 * 60 * 1000 } }),

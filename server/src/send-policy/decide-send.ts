@@ -35,15 +35,19 @@ export interface SendFacts {
    * texts and when the workspace switched quiet hours off.
    */
   quietHours?: (QuietHours & { timeZone: string }) | null;
+  /** L8: past this moment the text is no use (a reminder once its session starts); null: no deadline. */
+  latestUsefulAt: Date | null;
 }
 
 type SendDecision = { action: 'send' } | { action: 'skip'; reason: SkipReason } | { action: 'hold'; until: Date; why: string };
 
-type Rule = (facts: SendFacts) => SkipReason | null;
+type Rule = (facts: SendFacts, now: Date) => SkipReason | null;
 
 // The order is the contract: the first rule that fails is the reason logged.
 const RULES: Rule[] = [
   (f) => (f.stillValid ? null : SkipReason.NO_LONGER_VALID),
+  // L8: a reminder after the start is never sent late.
+  (f, now) => (f.latestUsefulAt && now.getTime() >= f.latestUsefulAt.getTime() ? SkipReason.TOO_LATE : null),
   (f) => (f.workspaceSmsEnabled ? null : SkipReason.WORKSPACE_SMS_DISABLED),
   (f) => (f.studySmsEnabled === false ? SkipReason.STUDY_SMS_DISABLED : null),
   // K2: a STOP also withdraws consent; the reason to report is the opt-out.
@@ -76,7 +80,7 @@ const KEYWORD_REPLY_RULES: Rule[] = [
 export function decideSend(facts: SendFacts, now: Date): SendDecision {
   const rules = facts.audience === 'KEYWORD_REPLY' ? KEYWORD_REPLY_RULES : RULES;
   for (const rule of rules) {
-    const reason = rule(facts);
+    const reason = rule(facts, now);
     if (reason) return { action: 'skip', reason };
   }
   if (facts.quietHours) {

@@ -13,4 +13,6 @@ export enum SkipReason {
   DESTINATION_NOT_ALLOWED = 'DESTINATION_NOT_ALLOWED',
   /** A8: the workspace's pumping breaker is tripped and this public text goes to a new number. */
   SUSPECTED_ABUSE = 'SUSPECTED_ABUSE',
+  /** L8: it could only have gone after its latest useful time. */
+  TOO_LATE = 'TOO_LATE',
 }

@@ -67,5 +67,7 @@ export function cancelledIntent(booking: Booking, session: StudySession, now: Da
 
 /** S5: a day-of update, its body fixed now; `requestKey` makes one request one text per booking. */
 export function dayOfUpdateIntent(booking: Booking, session: StudySession, body: string, requestKey: string, now: Date): MessageIntent {
-  return { ...about(booking, session), kind: MessageKind.DAY_OF_UPDATE, sendAt: now, body, idempotencyKey: `day-of:${booking.id}:${requestKey}` };
+  return { ...about(booking, session), kind: MessageKind.DAY_OF_UPDATE, sendAt: now, body, idempotencyKey: dayOfUpdateKey(booking.id, requestKey) };
 }
+
+export const dayOfUpdateKey = (bookingId: string, requestKey: string) => `day-of:${bookingId}:${requestKey}`;

@@ -1,17 +1,18 @@
-import { Language } from '../common/language.js';
-import { Participant } from './participant.entity.js';
 import { randomUUID } from 'node:crypto';
 import { In, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { CommsLogEntry } from '../comms-log/comms-log-entry.entity.js';
 import { MessageKind } from '../comms-log/comms-log.enums.js';
+import { Language } from '../common/language.js';
 import { badInput, conflict, notFound } from '../common/tock-error.js';
 import { lockForUpdate } from '../db/lock-for-update.util.js';
 import type { DeliveryService } from '../messaging/delivery/delivery.service.js';
+import { FAN_OUT_CHUNK, type FanOutLog, type FanOutProgress, type FanOutRequest, type FanOutScheduler } from '../messaging/delivery/fan-out.js';
 import type { MessageIntent } from '../messaging/delivery/message-intent.js';
 import { renderMessage, type Brand, type DayOfUpdate } from '../messaging/templates/message-templates.js';
 import { Booking } from './booking.entity.js';
-import { cancelledIntent, dayOfUpdateIntent, rescheduledIntents } from './booking-messages.js';
+import { cancelledIntent, dayOfUpdateIntent, dayOfUpdateKey, rescheduledIntents } from './booking-messages.js';
 import { DROPPED_ON_CANCEL } from './manage-booking.service.js';
+import { Participant } from './participant.entity.js';
 import { manageUrl } from './public-links.js';
 import { BookingStatus, SessionStatus } from './session-status.enum.js';
 import { StudySession } from './study-session.entity.js';
@@ -32,6 +33,7 @@ export class SessionChangesService {
     private readonly delivery: DeliveryService,
     private readonly brand: Brand,
     private readonly publicUrl: string,
+    private readonly fanOut: { scheduler: FanOutScheduler; log: FanOutLog },
   ) {}
 
   /** S6: moves the session; booked participants get SCHEDULE_CHANGE, and the reminder moves with it. */
@@ -59,14 +61,35 @@ export class SessionChangesService {
     return result;
   }
 
-  /** S5: one of the fixed day-of updates to everyone booked; a retry with the same key sends nothing more. */
-  async dayOfUpdate(workspaceId: string, sessionId: string, update: DayOfUpdate, idempotencyKey: string | null | undefined, now = new Date()) {
+  /**
+   * S5: one of the fixed day-of updates to everyone booked; a retry with the
+   * same key sends nothing more. The request checks the session and counts the
+   * recipients; a job records the texts (item 9).
+   */
+  async dayOfUpdate(workspaceId: string, sessionId: string, update: DayOfUpdate, idempotencyKey: string | null | undefined, now = new Date()): Promise<SessionChangeResult> {
     const requestKey = idempotencyKey ? `key:${idempotencyKey}` : randomUUID();
-    return this.change(workspaceId, sessionId, async (manager, session, bookings) => {
-      const study = await manager.findOneOrFail(Study, { where: { id: session.studyId }, relations: { workspace: true } });
-      const participants = bookings.length ? await manager.findBy(Participant, { id: In(bookings.map((b) => b.participantId)) }) : [];
+    const session = await this.dataSource.getRepository(StudySession).findOneBy({ id: sessionId, workspaceId });
+    if (!session) throw notFound('Session');
+    if (session.status !== SessionStatus.SCHEDULED) throw conflict('This session is cancelled');
+    const booked = await this.dataSource.getRepository(Booking).find({ select: { id: true }, where: { sessionId, status: BookingStatus.BOOKED } });
+    const known = await this.delivery.countRecorded(booked.map((b) => dayOfUpdateKey(b.id, requestKey)));
+    await this.fanOut.scheduler.requestFanOut({ kind: 'day-of-update', workspaceId, sessionId, update, requestKey, at: now.toISOString() });
+    return { session, messagesQueued: booked.length - known };
+  }
+
+  /** Item 9, in a worker: records and schedules a day-of update's texts in chunks (`progress` after each). */
+  async recordDayOf(request: Extract<FanOutRequest, { kind: 'day-of-update' }>, progress?: FanOutProgress): Promise<number> {
+    const now = new Date(request.at);
+    const session = await this.dataSource.getRepository(StudySession).findOneBy({ id: request.sessionId, workspaceId: request.workspaceId });
+    if (!session || session.status !== SessionStatus.SCHEDULED) return 0;
+    const study = await this.dataSource.getRepository(Study).findOneOrFail({ where: { id: session.studyId }, relations: { workspace: true } });
+    const booked = await this.dataSource.getRepository(Booking).find({ where: { sessionId: session.id, status: BookingStatus.BOOKED }, order: { id: 'ASC' } });
+    let recorded = 0;
+    for (let i = 0; i < booked.length; i += FAN_OUT_CHUNK) {
+      const chunk = booked.slice(i, i + FAN_OUT_CHUNK);
+      const participants = await this.dataSource.getRepository(Participant).findBy({ id: In(chunk.map((b) => b.participantId)) });
       const byId = new Map(participants.map((p) => [p.id, p]));
-      return bookings.map((booking) => {
+      const intents = chunk.map((booking) => {
         const participant = byId.get(booking.participantId);
         // T1/T2: the body is fixed now, in each participant's zone and language.
         const reader = {
@@ -74,13 +97,21 @@ export class SessionChangesService {
           language: participant?.language ?? Language.EN,
         };
         const body = renderMessage(
-          { kind: MessageKind.DAY_OF_UPDATE, update, location: session.location, studyName: study.name, startsAt: session.startsAt, manageUrl: manageUrl(this.publicUrl, booking.manageToken) },
+          { kind: MessageKind.DAY_OF_UPDATE, update: request.update, location: session.location, studyName: study.name, startsAt: session.startsAt, manageUrl: manageUrl(this.publicUrl, booking.manageToken) },
           this.brand,
           reader,
         );
-        return dayOfUpdateIntent(booking, session, body, requestKey, now);
+        return dayOfUpdateIntent(booking, session, body, request.requestKey, now);
       });
-    });
+      // Each chunk recorded in one transaction, scheduled once it committed.
+      const created = await this.dataSource.transaction((manager) => this.delivery.record(manager, intents));
+      await this.delivery.schedule(created);
+      recorded += created.length;
+      const done = Math.min(i + FAN_OUT_CHUNK, booked.length);
+      this.fanOut.log(`day-of update for session ${session.id}: ${done} of ${booked.length} recipients done`);
+      await progress?.(done, booked.length);
+    }
+    return recorded;
   }
 
   private async change(

@@ -16,6 +16,8 @@ const standIn = await startVonageStandIn({
   apiSecret: process.env.VONAGE_API_SECRET ?? 'standin-secret',
   signatureSecret: process.env.VONAGE_SIGNATURE_SECRET ?? 'standin-signature-secret',
   autoReceipt: { webhookBaseUrl: tockUrl, delayMs: Number(process.env.VONAGE_STAND_IN_RECEIPT_DELAY_MS ?? 1000) },
+  // L7: VONAGE_STAND_IN_RATE_LIMIT=30 answers status 1 past 30 requests in any rolling second.
+  rateLimit: process.env.VONAGE_STAND_IN_RATE_LIMIT ? { perSecond: Number(process.env.VONAGE_STAND_IN_RATE_LIMIT) } : undefined,
   log: (line) => log.info(line),
 });
 

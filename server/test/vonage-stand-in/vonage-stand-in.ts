@@ -54,8 +54,21 @@ export interface StandInOptions {
   maxTextLength?: number;
   /** For local runs: deliver a receipt for every accepted part after delayMs. */
   autoReceipt?: { webhookBaseUrl: string; delayMs?: number; status?: string; errCode?: string };
+  /**
+   * L7: Vonage's throughput limit, enforced over a rolling window: a request that
+   * would put more than `perSecond` requests (or segments) into the last
+   * `windowMs` (default 1000) answers status 1, "Throughput Rate Exceeded".
+   */
+  rateLimit?: StandInRateLimit;
   /** One line per request and webhook, for local runs. */
   log?: (line: string) => void;
+}
+
+export interface StandInRateLimit {
+  perSecond: number;
+  /** What the limit counts; Vonage counts API requests on the key, carriers count segments. */
+  unit?: 'request' | 'segment';
+  windowMs?: number;
 }
 
 /** One accepted POST /sms/json (one entry even when Vonage split it into parts). */
@@ -139,6 +152,10 @@ export interface VonageStandIn {
   /** Texts to numbers starting with `phonePrefix` answer `status` (e.g. '+1555', 22). */
   forceStatus(phonePrefix: string, status: string | number, errorText?: string): void;
   setCarrier(phone: string, carrier: StandInCarrier | null): void;
+  /** L7: turns the rolling-window throughput limit on (or off with null). */
+  setRateLimit(limit: StandInRateLimit | null): void;
+  /** L7: the most requests (or segments) accepted in any rolling window of `windowMs`. */
+  busiestWindow(windowMs?: number, unit?: 'request' | 'segment'): number;
   deliverReceipt(webhookBaseUrl: string, messageId: string, options?: ReceiptOptions): Promise<WebhookDelivery>;
   sendInbound(webhookBaseUrl: string, options: InboundOptions): Promise<WebhookDelivery[]>;
   /** Resolves when a POST /sms/json for `to` (digits, as Vonage receives it) arrives, before any fault or answer. */
@@ -247,6 +264,10 @@ export async function startVonageStandIn(options: StandInOptions = {}): Promise<
   const carriers = new Map<string, StandInCarrier>(Object.entries(options.carriers ?? {}).map(([phone, c]) => [digits(phone), c]));
   const held = new Set<ServerResponse>();
   let balance = 10;
+  let rateLimit = options.rateLimit ?? null;
+  // Accepted requests still inside the rate window: when, and how many segments.
+  const recent: { at: number; parts: number }[] = [];
+  const accepted: { at: number; parts: number }[] = [];
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -288,6 +309,8 @@ export async function startVonageStandIn(options: StandInOptions = {}): Promise<
 
   let smsInFlight = 0;
   async function handleSms(req: IncomingMessage, res: ServerResponse) {
+    // L7: the rate window counts arrivals, before the body is read.
+    const arrivedAt = performance.now();
     smsInFlight += 1;
     let callerGone = false;
     res.once('close', () => {
@@ -321,6 +344,16 @@ export async function startVonageStandIn(options: StandInOptions = {}): Promise<
     if (forcedAnswer) return refuse(forcedAnswer.status, forcedAnswer.errorText);
 
     const parts = splitIntoParts(params.text);
+    if (rateLimit) {
+      const windowMs = rateLimit.windowMs ?? 1000;
+      // Bodies finish reading out of order: drop by time, not by position.
+      for (let i = recent.length - 1; i >= 0; i--) if (recent[i].at <= arrivedAt - windowMs) recent.splice(i, 1);
+      const cost = (entry: { parts: number }) => (rateLimit!.unit === 'segment' ? entry.parts : 1);
+      const used = recent.reduce((sum, entry) => sum + cost(entry), 0);
+      if (used + cost({ parts }) > rateLimit.perSecond) return refuse('1');
+      recent.push({ at: arrivedAt, parts });
+    }
+    accepted.push({ at: arrivedAt, parts });
     const messageIds = Array.from({ length: parts }, () => randomUUID());
     const network = carriers.get(to)?.networkCode ?? options.defaultNetworkCode ?? '310004';
     const answered = messageIds.map((id) => {
@@ -536,6 +569,22 @@ export async function startVonageStandIn(options: StandInOptions = {}): Promise<
     setCarrier(phone, carrier) {
       if (carrier) carriers.set(digits(phone), carrier);
       else carriers.delete(digits(phone));
+    },
+    setRateLimit(limit) {
+      rateLimit = limit;
+      recent.length = 0;
+    },
+    busiestWindow(windowMs = 1000, unit = 'request') {
+      const weight = (entry: { parts: number }) => (unit === 'segment' ? entry.parts : 1);
+      const sorted = [...accepted].sort((a, b) => a.at - b.at);
+      let most = 0;
+      let inWindow = 0;
+      for (let i = 0, j = 0; j < sorted.length; j++) {
+        inWindow += weight(sorted[j]);
+        while (sorted[j].at - sorted[i].at >= windowMs) inWindow -= weight(sorted[i++]);
+        most = Math.max(most, inWindow);
+      }
+      return most;
     },
     deliverReceipt,
     sendInbound,

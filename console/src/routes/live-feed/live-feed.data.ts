@@ -29,6 +29,7 @@ export const SKIP_REASONS = [
   'EVENT_CAP_REACHED',
   'DESTINATION_NOT_ALLOWED',
   'SUSPECTED_ABUSE',
+  'TOO_LATE',
 ] as const;
 
 /** One filter value each, as the address holds them; the subscription takes lists, the log takes single values. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, errorCodes, startTestServer, type TestServer, type TestWorkspace } from '../../../test/harness.js';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageKind } from '../../comms-log/comms-log.enums.js';
+import { recordPendingFanOuts } from '../../../test/sending.js';
 import { createEmployee, optIn, SAVE_WEEK } from './employee-fixtures.js';
 
 const PUBLISH = `mutation($input: PublishScheduleInput!) { publishSchedule(input: $input) { weeksPublished messagesQueued employeesUnchanged } }`;
@@ -34,6 +35,8 @@ describe('C3: re-publishing a week (MariaDB)', () => {
   const replan = (id: string, shifts: { startsAt: string; endsAt: string; note?: string }[], weekStart = WEEK) =>
     server.ok(SAVE_WEEK, { input: { employeeId: id, weekStart, shifts } }, ws.adminKey);
   const textsTo = async (ids: string[]) => {
+    // Item 9: the publish decided; its fan-out jobs record the texts, as a worker would.
+    await recordPendingFanOuts(server);
     const entries = await server.app.dataSource.getRepository(CommsLogEntry).findBy({ kind: MessageKind.SCHEDULE_PUBLISHED });
     return ids.map((id) => entries.filter((e) => e.employeeId === id).length);
   };

@@ -37,7 +37,7 @@ export interface SendMessageDelivery {
 export type SendMessageSettings = Pick<Config, 'jobs' | 'sendRetry'> & { vonage: Pick<Config['vonage'], 'rateLimitPerSecond'> };
 
 /** Sends one log entry when due; Agenda retries it with backoff while the provider says "later" (L5). */
-export function sendMessageJob(delivery: SendMessageDelivery, config: SendMessageSettings) {
+export function sendMessageJob(delivery: SendMessageDelivery, config: SendMessageSettings, sendPace: { record(sendMs: number): void }) {
   const lockLifetime = config.jobs.lockLifetimeMs;
   return {
     name: SEND_MESSAGE_JOB,
@@ -49,8 +49,10 @@ export function sendMessageJob(delivery: SendMessageDelivery, config: SendMessag
       const renew = setInterval(() => {
         touching = job.touch().catch(() => undefined);
       }, Math.max(100, Math.floor(lockLifetime / 3)));
+      const started = performance.now();
       try {
-        await delivery.deliver(job.attrs.data.entryId);
+        // L8: the pipeline's pace, for the send planner.
+        if ((await delivery.deliver(job.attrs.data.entryId)) === 'sent') sendPace.record(performance.now() - started);
       } finally {
         clearInterval(renew);
         // A renewal landing after Agenda's final save would lock the finished job again.

@@ -11,7 +11,7 @@ import {
   type JobWithState,
   type RemoveJobsOptions,
 } from 'agenda';
-import type { DataSource, ObjectLiteral, Repository } from 'typeorm';
+import { In, type DataSource, type ObjectLiteral, type Repository } from 'typeorm';
 import { FixedUpdateStatement } from '../../db/fixed-update.statement.js';
 import { newId } from '../../db/id.util.js';
 import { isUniqueViolation } from '../../db/unique-violation.util.js';
@@ -447,6 +447,28 @@ export class SqlJobRepository implements JobRepository {
     // Two index range scans rather than one OR over every job of the name.
     const [due, expired] = await Promise.all([pick(DUE, { nextScanAt }), pick(LOCK_EXPIRED, { lockDeadline })]);
     return [...due, ...expired].sort(runOrder).slice(0, limit).map((row) => row.id);
+  }
+
+  /**
+   * L6: moves the locks of jobs a worker holds but has not started to
+   * `renewedAt`, where each still holds the lock it was given (`heldSince`);
+   * returns the ids renewed (held-locks.ts).
+   */
+  async renewLocks(ids: string[], heldSince: Date, renewedAt: Date): Promise<string[]> {
+    const renewed: string[] = [];
+    for (const chunk of chunks(ids)) {
+      const { affected } = await this.jobs
+        .createQueryBuilder()
+        .update()
+        .set({ lockedAt: renewedAt })
+        .where('id IN (:...ids) AND lockedAt = :heldSince', { ids: chunk, heldSince })
+        .updateEntity(false)
+        .execute();
+      if (affected === chunk.length) renewed.push(...chunk);
+      // Some had changed hands (an expired lock another worker took): find which are ours.
+      else if (affected) renewed.push(...(await this.jobs.find({ select: { id: true }, where: { id: In(chunk), lockedAt: renewedAt } })).map((row) => row.id));
+    }
+    return renewed;
   }
 
   // Unlocks jobs; with `heldSince`, only those still holding that lock (jobs

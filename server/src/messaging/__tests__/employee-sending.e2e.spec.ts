@@ -130,8 +130,9 @@ describe('employee texts through the stand-in, with an SMTP gateway (MariaDB)', 
     const week = await weekWithShift(id, true, 30 * 60_000 + 10_000);
     const published = await server.ok(`mutation($input: PublishScheduleInput!) { publishSchedule(input: $input) { messagesQueued } }`, { input: { weekStart: week } }, ws.adminKey);
     expect(published.publishSchedule.messagesQueued).toBeGreaterThanOrEqual(1);
-    await waitForEntry(server, (e) => e.employeeId === id && e.kind === 'SCHEDULE_PUBLISHED' && e.status === 'SENT');
+    // The week is published when the request answers; its texts are recorded by a job.
     await server.app.services.schedulePublishing.queueDueShiftAlerts();
+    await waitForEntry(server, (e) => e.employeeId === id && e.kind === 'SCHEDULE_PUBLISHED' && e.status === 'SENT');
     const alert = await waitForEntry(server, (e) => e.employeeId === id && e.kind === 'SHIFT_ALERT' && e.status === 'SENT', { timeoutMs: 25_000 });
     expect(alert.body).toContain('Your shift starts at');
     expect(alert.scheduledFor!.getTime()).toBe(alert.subjectStartsAt!.getTime() - 30 * 60_000);

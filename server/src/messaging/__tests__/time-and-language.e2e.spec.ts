@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { In, LessThanOrEqual, Not, type FindOptionsWhere } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, errorCodes, type TestServer, type TestWorkspace } from '../../../test/harness.js';
-import { startSendingServer, type SendingServer } from '../../../test/sending.js';
+import { recordPendingFanOuts, startSendingServer, type SendingServer } from '../../../test/sending.js';
 import { withChallenge } from '../../../test/signup-challenge.js';
 import { CommsLogEntry } from '../../comms-log/comms-log-entry.entity.js';
 import { MessageKind, MessageStatus } from '../../comms-log/comms-log.enums.js';
@@ -210,6 +210,8 @@ describe('texts in the recipient\'s time and language (MariaDB, stand-in)', () =
     expect(optIn.body).toMatch(/Está suscrito.*Pueden aplicar cargos por mensajes y datos.*AYUDA.*ALTO/);
 
     await server.ok(`mutation($s: ID!) { sendDayOfUpdate(input: { sessionId: $s, update: RUNNING_LATE }) { messagesQueued } }`, { s: sessionId }, ws.adminKey);
+    // Item 9: the request decided; the fan-out job records the text.
+    await recordPendingFanOuts(server);
     const [dayOf] = await deliverQueued({ bookingId: booked.id, kind: MessageKind.DAY_OF_UPDATE });
     expect(dayOf.body).toMatch(/empezará unos minutos tarde/);
     await server.ok(`mutation($s: ID!, $at: DateTimeISO!) { rescheduleSession(input: { sessionId: $s, startsAt: $at }) { messagesQueued } }`, { s: sessionId, at: startsAt.plus({ hours: 1 }).toISO() }, ws.adminKey);
@@ -242,6 +244,7 @@ describe('texts in the recipient\'s time and language (MariaDB, stand-in)', () =
     const shiftStart = tomorrow.plus({ days: 3 }).set({ hour: 9 });
     for (const id of [inNewYork, inMadrid]) await weekWithShift(id, shiftStart.toJSDate(), shiftStart.plus({ hours: 4 }).toJSDate());
     await server.ok(`mutation($w: String!) { publishSchedule(input: { weekStart: $w, idempotencyKey: "t3" }) { messagesQueued } }`, { w: shiftStart.startOf('week').toISODate() }, ws.adminKey);
+    await recordPendingFanOuts(server);
 
     const interviews = await study(ws.adminKey);
     const booked = await signUp(interviews.token, await session(interviews.id, at2230.plus({ minutes: 15 }).toJSDate()), '+14155550709');
@@ -362,6 +365,7 @@ describe('texts in the recipient\'s time and language (MariaDB, stand-in)', () =
     const shiftStart = DateTime.now().setZone(NEW_YORK).plus({ days: 30 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
     const week = await weekWithShift(id, shiftStart.toJSDate(), shiftStart.plus({ hours: 4 }).toJSDate());
     await server.ok(`mutation($w: String!) { publishSchedule(input: { weekStart: $w }) { messagesQueued } }`, { w: week }, ws.adminKey);
+    await recordPendingFanOuts(server);
     // At noon in New York, outside quiet hours.
     const [published] = await deliverQueued({ employeeId: id, kind: MessageKind.SCHEDULE_PUBLISHED }, shiftStart.minus({ days: 1 }).set({ hour: 12 }).toJSDate());
     expect(published).toMatchObject({ status: MessageStatus.SKIPPED, skipReason: 'NO_PHONE' });

@@ -143,17 +143,36 @@ export class DeliveryService {
     });
   }
 
+  /** L8: how long the provider took to answer, for the send planner's pace (set once it exists). */
+  recordAnswer: ((ms: number) => void) | null = null;
+
+  /** L8: where a burst needs it, the early start for new entries (set once the send planner exists). */
+  planStarts: ((entryIds: string[]) => Promise<Map<string, number>>) | null = null;
+
   /** After the recording transaction committed: put each new entry on the job store and announce it. */
   async schedule(entries: CommsLogEntry[]): Promise<void> {
+    // L8: only texts due later can be planned earlier.
+    const later = entries.filter((e) => e.scheduledFor && e.scheduledFor.getTime() > Date.now()).map((e) => String(e.id));
+    const early = later.length && this.planStarts ? await this.planStarts(later) : new Map<string, number>();
     // A few saves in flight at once: one at a time, a thousand reminders took seconds.
     let next = 0;
     const scheduleNext = async (): Promise<void> => {
       for (let entry = entries[next++]; entry; entry = entries[next++]) {
-        await this.scheduler.scheduleSend(String(entry.id), entry.scheduledFor ?? new Date());
+        const start = early.get(String(entry.id));
+        await this.scheduler.scheduleSend(String(entry.id), start !== undefined ? new Date(start) : (entry.scheduledFor ?? new Date()));
         this.events.publish({ type: 'created', entry });
       }
     };
     await Promise.all(Array.from({ length: Math.min(SCHEDULE_CONCURRENCY, entries.length) }, scheduleNext));
+  }
+
+  /** How many of these idempotency keys are already recorded. */
+  async countRecorded(keys: string[]): Promise<number> {
+    let count = 0;
+    for (let i = 0; i < keys.length; i += RECORD_CHUNK) {
+      count += await this.dataSource.getRepository(CommsLogEntry).countBy({ idempotencyKey: In(keys.slice(i, i + RECORD_CHUNK)) });
+    }
+    return count;
   }
 
   /**
@@ -175,7 +194,8 @@ export class DeliveryService {
     }
   }
 
-  private async deliverOnce(entryId: string, now: Date): Promise<DeliveryOutcome> {
+  private async deliverOnce(entryId: string, calledAt: Date): Promise<DeliveryOutcome> {
+    let now = calledAt;
     let loaded = await this.facts.load(entryId);
     // Anything but QUEUED is settled or in flight; an entry left SENDING by a
     // crash is settled by its receipt or marked for review, never resent.
@@ -188,8 +208,12 @@ export class DeliveryService {
         await this.transition(loaded.entry, MessageStatus.QUEUED, { errorCode: held.errorCode, errorReason: held.reason.slice(0, 255), updatedAt: new Date() });
         throw new TransientSendError(held.errorCode, held.reason, held.retryAfterMs);
       }
+      // L8: the text goes after the wait, so it is decided at that time: a
+      // reminder whose session started meanwhile is SKIPPED TOO_LATE, not sent late.
+      const waitedMs = Date.now() - waitedFrom;
+      now = new Date(calledAt.getTime() + waitedMs);
       // A long wait: decide on the facts as they are now (a STOP may have come meanwhile).
-      if (Date.now() - waitedFrom > REDECIDE_AFTER_WAIT_MS) {
+      if (waitedMs > REDECIDE_AFTER_WAIT_MS) {
         loaded = await this.facts.load(entryId);
         if (!loaded || loaded.entry.status !== MessageStatus.QUEUED) return 'not-queued';
       }
@@ -241,6 +265,7 @@ export class DeliveryService {
     let channel = this.channels.sms?.channel ?? MessageChannel.EMAIL_GATEWAY;
     let result: SendResult;
     try {
+      const asked = performance.now();
       // E8: an entry recorded for the gateway (a receipt said direct SMS cannot reach the carrier) skips the direct attempt.
       result =
         entry.channel === MessageChannel.EMAIL_GATEWAY
@@ -248,6 +273,8 @@ export class DeliveryService {
           : this.channels.sms
             ? await this.channels.sms.send(sms)
             : { outcome: 'failed', errorCode: 'NO_SMS_PROVIDER', reason: 'No SMS provider is configured', directUnavailable: true };
+      // L8: the provider's answer time, for the send planner's pace.
+      if (result.outcome === 'sent') this.recordAnswer?.(performance.now() - asked);
       // E8: where direct SMS cannot reach the carrier, the gateway may.
       if (result.outcome === 'failed' && result.directUnavailable) {
         const gateway = loaded.gateway;

@@ -22,6 +22,7 @@ import { StudySession } from '../../studies/study-session.entity.js';
 import { Study } from '../../studies/study.entity.js';
 import { Workspace } from '../../workspaces/workspace.entity.js';
 import type { Reader, TemplateInput } from '../templates/message-templates.js';
+import { latestUsefulTime } from './deadlines.js';
 
 const PARTICIPANT_KINDS = [MessageKind.CONFIRMATION, MessageKind.REMINDER, MessageKind.SCHEDULE_CHANGE, MessageKind.CANCELLATION, MessageKind.DAY_OF_UPDATE];
 const EMPLOYEE_KINDS = [MessageKind.SHIFT_ALERT, MessageKind.SCHEDULE_PUBLISHED, MessageKind.TIME_OFF_RESPONSE, MessageKind.OPT_IN_CONFIRMATION];
@@ -136,6 +137,7 @@ export class SendFactsLoader {
       studySmsEnabled: null,
       weekAlertsOn: null,
       eventTextsSoFar: 0,
+      latestUsefulAt: latestUsefulTime(entry),
     };
     if (entry.kind === MessageKind.KEYWORD_REPLY) {
       const facts: SendFacts = {

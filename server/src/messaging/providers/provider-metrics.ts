@@ -1,6 +1,6 @@
 import { log } from '../../observability/logger.js';
 import type { TockMetrics } from '../../observability/metrics.js';
-import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import type { RateCost, RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { OutgoingSms, SendResult, SmsProvider } from './sms-provider.js';
 
 type Send = (sms: OutgoingSms) => Promise<SendResult>;
@@ -30,13 +30,15 @@ export function measuredProvider(provider: SmsProvider, metrics: TockMetrics): S
 /** O2: how long each send waited for the provider's rate limit (L5). */
 export function measuredRateLimiter(limiter: RateLimiter, metrics: TockMetrics): RateLimiter {
   return {
-    acquire: async () => {
+    // L7: the cost (sender, segments) passes through, or per-sender and segment limits would not apply.
+    acquire: async (cost?: RateCost) => {
       const started = performance.now();
       try {
-        await limiter.acquire();
+        await limiter.acquire(cost);
       } finally {
         metrics.recordRateLimiterWait((performance.now() - started) / 1000);
       }
     },
+    admit: (cost?: RateCost) => limiter.admit(cost),
   };
 }

@@ -1,7 +1,8 @@
 import { Auth } from '@vonage/auth';
 import { SMS, type SMSMessages } from '@vonage/sms';
 import { MessageChannel } from '../../comms-log/comms-log.enums.js';
-import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import type { RateCost, RateLimiter, RateRelease } from '../rate-limit/rate-limiter.js';
+import { countSmsSegments } from '../templates/sms-segments.util.js';
 import type { OutgoingSms, SendResult, SmsProvider } from './sms-provider.js';
 import { SUBMISSION_STATUS_TEXT, submissionStatusOutcome, THROTTLE_RETRY_AFTER_MS } from './vonage-codes.js';
 
@@ -14,9 +15,12 @@ interface VonageSmsProviderOptions {
   /** VONAGE_REST_HOST: the stand-in in tests and local runs. */
   restHost?: string;
   timeoutMs?: number;
-  /** L5: awaited before every request. */
+  /** L7: awaited before every request, with the text's sender and segments. */
   rateLimiter?: RateLimiter;
 }
+
+// L7: what one text costs against the key's and its sender's limits.
+const rateCost = (sms: OutgoingSms): RateCost => ({ sender: sms.from, segments: countSmsSegments(sms.text).segments });
 
 // Vonage's SMS API wants numbers without the leading "+".
 const vonageNumber = (phone: string) => phone.replace(/^\+/, '');
@@ -34,9 +38,9 @@ export class VonageSmsProvider implements SmsProvider {
     });
   }
 
-  async awaitTurn(_sms: OutgoingSms): Promise<Extract<SendResult, { outcome: 'retry' }> | null> {
+  async awaitTurn(sms: OutgoingSms): Promise<Extract<SendResult, { outcome: 'retry' }> | null> {
     try {
-      await this.options.rateLimiter?.acquire();
+      await this.options.rateLimiter?.acquire(rateCost(sms));
       return null;
     } catch (error) {
       // The shared limiter (Redis) is out of reach: hold the text rather than risk the key's limit.
@@ -45,6 +49,13 @@ export class VonageSmsProvider implements SmsProvider {
   }
 
   async send(sms: OutgoingSms): Promise<SendResult> {
+    let answered: RateRelease | undefined;
+    try {
+      // L7: the exact rolling-window check, as close to the request as it gets.
+      answered = await this.options.rateLimiter?.admit(rateCost(sms));
+    } catch (error) {
+      return { outcome: 'retry', errorCode: 'RATE_LIMITER', reason: `Rate limiter unavailable: ${(error as Error).message}` };
+    }
     try {
       const answer = await this.client.send({
         from: vonageNumber(sms.from),
@@ -55,6 +66,8 @@ export class VonageSmsProvider implements SmsProvider {
       return fromMessages(answer);
     } catch (error) {
       return fromError(error, this.options.timeoutMs ?? VONAGE_SEND_TIMEOUT_MS);
+    } finally {
+      await answered?.();
     }
   }
 }

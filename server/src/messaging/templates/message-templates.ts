@@ -45,7 +45,8 @@ export function renderMessage(input: TemplateInput, brand: Brand, reader: Reader
       case MessageKind.CONFIRMATION:
         return `${b}: Tiene una cita para ${input.studyName} el ${when(input.startsAt)}. Cambiar o cancelar: ${input.manageUrl} Responda ALTO para no recibir más.`;
       case MessageKind.REMINDER:
-        return `${b}: Recordatorio: ${input.studyName} empieza en 15 minutos (${when(input.startsAt)}). Su cita: ${input.manageUrl}`;
+        // L8: the start time here too.
+        return `${b}: Recordatorio: ${input.studyName} empieza el ${when(input.startsAt)}. Su cita: ${input.manageUrl}`;
       case MessageKind.SCHEDULE_CHANGE:
         return `${b}: Su sesión de ${input.studyName} cambió al ${when(input.startsAt)}. Su cita: ${input.manageUrl}`;
       case MessageKind.CANCELLATION:
@@ -68,7 +69,8 @@ export function renderMessage(input: TemplateInput, brand: Brand, reader: Reader
     case MessageKind.CONFIRMATION:
       return `${b}: You're booked for ${input.studyName} on ${when(input.startsAt)}. Manage or cancel: ${input.manageUrl} Reply STOP to opt out.`;
     case MessageKind.REMINDER:
-      return `${b}: Reminder: ${input.studyName} starts in 15 minutes (${when(input.startsAt)}). Manage: ${input.manageUrl}`;
+      // L8: the start time, not "in 15 minutes": a reminder sent early in a burst stays true.
+      return `${b}: Reminder: ${input.studyName} starts at ${when(input.startsAt)}. Manage: ${input.manageUrl}`;
     case MessageKind.SCHEDULE_CHANGE:
       return `${b}: Your ${input.studyName} session has moved to ${when(input.startsAt)}. Manage: ${input.manageUrl}`;
     case MessageKind.CANCELLATION:

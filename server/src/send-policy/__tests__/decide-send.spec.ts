@@ -17,11 +17,21 @@ const participant: SendFacts = {
   eventTextsSoFar: 0,
   destinationAllowed: true,
   suspectedAbuse: false,
+  latestUsefulAt: null,
 };
 const shiftAlert: SendFacts = { ...participant, audience: 'EMPLOYEE', studySmsEnabled: null, weekAlertsOn: true };
 const keywordReply: SendFacts = { ...participant, audience: 'KEYWORD_REPLY', studySmsEnabled: null };
 
 describe('decideSend', () => {
+  it('L8: a text whose latest useful time has come is SKIPPED TOO_LATE; one still in time is sent', () => {
+    const startsAt = new Date(now.getTime() + 60_000);
+    expect(decideSend({ ...participant, latestUsefulAt: startsAt }, now)).toEqual({ action: 'send' });
+    expect(decideSend({ ...participant, latestUsefulAt: startsAt }, startsAt)).toEqual({ action: 'skip', reason: SkipReason.TOO_LATE });
+    expect(decideSend({ ...shiftAlert, latestUsefulAt: startsAt }, new Date(startsAt.getTime() + 1))).toEqual({ action: 'skip', reason: SkipReason.TOO_LATE });
+    // A changed session is reported as such, not as late.
+    expect(decideSend({ ...participant, stillValid: false, latestUsefulAt: now }, now)).toEqual({ action: 'skip', reason: SkipReason.NO_LONGER_VALID });
+  });
+
   it('sends when every rule holds', () => {
     expect(decideSend(participant, now)).toEqual({ action: 'send' });
     expect(decideSend(shiftAlert, now)).toEqual({ action: 'send' });

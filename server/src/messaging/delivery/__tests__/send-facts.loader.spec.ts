@@ -97,6 +97,8 @@ describe.each<TestDatabase>(['mariadb', 'sqlite'])('send facts, read in one quer
       eventTextsSoFar: 0,
       destinationAllowed: true,
       suspectedAbuse: false,
+      // L8: a reminder is no use once its session starts.
+      latestUsefulAt: sessionStart,
     });
     expect(loaded?.template).toEqual({
       kind: MessageKind.REMINDER,

@@ -121,20 +121,27 @@ describe('Vonage SMS provider against the stand-in', () => {
     expect(await offline.send(sms('+15551230009'))).toMatchObject({ outcome: 'retry', errorCode: 'NETWORK' });
   });
 
-  it('L5: a turn is awaited from the rate limiter before every request', async () => {
+  it('L5/L7: a turn is awaited from the rate limiter before every request, admitted just before it goes, and released once answered', async () => {
     const events: string[] = [];
+    const seen = () => `${standIn.smsRequests.length - before} requests`;
     const limited = new VonageSmsProvider({
       apiKey: 'key-1',
       apiSecret: 'secret-1',
       restHost: standIn.url,
-      rateLimiter: { acquire: async () => void events.push(`acquire (${standIn.smsRequests.length} requests so far)`) },
+      rateLimiter: {
+        acquire: async () => void events.push(`acquire (${seen()})`),
+        admit: async () => {
+          events.push(`admit (${seen()})`);
+          return async () => void events.push(`answered (${seen()})`);
+        },
+      },
     });
     const before = standIn.smsRequests.length;
     for (const text of [sms('+15551230010'), sms('+15551230011')]) {
       expect(await limited.awaitTurn(text)).toBeNull();
       await limited.send(text);
     }
-    expect(events).toEqual([`acquire (${before} requests so far)`, `acquire (${before + 1} requests so far)`]);
+    expect(events).toEqual(['acquire (0 requests)', 'admit (0 requests)', 'answered (1 requests)', 'acquire (1 requests)', 'admit (1 requests)', 'answered (2 requests)']);
   });
 
   it('L5: when the shared rate limiter is out of reach, the text is held for a retry, not sent unlimited', async () => {
@@ -142,10 +149,13 @@ describe('Vonage SMS provider against the stand-in', () => {
       apiKey: 'key-1',
       apiSecret: 'secret-1',
       restHost: standIn.url,
-      rateLimiter: { acquire: async () => Promise.reject(new Error('Connection is closed.')) },
+      rateLimiter: { acquire: async () => Promise.reject(new Error('Connection is closed.')), admit: async () => Promise.reject(new Error('Connection is closed.')) },
     });
     const before = standIn.smsRequests.length;
-    expect(await limited.awaitTurn(sms('+15551230012'))).toEqual({ outcome: 'retry', errorCode: 'RATE_LIMITER', reason: 'Rate limiter unavailable: Connection is closed.' });
+    const held = { outcome: 'retry', errorCode: 'RATE_LIMITER', reason: 'Rate limiter unavailable: Connection is closed.' };
+    expect(await limited.awaitTurn(sms('+15551230012'))).toEqual(held);
+    // Out of reach between the turn and the request: still held, never sent unlimited.
+    expect(await limited.send(sms('+15551230012'))).toEqual(held);
     expect(standIn.smsRequests.length).toBe(before);
   });
 });

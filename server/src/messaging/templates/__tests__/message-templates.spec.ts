@@ -11,7 +11,7 @@ const booking = { studyName: 'Checkout study', startsAt, manageUrl };
 describe('message templates', () => {
   it.each<[string, TemplateInput, RegExp[]]>([
     ['S4: confirmation carries brand, study, time and the manage link', { kind: MessageKind.CONFIRMATION, ...booking }, [/^Rally: /, /Checkout study/, /Tue, Mar 3, 2:00 PM UTC/, /console\/manage\/abc/, /STOP/]],
-    ['S4: the reminder says 15 minutes and carries the link', { kind: MessageKind.REMINDER, ...booking }, [/15 minutes/, /console\/manage\/abc/]],
+    ['S4/L8: the reminder states the start time (not "in 15 minutes") and carries the link', { kind: MessageKind.REMINDER, ...booking }, [/starts at \w{3}, \w{3} \d+, \d+:\d{2}/, /console\/manage\/abc/]],
     ['S6: a schedule change gives the new time and the link', { kind: MessageKind.SCHEDULE_CHANGE, ...booking }, [/moved to Tue, Mar 3, 2:00 PM UTC/, /manage\/abc/]],
     ['S6: a cancellation says so and carries the link', { kind: MessageKind.CANCELLATION, ...booking }, [/cancelled/, /manage\/abc/]],
     ['S5: a day-of update is one of fixed choices', { kind: MessageKind.DAY_OF_UPDATE, ...booking, update: DayOfUpdate.LOCATION_CHANGED, location: 'Room 4' }, [/now at Room 4/, /manage\/abc/]],
@@ -29,7 +29,7 @@ describe('message templates', () => {
   const es = { timeZone: 'America/New_York', language: Language.ES };
   it.each<[string, TemplateInput, RegExp[]]>([
     ['T2: confirmation in Spanish, in the reader\'s zone', { kind: MessageKind.CONFIRMATION, ...booking }, [/^Rally: Tiene una cita para Checkout study el mar, 3 de mar, 9:00 a\. ?m\. EST\./, /manage\/abc/, /ALTO/]],
-    ['T2: reminder in Spanish', { kind: MessageKind.REMINDER, ...booking }, [/Recordatorio: .*15 minutos/]],
+    ['T2/L8: reminder in Spanish states the start time', { kind: MessageKind.REMINDER, ...booking }, [/Recordatorio: Checkout study empieza el mar, 3 de mar, 9:00 a\. ?m\. EST\./]],
     ['T2: schedule change in Spanish', { kind: MessageKind.SCHEDULE_CHANGE, ...booking }, [/cambió al mar, 3 de mar/]],
     ['T2: cancellation in Spanish', { kind: MessageKind.CANCELLATION, ...booking }, [/fue cancelada/]],
     ['T2: day-of update in Spanish', { kind: MessageKind.DAY_OF_UPDATE, ...booking, update: DayOfUpdate.READY_TO_START, location: null }, [/listo para recibirle/]],

@@ -80,7 +80,8 @@ export async function readEntities<T extends ObjectLiteral>(qb: SelectQueryBuild
 // shape and bound to each call's values, it skips TypeORM's statement building
 // (and the result-cache key it builds even with no cache), a page's largest
 // TypeORM cost. Shapes come from a handful of filters; a bound keeps odd ones out.
-const statements = new Map<string, string>();
+// Per data source: each writes its own dialect (quotes, limits).
+const statements = new WeakMap<DataSource, Map<string, string>>();
 const MAX_SHAPES = 500;
 
 function shapeOf(qb: SelectQueryBuilder<ObjectLiteral>): string | null {
@@ -112,10 +113,12 @@ function shapeOf(qb: SelectQueryBuilder<ObjectLiteral>): string | null {
 async function rawRows(qb: SelectQueryBuilder<ObjectLiteral>): Promise<Record<string, unknown>[]> {
   const shape = shapeOf(qb);
   if (shape === null) return qb.getRawMany();
-  let statement = statements.get(shape);
+  let written = statements.get(qb.connection);
+  if (!written) statements.set(qb.connection, (written = new Map()));
+  let statement = written.get(shape);
   if (statement === undefined) {
     statement = qb.getQuery();
-    if (statements.size < MAX_SHAPES) statements.set(shape, statement);
+    if (written.size < MAX_SHAPES) written.set(shape, statement);
   }
   const [sql, values] = qb.connection.driver.escapeQueryWithParameters(statement, qb.getParameters());
   const runner = (qb as unknown as { queryRunner?: QueryRunner }).queryRunner;

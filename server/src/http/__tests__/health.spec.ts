@@ -97,6 +97,8 @@ describe('health and readiness (O3)', () => {
     // ioredis retries on its own while the probe keeps failing; the outage is still one line.
     for (let i = 0; i < 20; i++) expect((await readyz(tock.url)).status).toBe(503);
     const outageLines = () => tock.lines.filter((l) => l.msg.startsWith('Redis is unreachable'));
+    // Logged when the probe first fails; the line may reach us after the answers.
+    await tock.waitForLine((l) => l.msg.startsWith('Redis is unreachable'));
     expect(outageLines()).toHaveLength(1);
     expect(outageLines()[0]).toMatchObject({ level: 'error', redis: `redis://127.0.0.1:${port}` });
     expect(tock.output()).not.toContain('Unhandled error event');

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { retryOnDeadlock } from '../db/retry-on-deadlock.util.js';
 import { allowedCountries, destinationVerdict } from '../abuse/destination-policy.js';
 import type { PumpingBreaker } from '../abuse/pumping-breaker.js';
 import type { SignupChallenge } from '../abuse/signup-challenge.js';
@@ -131,7 +132,9 @@ export class SignupService {
     await this.guards.challenge.verify(challenge, request.inviteToken);
     await this.guards.limits.signup({ ip: meta.ip, phone, link: request.inviteToken });
     let queued: CommsLogEntry[] = [];
-    const booking = await this.idempotency.run<Booking>({
+    // K8: signups of one number at once race on its consent and its opt-in
+    // confirmation's key, and MariaDB may pick one as a deadlock victim: it runs again.
+    const booking = await retryOnDeadlock(() => this.idempotency.run<Booking>({
       scope: `invite:${study.id}`,
       operation: 'signUp',
       key: idempotencyKey,
@@ -161,7 +164,7 @@ export class SignupService {
       },
       load: (id) => this.dataSource.getRepository(Booking).findOneByOrFail({ id }),
       idOf: (created) => created.id,
-    });
+    }));
     await this.delivery.schedule(queued.filter((e) => e.kind !== MessageKind.OPT_IN_CONFIRMATION));
     this.optInConfirmations.announce(queued.filter((e) => e.kind === MessageKind.OPT_IN_CONFIRMATION));
     return { booking, manageUrl: manageUrl(this.settings.publicUrl, booking.manageToken) };

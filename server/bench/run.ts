@@ -170,6 +170,9 @@ function printApi(report: ApiReport): void {
 }
 
 const only = process.argv[2];
+const BENCHES = ['bulk', 'import', 'sending', 'timeline', 'history', 'opt-in-lane', 'websocket', 'pickup', 'schedules-page', 'api', 'fanout'];
+// A misspelt name would otherwise run nothing and pass.
+if (only && !BENCHES.includes(only)) throw new Error(`No bench named "${only}"; one of: ${BENCHES.join(', ')}`);
 let failed = false;
 if (!only || only === 'bulk') {
   const report = await runBulkOptInBench();

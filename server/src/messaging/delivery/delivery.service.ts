@@ -362,10 +362,10 @@ export class DeliveryService {
   }
 
   /**
-   * L6: after a claim failed on a lost connection, it may have landed, or may
-   * land yet: a KILL closes the client's socket at once, while the server may
-   * run the statement later (seen in the fault suite's KILL storm, a claim
-   * landing after it had been given back). Our claim is given back if it
+   * L6: after a claim failed on a lost connection, it may have run with its
+   * answer lost, or may run yet: a KILL or a broken link closes the client's
+   * side at once, while the server may still run what it was sent
+   * (lost-claim.spec makes both happen). Our claim is given back if it
    * landed; otherwise the attempt count it needs is used up, so it never can.
    */
   private async fenceClaim(entry: CommsLogEntry, claimedAt: Date): Promise<void> {

@@ -56,15 +56,27 @@ export class RedisJobNotificationChannel extends BaseNotificationChannel {
       const notification = parseNotification(message);
       if (notification) this.wakeUps.push(notification);
     });
-    // On every (re)connection: subscribe, and only then count as connected.
+    // On every (re)connection: subscribe, and count as connected only once
+    // subscribed and able to publish (the two clients reconnect each at its
+    // own pace; a wake-up published before the publisher is back would be lost).
+    let subscribed = false;
+    const connectedIfBoth = () => current() && subscribed && publisher.status === 'ready' && this.setState('connected');
     subscriber.on('ready', () => {
       subscriber.subscribe(channel).then(
-        () => current() && this.setState('connected'),
+        () => {
+          subscribed = true;
+          connectedIfBoth();
+        },
         (error: unknown) => this.reportError(error),
       );
     });
+    publisher.on('ready', connectedIfBoth);
     const lost = () => current() && this.setState('reconnecting');
-    subscriber.on('close', lost);
+    subscriber.on('close', () => {
+      subscribed = false;
+      lost();
+    });
+    publisher.on('close', lost);
     subscriber.on('error', (error: Error) => {
       this.reportError(error);
       if (this._state === 'connecting') lost();

@@ -5,6 +5,7 @@ import { startVonageStandIn, type VonageStandIn } from '../../../test/vonage-sta
 import { VonageSmsProvider } from '../providers/vonage-sms.provider.js';
 import type { OutgoingSms, SendResult } from '../providers/sms-provider.js';
 import { createRateLimiter } from '../rate-limit/create-rate-limiter.js';
+import { busiestWindow } from '../../../test/busiest-window.js';
 
 const REDIS_URL = process.env.TOCK_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CAP = 10;
@@ -52,7 +53,7 @@ describe('provider rate in segments, across limiters on one Redis (L7)', () => {
   const requestsOf = (tag: string) => standIn.smsRequests.filter((r) => r.clientRef?.startsWith(`${tag}-`));
   // The most segments of this burst the stand-in accepted in any rolling second.
   const busiestSecond = (tag: string) =>
-    busiest(
+    busiestWindow(
       standIn.messages.filter((m) => m.clientRef?.startsWith(`${tag}-`)).map((m) => ({ at: m.acceptedAt.getTime(), weight: m.parts })),
       1000,
     );
@@ -77,16 +78,3 @@ describe('provider rate in segments, across limiters on one Redis (L7)', () => {
     expect(requestsOf(tag).filter((r) => r.answer === '1').length).toBeGreaterThan(0);
   }, 60_000);
 });
-
-// The most weight in any window [t, t + windowMs).
-function busiest(stamps: { at: number; weight: number }[], windowMs: number): number {
-  const sorted = [...stamps].sort((a, b) => a.at - b.at);
-  let most = 0;
-  let inWindow = 0;
-  for (let i = 0, j = 0; j < sorted.length; j++) {
-    inWindow += sorted[j].weight;
-    while (sorted[j].at - sorted[i].at >= windowMs) inWindow -= sorted[i++].weight;
-    most = Math.max(most, inWindow);
-  }
-  return most;
-}

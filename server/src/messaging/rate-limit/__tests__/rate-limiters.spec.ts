@@ -8,26 +8,9 @@ import type { LimiterClock, RateCost, RateLimiter } from '../rate-limiter.js';
 import type { RatePlan } from '../rate-plan.js';
 import { RedisRateLimiter } from '../redis.rate-limiter.js';
 import { parseSenderRates, senderKind } from '../sender-throughput.js';
+import { busiestWindow, type Stamp } from '../../../../test/busiest-window.js';
 
 const REDIS_URL = process.env.TOCK_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-interface Stamp {
-  at: number;
-  weight: number;
-}
-
-// The most weight that falls in any window [t, t + windowMs) of the stamps.
-function busiestWindow(stamps: Stamp[], windowMs: number): number {
-  const sorted = [...stamps].sort((a, b) => a.at - b.at);
-  let most = 0;
-  let inWindow = 0;
-  for (let i = 0, j = 0; j < sorted.length; j++) {
-    inWindow += sorted[j].weight;
-    while (sorted[j].at - sorted[i].at >= windowMs) inWindow -= sorted[i++].weight;
-    most = Math.max(most, inWindow);
-  }
-  return most;
-}
 
 // Each request as the provider sees it: a turn, the admission, then (after
 // `delay` of the caller's own, e.g. a slow claim or a stalled event loop) it
